@@ -1,0 +1,117 @@
+// Package extract finds the figures of a budget-performance report in its
+// parsed Document: amounts, counts, rates and scores, each tied to a metric of
+// the vocabulary, a basis, and the sentence or table cell it came from.
+package extract
+
+import "github.com/shopspring/decimal"
+
+// Basis says whether a figure is an actual (决算/实际), a budget (预算) or a prior-year (上年) amount.
+type Basis string
+
+// The bases of SPEC's figures table.
+const (
+	Actual Basis = "actual"
+	Budget Basis = "budget"
+	Prior  Basis = "prior"
+)
+
+// Units as the figures table's unit column spells them.
+const (
+	UnitYuan    = "yuan"
+	UnitPerson  = "person"
+	UnitVehicle = "vehicle"
+	UnitPercent = "percent"
+	UnitPoint   = "point"
+)
+
+// Methods as the figures table's method column spells them.
+const (
+	MethodProse = "prose"
+	MethodTable = "table"
+)
+
+// Figure is one figure stated in a report: one row of the figures table.
+type Figure struct {
+	// Metric is a vocabulary ID, e.g. "expenditure.basic".
+	Metric string
+	Basis  Basis
+	// Item is the line-item name for *.item metrics, else empty.
+	Item string
+	// Value is normalised: money in yuan, counts as counts, rates in percent.
+	Value decimal.Decimal
+	// Unit is yuan, person, vehicle, percent or point.
+	Unit string
+	// UnitText is the unit as written: 万元, 元, 亿元, 人, 台, 辆, %, 分.
+	UnitText string
+	// Raw is the sentence or table cell the figure came from.
+	Raw string
+	// Location is p12 or t2r3c4.
+	Location string
+	// Method is prose or table.
+	Method string
+	// Year is the fiscal year the figure is stated for when the text says so (2024年基本支出…), else 0.
+	Year int
+	// Decimals is the number of decimals written in the source (for rounding tolerance).
+	Decimals int
+}
+
+// Identity is who wrote a report and for which year, read from its title and first lines.
+type Identity struct {
+	Title      string
+	Department string
+	Region     string
+	Year       int
+}
+
+// ClaimKind names a statement that analysis can verify against the figures.
+type ClaimKind string
+
+// Kinds of claim.
+const (
+	// ClaimShare: Metric is Percent of Of (项目支出占总支出的51.9%).
+	ClaimShare ClaimKind = "share"
+	// ClaimChange: Metric changed against the prior year by Percent and/or Amount, in Direction.
+	ClaimChange ClaimKind = "change"
+	// ClaimTransfer: Amount of Metric passed on to another unit, Target (转拨老科协…).
+	ClaimTransfer ClaimKind = "transfer"
+	// ClaimCarryover: the report states a carry-over or balance (上年结转/年末结余), even without an amount.
+	ClaimCarryover ClaimKind = "carryover"
+)
+
+// Claim is a statement about figures that analysis can check: a share, a change, a transfer.
+type Claim struct {
+	Kind   ClaimKind
+	Metric string
+	Basis  Basis
+	// Of is the denominator metric of a share (e.g. expenditure.total), or the reference basis of a
+	// change ("prior" against last year, "budget" against the budget).
+	Of string
+	// Percent is the stated percentage, when there is one.
+	Percent *decimal.Decimal
+	// PercentDecimals is the number of decimals the percentage was printed with.
+	PercentDecimals int
+	// Amount is the stated amount in yuan (the change, or the transferred sum), when there is one.
+	Amount *decimal.Decimal
+	// Direction is +1 for an increase, -1 for a decrease, 0 when not a change.
+	Direction int
+	// Target is the receiving unit's name as written, for transfers.
+	Target   string
+	Raw      string
+	Location string
+}
+
+// Section is a narrative part of the report under one heading (存在的问题, 改进措施 …),
+// kept for copied-text detection.
+type Section struct {
+	Heading  string
+	Text     string
+	Location string
+}
+
+// Result is everything extracted from one report.
+type Result struct {
+	Identity Identity
+	Figures  []Figure
+	Claims   []Claim
+	Sections []Section
+}

@@ -1,0 +1,42 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Failure classes a user sees. Each is wrapped with the file's context and
+// turned into the reports table's error message by Message.
+var (
+	// ErrEmpty: the file holds no bytes, or no text at all.
+	ErrEmpty = errors.New("empty file")
+	// ErrNotDocument: the bytes are not a document jixiao can read (random bytes, an image, a zip of other things).
+	ErrNotDocument = errors.New("not a document")
+	// ErrEncrypted: an Office file protected with a password.
+	ErrEncrypted = errors.New("encrypted document")
+	// ErrLegacyFormat: a legacy binary Word or WPS file (.doc/.wps).
+	ErrLegacyFormat = errors.New("legacy binary format")
+	// ErrPDF: a PDF, which jixiao does not read yet.
+	ErrPDF = errors.New("pdf not supported")
+	// ErrCorrupt: a damaged or truncated file (bad zip, malformed XML).
+	ErrCorrupt = errors.New("corrupt file")
+	// ErrEncoding: text whose encoding could not be determined.
+	ErrEncoding = errors.New("unreadable text encoding")
+	// ErrLimit: the file exceeds one of the configured limits; see LimitError.
+	ErrLimit = errors.New("over a limit")
+)
+
+// LimitError says which limit a file exceeded. It matches ErrLimit with errors.Is.
+type LimitError struct {
+	// Name is the limit's name as the command-line flag spells it, e.g. "max-file-bytes".
+	Name string
+	// Limit is the configured value.
+	Limit int64
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("over the %s limit (%d)", e.Name, e.Limit)
+}
+
+// Is makes errors.Is(err, ErrLimit) true for a LimitError.
+func (e *LimitError) Is(target error) bool { return target == ErrLimit }
