@@ -1,0 +1,573 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// walker reads the prose of one document, paragraph by paragraph, keeping the context
+// that crosses sentence and paragraph boundaries (an open breakdown of project spending).
+type walker struct {
+	e        *Extractor
+	docBasis Basis
+	figs     []Figure
+	claims   []Claim
+	// itemParent is the project-spending figure whose named items are being listed, or nil.
+	itemParent *Figure
+	// listCarry is true while a breakdown continues over list paragraphs (1．… 2．…).
+	listCarry bool
+}
+
+// boundFig is a figure bound in the current sentence, for clauses that refer back to it.
+type boundFig struct {
+	fig    Figure
+	clause int
+	span   int
+}
+
+func (sp span) hasKind(k termKind) bool {
+	for _, r := range sp.roles {
+		if r.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (sp span) roleKey(k termKind) string {
+	for _, r := range sp.roles {
+		if r.kind == k {
+			return r.key
+		}
+	}
+	return ""
+}
+
+// metricRole returns the metric role of a word for a quantity of the given family.
+func (sp span) metricRole(fam string) (role, bool) {
+	for _, r := range sp.roles {
+		switch r.kind {
+		case kindMetric, kindWeak, kindGrand, kindPart, kindInBasic:
+			if metricFamily(r.key) == fam {
+				return r, true
+			}
+		}
+	}
+	return role{}, false
+}
+
+// isTerm reports whether the word names any metric.
+func (sp span) isTerm() bool {
+	for _, r := range sp.roles {
+		switch r.kind {
+		case kindMetric, kindWeak, kindGrand, kindPart, kindInBasic:
+			return true
+		}
+	}
+	return false
+}
+
+// paragraph extracts the figures and claims of one logical paragraph.
+func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
+	if lp.level > 0 && !listStart.MatchString(string(lp.nt.raw)) {
+		w.itemParent = nil
+	}
+	if w.itemParent != nil && !w.listCarry {
+		w.itemParent = nil
+	}
+	if w.itemParent != nil && !listStart.MatchString(strings.TrimSpace(string(lp.nt.raw))) && !startsWithItem(lp.nt.r) {
+		w.itemParent = nil
+	}
+	for _, se := range splitSentences(lp.nt.r) {
+		s := w.e.analyse(lp.nt.r[se[0]:se[1]], se[0])
+		w.sentence(lp, s)
+	}
+	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
+}
+
+// startsWithItem reports whether a paragraph starts like a line of a breakdown: a name
+// followed by an amount, with no heading numbering.
+func startsWithItem(rs []rune) bool {
+	qs := scanQuantities(rs)
+	return len(qs) > 0 && qs[0].start < 40
+}
+
+var (
+	leadTrim  = regexp.MustCompile(`^(?:[\s，,；;：:、。]|其中|包括|主要包括|主要用于|用于|具体为|分别为|分别是|主要是|是|\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|(?:19|20)\d\d\s*年(?:度)?)+`)
+	trailTrim = regexp.MustCompile(`(?:[\s，,；;：:]|为|共计|合计|共|计|达|约|金额|资金为|支出为|经费为)+$`)
+)
+
+// itemLabel cleans the name of a project line item: numbering, breakdown words and glue
+// are dropped, the rest stays as written.
+func itemLabel(raw string) string {
+	s := strings.TrimSpace(raw)
+	for {
+		t := leadTrim.ReplaceAllString(s, "")
+		t = trailTrim.ReplaceAllString(t, "")
+		t = strings.Trim(t, " \t　“”\"")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// sentence binds the quantities of one sentence to metrics.
+func (w *walker) sentence(lp logicalPara, s sentence) {
+	var bound []boundFig
+	projectOpen := false // a project figure was bound; a breakdown word would open its items
+	raw := strings.TrimSpace(lp.nt.rawSpan(s.off, s.off+len(s.rs)))
+	clauseStart := func(c int) int {
+		for i, sp := range s.spans {
+			if sp.clause == c {
+				if i > 0 || c > 0 {
+					// the first span of a clause other than the first is its separator
+					if len([]rune(sp.text)) == 1 && (isClauseSep([]rune(sp.text)[0]) || sp.text == "、") {
+						return sp.end
+					}
+				}
+				return sp.start
+			}
+		}
+		return 0
+	}
+	lastBound := func(fam string) *boundFig {
+		for k := len(bound) - 1; k >= 0; k-- {
+			if metricFamily(bound[k].fig.Metric) == fam {
+				return &bound[k]
+			}
+		}
+		return nil
+	}
+
+	for i := range s.spans {
+		sp := s.spans[i]
+		if sp.q == nil {
+			if sp.hasKind(kindBreakdown) && projectOpen && w.itemParent == nil {
+				last := lastBound(UnitYuan)
+				if last != nil && last.fig.Metric == "expenditure.project" {
+					f := last.fig
+					w.itemParent = &f
+				}
+			}
+			if sp.hasKind(kindCarryover) {
+				w.addClaim(Claim{Kind: ClaimCarryover, Raw: raw, Location: lp.locationAt(s.off + sp.start)})
+			}
+			continue
+		}
+		q := sp.q
+		if q.family == "" {
+			continue
+		}
+		c := sp.clause
+
+		// The term this quantity belongs to: the nearest word of its family before it in
+		// the clause, not hidden in a closed bracket, with no other quantity between.
+		termIdx, blocked := -1, false
+		var gap []int
+		for j := i - 1; j >= 0 && s.spans[j].clause == c; j-- {
+			sj := s.spans[j]
+			if sj.q != nil {
+				break
+			}
+			if sj.depth > sp.depth {
+				continue
+			}
+			if r, ok := sj.metricRole(q.family); ok {
+				if r.kind == kindWeak && otherTermBefore(s.spans, j, c) {
+					gap = append(gap, j)
+					continue
+				}
+				termIdx = j
+				break
+			}
+			if sj.hasKind(kindShield) {
+				blocked = true
+				break
+			}
+			gap = append(gap, j)
+		}
+		loc := lp.locationAt(s.off + q.start)
+		year := yearBefore(s.years, q.start)
+
+		// A change against last year or the budget is a claim, never a figure.
+		if dir, of, ok := changeIn(s.spans, gap, c, i); ok {
+			metric := ""
+			if termIdx >= 0 {
+				r, _ := s.spans[termIdx].metricRole(q.family)
+				metric = r.key
+			} else if lb := lastBoundAny(bound); lb != nil {
+				metric = lb.fig.Metric
+			}
+			w.changeClaim(metric, dir, of, q, raw, loc)
+			continue
+		}
+		if q.family == UnitPercent {
+			if shareAt := shareWord(s.spans, c, i); shareAt >= 0 {
+				w.shareClaim(s, shareAt, i, bound, q, raw, loc)
+				continue
+			}
+		}
+		if blocked {
+			continue
+		}
+
+		var fig Figure
+		switch {
+		case termIdx >= 0:
+			r, _ := s.spans[termIdx].metricRole(q.family)
+			fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, termIdx, c)}
+			switch r.kind {
+			case kindPart:
+				fig.Item = s.spans[termIdx].text
+			case kindGrand:
+				fig.Item = grandMark
+			case kindInBasic:
+				if !hasBound(bound, "expenditure.basic") {
+					continue
+				}
+			}
+		default:
+			lb := lastBound(q.family)
+			turn, basis := markersIn(s.spans, gap)
+			onlyGlue := allGlue(s.spans, gap)
+			switch {
+			case onlyGlue && turn != "" && lb != nil && strings.HasSuffix(lb.fig.Metric, ".authorized"):
+				fig = Figure{Metric: strings.TrimSuffix(lb.fig.Metric, ".authorized") + ".actual", Basis: Actual}
+			case onlyGlue && basis != "" && lb != nil && lb.clause != c:
+				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis}
+			case q.family == UnitYuan && w.itemParent != nil:
+				label := itemLabel(lp.nt.rawSpan(s.off+clauseStart(c), s.off+q.start))
+				if hanCount(label) < 2 || len([]rune(label)) > 40 {
+					continue
+				}
+				fig = Figure{Metric: "expenditure.project.item", Item: label, Basis: w.itemParent.Basis}
+				if t := transferTarget(label, w.e.lex, w.e.seg); t != "" {
+					v := q.value
+					w.addClaim(Claim{Kind: ClaimTransfer, Metric: fig.Metric, Basis: fig.Basis, Amount: &v, Target: t, Raw: raw, Location: loc})
+				}
+			default:
+				j := pendingTerm(s.spans, i, c, q.family)
+				if j < 0 {
+					continue
+				}
+				r, _ := s.spans[j].metricRole(q.family)
+				fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, j, s.spans[j].clause)}
+				if r.kind != kindMetric {
+					continue
+				}
+			}
+		}
+		if q.family == UnitPerson || q.family == UnitVehicle {
+			fig.Basis = Actual // SPEC: counts are always actual, also in budget documents
+		}
+		fig.Value = q.value
+		fig.Unit = q.family
+		fig.UnitText = q.unitText
+		fig.Raw = raw
+		fig.Location = loc
+		fig.Method = MethodProse
+		fig.Year = year
+		fig.Decimals = q.decimals
+		w.figs = append(w.figs, fig)
+		bound = append(bound, boundFig{fig: fig, clause: c, span: i})
+		if fig.Metric == "expenditure.project" {
+			projectOpen = true
+			w.itemParent = nil
+			if endsWithColon(s.rs) {
+				f := fig
+				w.itemParent = &f
+			}
+		} else if fig.Unit == UnitYuan && fig.Metric != "expenditure.project.item" && termIdx >= 0 {
+			w.itemParent = nil
+			projectOpen = false
+		}
+	}
+}
+
+func endsWithColon(rs []rune) bool {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if isSpace(rs[i]) {
+			continue
+		}
+		return rs[i] == '：' || rs[i] == ':'
+	}
+	return false
+}
+
+// grandMark marks a grand total (收入总计) until the report is known to state no carry-over.
+const grandMark = "\x00grand"
+
+func hasBound(b []boundFig, metric string) bool {
+	for _, x := range b {
+		if x.fig.Metric == metric {
+			return true
+		}
+	}
+	return false
+}
+
+func lastBoundAny(b []boundFig) *boundFig {
+	if len(b) == 0 {
+		return nil
+	}
+	return &b[len(b)-1]
+}
+
+// otherTermBefore reports whether a metric term stands before span j in clause c.
+func otherTermBefore(spans []span, j, c int) bool {
+	for k := j - 1; k >= 0 && spans[k].clause == c; k-- {
+		if spans[k].isTerm() {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingTerm finds a metric named at the end of the previous clause and left without a
+// value (本年支出合计，共计219.37万元), for the quantity at span qi in clause c.
+func pendingTerm(spans []span, qi, c int, fam string) int {
+	if c == 0 {
+		return -1
+	}
+	for k := qi - 1; k >= 0 && spans[k].clause >= c-1; k-- {
+		if spans[k].q != nil {
+			return -1
+		}
+		if spans[k].clause == c-1 {
+			if _, ok := spans[k].metricRole(fam); ok {
+				return k
+			}
+			if spans[k].isTerm() {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// yearBefore returns the last year written before position p, or 0.
+func yearBefore(ys []yearMark, p int) int {
+	y := 0
+	for _, m := range ys {
+		if m.pos < p {
+			y = m.year
+		}
+	}
+	return y
+}
+
+// basisFor reads the basis of a figure from the words between its term and its value,
+// then from the words before the term in the clause; the document's default otherwise.
+func (w *walker) basisFor(spans []span, gap []int, termIdx, c int) Basis {
+	for _, j := range gap { // nearest to the value first
+		if b := spans[j].roleKey(kindBasis); b != "" {
+			return Basis(b)
+		}
+	}
+	for k := termIdx - 1; k >= 0 && spans[k].clause == c; k-- {
+		if spans[k].q != nil || spans[k].isTerm() {
+			break
+		}
+		if b := spans[k].roleKey(kindBasis); b != "" {
+			return Basis(b)
+		}
+	}
+	return w.docBasis
+}
+
+// glueWords may stand between a basis marker and its value (上年为, 实际支出, 决算数合计).
+var glueWords = map[string]bool{
+	"为": true, "是": true, "共": true, "计": true, "共计": true, "合计": true, "达": true, "达到": true,
+	"支出": true, "数": true, "金额": true, "完成": true, "的": true, "年": true, "年度": true, "全年": true,
+	"约": true, "总计": true, "其中": true, "亦": true, "也": true, "则": true, "拥有": true, "有": true,
+}
+
+// allGlue reports whether the gap words are only markers, glue, numbers and punctuation,
+// so a clause such as 实际1台 or 上年为0.3万元 refers back to the figure before it.
+func allGlue(spans []span, gap []int) bool {
+	for _, j := range gap {
+		sp := spans[j]
+		if sp.hasKind(kindBasis) || sp.hasKind(kindTurn) || glueWords[sp.text] || hanCount(sp.text) == 0 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// markersIn returns the turn and basis markers among the gap words, nearest first.
+func markersIn(spans []span, gap []int) (turn string, basis Basis) {
+	for _, j := range gap {
+		if turn == "" {
+			turn = spans[j].roleKey(kindTurn)
+		}
+		if basis == "" {
+			basis = Basis(spans[j].roleKey(kindBasis))
+		}
+	}
+	return turn, basis
+}
+
+// changeIn finds a change verb before the value (增加/减少 …), introduced by a comparison
+// word in the clause (较上年, 比预算) or standing right before the value.
+func changeIn(spans []span, gap []int, c, qi int) (dir int, of string, ok bool) {
+	for n, j := range gap {
+		d := spans[j].roleKey(kindChange)
+		if d == "" {
+			continue
+		}
+		single := len([]rune(spans[j].text)) == 1
+		cmpAt := -1
+		for k := j - 1; k >= 0 && spans[k].clause >= c-1; k-- {
+			if spans[k].q != nil && spans[k].clause == c {
+				break
+			}
+			if spans[k].hasKind(kindCompare) {
+				cmpAt = k
+				break
+			}
+		}
+		if cmpAt < 0 && (single || n > 1) {
+			continue
+		}
+		dir = 1
+		if d == "down" {
+			dir = -1
+		}
+		of = "prior"
+		if cmpAt >= 0 {
+			for k := cmpAt; k < qi; k++ {
+				if b := spans[k].roleKey(kindBasis); b == string(Budget) || strings.Contains(spans[k].text, "预算") {
+					of = "budget"
+				}
+			}
+		}
+		return dir, of, true
+	}
+	return 0, "", false
+}
+
+// shareWord returns the index of a share word (占, 占比) in clause c before span qi, or -1.
+func shareWord(spans []span, c, qi int) int {
+	for k := qi - 1; k >= 0 && spans[k].clause == c; k-- {
+		if spans[k].hasKind(kindShare) {
+			return k
+		}
+	}
+	return -1
+}
+
+// changeClaim records a stated change; a percentage right after a stated amount joins it.
+func (w *walker) changeClaim(metric string, dir int, of string, q *quantity, raw, loc string) {
+	v := q.value
+	if n := len(w.claims); n > 0 {
+		last := &w.claims[n-1]
+		if last.Kind == ClaimChange && last.Metric == metric && last.Raw == raw && last.Direction == dir {
+			if q.family == UnitPercent && last.Percent == nil {
+				last.Percent, last.PercentDecimals = &v, q.decimals
+				return
+			}
+		}
+	}
+	cl := Claim{Kind: ClaimChange, Metric: metric, Basis: Actual, Of: of, Direction: dir, Raw: raw, Location: loc}
+	if q.family == UnitPercent {
+		cl.Percent, cl.PercentDecimals = &v, q.decimals
+	} else if q.family == UnitYuan {
+		cl.Amount = &v
+	} else {
+		return
+	}
+	w.addClaim(cl)
+}
+
+// shareClaim records a stated share: 项目支出113.8万元，占总支出的51.9% or 基本支出占比48.1%.
+func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *quantity, raw, loc string) {
+	c := s.spans[qi].clause
+	metric, of := "", ""
+	for k := shareAt - 1; k >= 0 && s.spans[k].clause == c; k-- {
+		if r, ok := s.spans[k].metricRole(UnitYuan); ok {
+			metric = r.key
+			break
+		}
+	}
+	if metric == "" {
+		if lb := lastBoundAny(bound); lb != nil && lb.fig.Unit == UnitYuan {
+			metric = lb.fig.Metric
+		}
+	}
+	for k := shareAt; k < qi; k++ {
+		if r, ok := s.spans[k].metricRole(UnitYuan); ok {
+			of = r.key
+		}
+	}
+	if metric == "" {
+		return
+	}
+	if of == "" {
+		of = parentOf(metric)
+	}
+	v := q.value
+	w.addClaim(Claim{Kind: ClaimShare, Metric: metric, Basis: Actual, Of: of, Percent: &v, PercentDecimals: q.decimals, Raw: raw, Location: loc})
+}
+
+// parentOf is the total a metric is a share of when the text does not say.
+func parentOf(metric string) string {
+	switch {
+	case strings.HasPrefix(metric, "income."):
+		return "income.total"
+	case strings.HasPrefix(metric, "expenditure.basic."):
+		return "expenditure.basic"
+	case strings.HasPrefix(metric, "three_public."):
+		return "three_public.total"
+	default:
+		return "expenditure.total"
+	}
+}
+
+func (w *walker) addClaim(c Claim) {
+	if c.Kind == ClaimCarryover {
+		for _, x := range w.claims {
+			if x.Kind == ClaimCarryover && x.Raw == c.Raw {
+				return
+			}
+		}
+	}
+	w.claims = append(w.claims, c)
+}
+
+var transferTail = regexp.MustCompile(`(?:的)?(?:预算资金|专项资金|项目资金|工作经费|经费|资金|款项|款)$`)
+
+// transferTarget returns the unit a line item passes money to (转拨老科协预算资金 → 老科协).
+func transferTarget(label string, lx *Lexicon, seg *Segmenter) string {
+	ws := seg.Cut(normalizeString(label))
+	for i, w := range ws {
+		if !lx.has(w, kindTransfer, "") {
+			continue
+		}
+		rest := strings.Join(ws[i+1:], "")
+		rest = strings.TrimPrefix(rest, "给")
+		rest = strings.TrimPrefix(rest, "至")
+		rest = transferTail.ReplaceAllString(rest, "")
+		if hanCount(rest) >= 2 {
+			return rest
+		}
+	}
+	return ""
+}
+
+// value helpers used by tests.
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -1,0 +1,32 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+// textDoc builds a Document from lines of text, one paragraph per non-blank line, the way
+// the text parser does, so extraction tests need no files.
+func textDoc(text string) *parse.Document {
+	doc := &parse.Document{Format: parse.FormatText}
+	n := 0
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		n++
+		doc.Blocks = append(doc.Blocks, parse.Block{Kind: parse.Paragraph, Index: n, Text: line, Level: parse.HeadingLevel(line)})
+	}
+	return doc
+}
+
+func newTestExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	e, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}

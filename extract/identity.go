@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+var (
+	// regionPrefix matches the administrative prefix of a unit name: 隆回县, 邵阳市隆回县,
+	// 湖南省, 长沙市开福区. Masked names (XX县, ××市) count as regions too.
+	regionPrefix = regexp.MustCompile(`^(?:[\p{Han}XＸ×*＊○]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))+`)
+	titleWords   = []string{"报告", "说明", "自评", "绩效", "决算", "预算"}
+	leadAbout    = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
+)
+
+// readIdentity finds the title, department, region and year in the first paragraphs.
+// It copes with titles split over two paragraphs (隆回县科学技术协会 / 2024年部门整体支出
+// 绩效自评报告), years written as 2024年度 or 二〇二四年, and a leading 关于.
+func readIdentity(doc *parse.Document) Identity {
+	var id Identity
+	paras := doc.Paragraphs(8)
+	for i, p := range paras {
+		p = strings.TrimSpace(p)
+		if !isTitleLine(p) {
+			continue
+		}
+		title := p
+		ys := findYears([]rune(normalizeString(p)))
+		dept := ""
+		if len(ys) > 0 {
+			id.Year = ys[0].year
+			dept = strings.TrimSpace(string([]rune(normalizeString(p))[:ys[0].pos]))
+		}
+		dept = leadAbout.ReplaceAllString(dept, "")
+		if dept == "" && i > 0 && isNameLine(paras[i-1]) {
+			dept = strings.TrimSpace(paras[i-1])
+			title = dept + title
+		}
+		if dept == "" {
+			dept = unitFromLines(paras)
+		}
+		id.Title = title
+		id.Department = cleanDepartment(dept)
+		break
+	}
+	if id.Title == "" && len(paras) > 0 {
+		id.Title = strings.TrimSpace(paras[0])
+		if ys := findYears([]rune(normalizeString(id.Title))); len(ys) > 0 {
+			id.Year = ys[0].year
+		}
+		id.Department = cleanDepartment(unitFromLines(paras))
+	}
+	if m := regionPrefix.FindString(id.Department); m != "" && m != id.Department {
+		id.Region = m
+	}
+	return id
+}
+
+// isTitleLine reports whether a line looks like a report title.
+func isTitleLine(p string) bool {
+	if len([]rune(p)) > 80 || strings.ContainsAny(p, "。；") {
+		return false
+	}
+	for _, w := range titleWords {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNameLine reports whether a line could be a unit name standing above the title.
+func isNameLine(p string) bool {
+	p = strings.TrimSpace(p)
+	n := len([]rune(p))
+	return n >= 2 && n <= 40 && !strings.ContainsAny(p, "。，；：:,") && hanCount(p) >= 2 && parse.HeadingLevel(p) == 0
+}
+
+var unitLine = regexp.MustCompile(`^(?:填报单位|单位名称|部门名称|报送单位|评价单位|单位)(?:（盖章）|\(盖章\)|（公章）)?[:：]\s*(.+)$`)
+
+// unitFromLines finds a unit named on a line such as 单位名称：XX局.
+func unitFromLines(paras []string) string {
+	for _, p := range paras {
+		if m := unitLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// cleanDepartment trims what is not part of a unit's name.
+func cleanDepartment(d string) string {
+	d = strings.TrimSpace(d)
+	d = strings.Trim(d, "“”\"《》 　")
+	d = strings.TrimSuffix(d, "（盖章）")
+	d = strings.TrimSuffix(d, "(盖章)")
+	return strings.TrimSpace(d)
+}
+
+// docBasis is budget for budget documents (部门预算说明) and actual for everything else.
+func docBasis(title string) Basis {
+	if strings.Contains(title, "预算") && !strings.ContainsAny(title, "决执评") {
+		return Budget
+	}
+	return Actual
+}

@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"unicode"
+)
+
+// normText is text normalised for matching, with a map back to the raw text so evidence
+// can quote what the report really says.
+type normText struct {
+	r   []rune // normalised runes
+	idx []int  // idx[i] is the position in raw of r[i]
+	raw []rune
+}
+
+// quoteRunes are dropped: departments quote “三公” in every style.
+func isQuote(r rune) bool {
+	switch r {
+	case '“', '”', '"', '‘', '’', '\'', '「', '」', '『', '』', '〝', '〞', '＂', '＇':
+		return true
+	}
+	return false
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\n' || r == '\r' ||
+		r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u200b' || r == '\ufeff'
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// narrow maps full-width forms to ASCII where they carry numbers or signs; Chinese
+// punctuation (，：；（）) stays as it is.
+func narrow(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		return r - 0xFEE0
+	}
+	switch r {
+	case '．':
+		return '.'
+	case '％', '﹪':
+		return '%'
+	case '－', '—', '–', '―':
+		if r == '－' {
+			return '-'
+		}
+		return r
+	case '＋':
+		return '+'
+	case '¥':
+		return '￥'
+	case '﹐':
+		return ','
+	}
+	return r
+}
+
+var chineseNumerals = "一二三四五六七八九十"
+
+// shortQualifier reports whether raw[open+1:close] is a short bracketed qualifier such as
+// 境 or 维护 (one or two Han characters, not a numeral), whose brackets are dropped so that
+// 因公出国（境）费 reads as one term.
+func shortQualifier(raw []rune, open int) (int, bool) {
+	closing := map[rune]rune{'（': '）', '(': ')'}[raw[open]]
+	n := 0
+	allNumeral := true
+	for i := open + 1; i < len(raw) && i <= open+3; i++ {
+		if raw[i] == closing {
+			return i, n > 0 && !allNumeral
+		}
+		if !isHan(raw[i]) {
+			return 0, false
+		}
+		if !containsRune(chineseNumerals, raw[i]) {
+			allNumeral = false
+		}
+		n++
+	}
+	return 0, false
+}
+
+func containsRune(s string, r rune) bool {
+	for _, c := range s {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// normalize prepares raw text for matching: full-width digits and signs narrowed, quotes
+// dropped, short bracketed qualifiers unwrapped, and white space dropped unless it stands
+// between two ASCII letters or digits (so "12. 6万元" reads 12.6万元 and PDF-broken
+// "工资 福利" reads 工资福利, but the columns "100 98" stay apart).
+func normalize(raw string) normText {
+	rs := []rune(raw)
+	nt := normText{raw: rs, r: make([]rune, 0, len(rs)), idx: make([]int, 0, len(rs))}
+	skip := map[int]bool{}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if skip[i] || isQuote(r) {
+			continue
+		}
+		if r == '（' || r == '(' {
+			if end, ok := shortQualifier(rs, i); ok {
+				skip[end] = true
+				continue
+			}
+		}
+		if isSpace(r) {
+			j := i
+			for j < len(rs) && isSpace(rs[j]) {
+				j++
+			}
+			if len(nt.r) > 0 && j < len(rs) && isASCIIAlnum(nt.r[len(nt.r)-1]) && isASCIIAlnum(narrow(rs[j])) {
+				nt.r = append(nt.r, ' ')
+				nt.idx = append(nt.idx, i)
+			}
+			i = j - 1
+			continue
+		}
+		nt.r = append(nt.r, narrow(r))
+		nt.idx = append(nt.idx, i)
+	}
+	return nt
+}
+
+// normalizeString is normalize without the position map.
+func normalizeString(s string) string { return string(normalize(s).r) }
+
+// rawSpan returns the raw text behind normalised runes [start, end).
+func (nt normText) rawSpan(start, end int) string {
+	if start >= end || start >= len(nt.idx) {
+		return ""
+	}
+	a, b := nt.idx[start], nt.idx[end-1]+1
+	return string(nt.raw[a:b])
+}

@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+// logicalPara is one paragraph as the writer meant it: lines that a PDF copy broke
+// apart (工资福利支 / 出85.09万元) are joined again, and page numbers (—10—) dropped.
+type logicalPara struct {
+	nt      normText
+	parts   []partLoc // where each source block starts in the raw text
+	level   int
+	endsCol bool // ends with ：, so a list follows
+}
+
+type partLoc struct {
+	rawStart int
+	location string
+}
+
+// locationAt returns the location of the block holding raw rune position p.
+func (lp logicalPara) locationAt(normPos int) string {
+	if len(lp.parts) == 0 {
+		return ""
+	}
+	raw := 0
+	if normPos < len(lp.nt.idx) {
+		raw = lp.nt.idx[normPos]
+	}
+	loc := lp.parts[0].location
+	for _, p := range lp.parts {
+		if p.rawStart <= raw {
+			loc = p.location
+		}
+	}
+	return loc
+}
+
+var (
+	pageNumber = regexp.MustCompile(`^\s*(?:[-—–―－~·]*\s*\d{1,4}\s*[-—–―－~·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
+	listStart  = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
+	sentenceTerminal = "。；;！？!?：:"
+)
+
+// joinLines rebuilds logical paragraphs from the document's paragraph blocks.
+func joinLines(blocks []parse.Block) []logicalPara {
+	var out []logicalPara
+	var raw strings.Builder
+	var cur *logicalPara
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		cur.nt = normalize(raw.String())
+		t := strings.TrimRightFunc(raw.String(), isSpaceRune)
+		if t != "" {
+			last, _ := utf8.DecodeLastRuneInString(t)
+			cur.endsCol = last == '：' || last == ':'
+		}
+		out = append(out, *cur)
+		cur = nil
+		raw.Reset()
+	}
+	for _, b := range blocks {
+		if b.Kind != parse.Paragraph {
+			flush()
+			continue
+		}
+		text := b.Text
+		if pageNumber.MatchString(text) {
+			continue
+		}
+		if cur != nil && continues(raw.String(), text, cur.level, b.Level) {
+			cur.parts = append(cur.parts, partLoc{rawStart: utf8.RuneCountInString(raw.String()), location: b.Location()})
+			raw.WriteString(text)
+			continue
+		}
+		flush()
+		cur = &logicalPara{level: b.Level, parts: []partLoc{{rawStart: 0, location: b.Location()}}}
+		raw.WriteString(text)
+	}
+	flush()
+	return out
+}
+
+func isSpaceRune(r rune) bool { return isSpace(r) }
+
+// continues reports whether next is the rest of a sentence broken across lines: prev is a
+// long body line that does not end a sentence, and next does not start a heading or list.
+func continues(prev, next string, prevLevel, nextLevel int) bool {
+	p := strings.TrimRightFunc(prev, isSpaceRune)
+	n := strings.TrimLeftFunc(next, isSpaceRune)
+	if p == "" || n == "" || prevLevel > 0 || nextLevel > 0 {
+		return false
+	}
+	if utf8.RuneCountInString(p) < 16 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if strings.ContainsRune(sentenceTerminal, last) {
+		return false
+	}
+	if listStart.MatchString(n) || parse.HeadingLevel(n) > 0 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(n)
+	return isHan(first) || (first >= '0' && first <= '9') || first == '.' || first == '，' || first == '、'
+}
+
+// splitSentences cuts normalised runes at sentence ends (。！？ and line breaks). ；
+// stays inside the sentence: it separates the parts of a breakdown.
+func splitSentences(rs []rune) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range rs {
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(rs) {
+		out = append(out, [2]int{start, len(rs)})
+	}
+	return out
+}

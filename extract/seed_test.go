@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+type goldFile struct {
+	Department string `json:"department"`
+	Region     string `json:"region"`
+	Year       int    `json:"year"`
+	Figures    []struct {
+		Metric string `json:"metric"`
+		Basis  string `json:"basis"`
+		Item   string `json:"item"`
+		Value  string `json:"value"`
+	} `json:"figures"`
+}
+
+func figKey(metric, basis, item string, v decimal.Decimal) string {
+	return fmt.Sprintf("%s|%s|%s|%s", metric, basis, item, v.StringFixed(2))
+}
+
+func TestSeedTextFigures(t *testing.T) {
+	data, err := os.ReadFile("testdata/longhui-kexie-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gb, err := os.ReadFile("testdata/longhui-kexie-2024.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold goldFile
+	if err := json.Unmarshal(gb, &gold); err != nil {
+		t.Fatal(err)
+	}
+	e := newTestExtractor(t)
+	res, err := e.Extract(context.Background(), textDoc(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, f := range gold.Figures {
+		want[figKey(f.Metric, f.Basis, f.Item, decimal.RequireFromString(f.Value))] = true
+	}
+	got := map[string]bool{}
+	for _, f := range res.Figures {
+		k := figKey(f.Metric, string(f.Basis), f.Item, f.Value)
+		got[k] = true
+		t.Logf("%-8s %s  ← %.40s", f.Location, k, f.Raw)
+	}
+	for k := range want {
+		if !got[k] {
+			t.Errorf("missing %s", k)
+		}
+	}
+	for k := range got {
+		if !want[k] {
+			t.Errorf("extra %s", k)
+		}
+	}
+	if res.Identity.Department != gold.Department || res.Identity.Region != gold.Region || res.Identity.Year != gold.Year {
+		t.Errorf("identity = %+v, want %s %s %d", res.Identity, gold.Department, gold.Region, gold.Year)
+	}
+	for _, c := range res.Claims {
+		t.Logf("claim %+v", c)
+	}
+}

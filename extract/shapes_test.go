@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestSentenceShapes runs each way reports state figures through the extractor. want
+// lists "metric|basis|item|value" (value in yuan / count / percent, two decimals).
+func TestSentenceShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"X为N万元", "2024年部门收入合计为214.78万元。",
+			[]string{"income.total|actual||2147800.00"}},
+		{"达/共计", "全年总支出达219.37万元，三公经费共计1.27万元。",
+			[]string{"expenditure.total|actual||2193700.00", "three_public.total|actual||12700.00"}},
+		{"yuan with separators", "本年支出合计2,193,700.00元，其中基本支出1,055,700.00元。",
+			[]string{"expenditure.total|actual||2193700.00", "expenditure.basic|actual||1055700.00"}},
+		{"yi yuan", "部门整体支出1.2亿元。", []string{"expenditure.total|actual||120000000.00"}},
+		{"yuan sign", "年度收入￥214.78万，", []string{"income.total|actual||2147800.00"}},
+		{"full-width digits", "基本支出１０５．５７万元。", []string{"expenditure.basic|actual||1055700.00"}},
+		{"spaces in numbers", "人员经费12. 6万元，公用经费105700.00 元。",
+			[]string{"expenditure.basic.personnel|actual||126000.00", "expenditure.basic.goods_services|actual||105700.00"}},
+		{"explicit zero", "因公出国（境）费0万元。", []string{"three_public.abroad|actual||0.00"}},
+		{"list in a row", "工资福利支出85.09万元、商品和服务支出14.81万元、对个人和家庭的补助5.67万元。",
+			[]string{"expenditure.basic.personnel|actual||850900.00", "expenditure.basic.goods_services|actual||148100.00", "expenditure.basic.household|actual||56700.00"}},
+		{"budget and actual", "“三公”经费年初预算5万元，实际支出3.2万元。",
+			[]string{"three_public.total|budget||50000.00", "three_public.total|actual||32000.00"}},
+		{"prior written out", "公务接待费0.26万元，上年为0.3万元。",
+			[]string{"three_public.reception|actual||2600.00", "three_public.reception|prior||3000.00"}},
+		{"change is not a figure", "“三公”经费支出1.27万元，较上年减少0.5万元，下降28.2%。",
+			[]string{"three_public.total|actual||12700.00"}},
+		{"share is not a figure", "项目支出113.8万元，占总支出的51.9%。",
+			[]string{"expenditure.project|actual||1138000.00"}},
+		{"rate and score", "预算执行率为98.5%，部门整体支出绩效自评得分95分。",
+			[]string{"rate.budget_execution|actual||98.50", "score.self_evaluation|actual||95.00"}},
+		{"staff and vehicles", "核定编制12人，实有人员10人，其中在职8人、退休2人。车辆编制2辆，实有车辆1辆。",
+			[]string{"staff.authorized|actual||12.00", "staff.actual|actual||10.00", "staff.in_service|actual||8.00", "staff.retired|actual||2.00", "vehicles.authorized|actual||2.00", "vehicles.actual|actual||1.00"}},
+		{"bracket aside", "基本支出（含人员经费和公用经费）105.57万元。", []string{"expenditure.basic|actual||1055700.00"}},
+		{"distractors", "2024年9月12日，隆财预〔2024〕12号文件下达，科普大篷车行程6200公里，参与群众3万余人，获得奖补资金16万元，在科普经费中安排9万元，覆盖率95%，电话0739-8222222。", nil},
+		{"year as not amount", "2024年度收入214.78万元。", []string{"income.total|actual||2147800.00"}},
+		{"value in the next clause", "部门整体支出情况：本年支出合计，共计219.37万元。", []string{"expenditure.total|actual||2193700.00"}},
+		{"carry-over grand total", "本年收入合计200万元，上年结转结余20万元，收入总计220万元。",
+			[]string{"income.total|actual||2000000.00", "income.carryover|actual||200000.00"}},
+		{"grand total without carry-over", "收入总计214.78万元。", []string{"income.total|actual||2147800.00"}},
+		{"income parts with item", "本年收入214.78万元，其中财政拨款收入200万元，事业收入14.78万元。",
+			[]string{"income.total|actual||2147800.00", "income.fiscal|actual||2000000.00", "income.other|actual|事业收入|147800.00"}},
+		{"pdf broken lines", "2024年基本支出105.57万元，其中：工资福利支\n出85.09万元，商品和服务支出14.81万\n—3—\n元。",
+			[]string{"expenditure.basic|actual||1055700.00", "expenditure.basic.personnel|actual||850900.00", "expenditure.basic.goods_services|actual||148100.00"}},
+		{"items over list lines", "2024年项目支出30万元，其中：\n1．科普行动计划经费16万元；\n2．换届选举经费14万元。\n二、绩效情况\n获得奖补资金16万元。",
+			[]string{"expenditure.project|actual||300000.00", "expenditure.project.item|actual|科普行动计划经费|160000.00", "expenditure.project.item|actual|换届选举经费|140000.00"}},
+		{"budget document", "XX县财政局2025年部门预算说明\n2025年收入预算100万元，支出预算100万元，其中基本支出60万元。编制人数5人。",
+			[]string{"income.total|budget||1000000.00", "expenditure.total|budget||1000000.00", "expenditure.basic|budget||600000.00", "staff.authorized|actual||5.00"}},
+		{"chinese numeral staff", "编制人数七人，实有人数七人。",
+			[]string{"staff.authorized|actual||7.00", "staff.actual|actual||7.00"}},
+		{"administrative staffing parts are not authorized", "核定编制10人，其中行政编制6人，事业编制4人。",
+			[]string{"staff.authorized|actual||10.00"}},
+		{"three public with vehicle parts", "公务用车购置及运行维护费3万元，其中：公务用车购置费0万元，公务用车运行维护费3万元。",
+			[]string{"three_public.vehicle|actual||30000.00", "three_public.vehicle.purchase|actual||0.00", "three_public.vehicle.operation|actual||30000.00"}},
+	}
+	e := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := e.Extract(context.Background(), textDoc(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Figures {
+				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
+			}
+			sort.Strings(got)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("figures:\n got  %v\n want %v", got, want)
+			}
+		})
+	}
+}

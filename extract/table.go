@@ -1,0 +1,424 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+var (
+	unitDecl   = regexp.MustCompile(`(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)`)
+	unitParen  = regexp.MustCompile(`[（(]\s*(亿元|万元|千元|元)\s*[)）]`)
+	bareNumber = regexp.MustCompile(`^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$`)
+	emptyCell  = regexp.MustCompile(`^[-—–―/／\s]*$`)
+)
+
+var unitScales = map[string]int64{"亿元": 100000000, "万元": 10000, "千元": 1000, "元": 1}
+
+// column is what a table column's header says about the numbers below it.
+type column struct {
+	basis    Basis  // "" when the header does not say
+	unitText string // unit named in the header, e.g. 万元
+	skip     bool   // a column of changes, shares or notes, not of figures
+	rate     bool   // a column of rates (执行率)
+	label    string // header text, for evidence
+}
+
+// tables extracts the figures of every table in the document.
+func (e *Extractor) tables(doc *parse.Document, defBasis Basis) []Figure {
+	var out []Figure
+	for bi, b := range doc.Blocks {
+		if b.Kind != parse.Table || len(b.Cells) == 0 {
+			continue
+		}
+		caption := ""
+		for k := bi - 1; k >= 0 && k >= bi-3; k-- {
+			if doc.Blocks[k].Kind != parse.Paragraph {
+				break
+			}
+			caption = doc.Blocks[k].Text + "\n" + caption
+		}
+		out = append(out, e.table(b, caption, defBasis)...)
+	}
+	return out
+}
+
+// tableUnit finds the unit a table's amounts are in from its caption or any cell that
+// declares it (单位：万元, 金额单位：元, a title ending in （万元）).
+func tableUnit(caption string, cells [][]parse.Cell) string {
+	if m := unitDecl.FindStringSubmatch(normalizeString(caption)); m != nil {
+		return m[1]
+	}
+	for _, row := range cells {
+		for _, c := range row {
+			if m := unitDecl.FindStringSubmatch(normalizeString(c.Text)); m != nil {
+				return m[1]
+			}
+		}
+	}
+	if m := unitParen.FindStringSubmatch(normalizeString(caption)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// cellValue reads a numeric cell: a bare number, or a number with its unit.
+func cellValue(text string) (q quantity, bare, ok bool) {
+	n := strings.TrimSpace(normalizeString(text))
+	if n == "" || emptyCell.MatchString(n) {
+		return quantity{}, false, false
+	}
+	if bareNumber.MatchString(n) {
+		rs := []rune(strings.TrimPrefix(n, "-"))
+		digits, _, decimals, _ := parseNumber(rs, 0)
+		v, err := decimal.NewFromString(digits)
+		if err != nil {
+			return quantity{}, false, false
+		}
+		if strings.HasPrefix(n, "-") {
+			v = v.Neg()
+		}
+		return quantity{value: v, decimals: decimals}, true, true
+	}
+	rs := []rune(n)
+	qs := scanQuantities(rs)
+	if len(qs) == 1 && qs[0].start == 0 && qs[0].end == len(rs) {
+		return qs[0], false, true
+	}
+	return quantity{}, false, false
+}
+
+// headerInfo reads a header text into a column description.
+func headerInfo(h string, reportYear int) column {
+	n := normalizeString(h)
+	col := column{label: strings.TrimSpace(h)}
+	if m := unitParen.FindStringSubmatch(n); m != nil {
+		col.unitText = m[1]
+	} else if m := unitDecl.FindStringSubmatch(n); m != nil {
+		col.unitText = m[1]
+	}
+	switch {
+	case strings.Contains(n, "增减") || strings.Contains(n, "变动") || strings.Contains(n, "增长") ||
+		strings.Contains(n, "占比") || strings.Contains(n, "比重") || strings.Contains(n, "备注") ||
+		strings.Contains(n, "差额") || strings.Contains(n, "偏差") || strings.Contains(n, "分值") || strings.Contains(n, "权重"):
+		col.skip = true
+	case strings.Contains(n, "执行率") || strings.Contains(n, "完成率"):
+		col.rate = true
+	}
+	switch {
+	case strings.Contains(n, "上年") || strings.Contains(n, "去年") || strings.Contains(n, "上一年"):
+		col.basis = Prior
+	case strings.Contains(n, "预算") && !strings.Contains(n, "决算") && !strings.Contains(n, "执行"):
+		col.basis = Budget
+	case strings.Contains(n, "决算") || strings.Contains(n, "实际") || strings.Contains(n, "执行数") ||
+		strings.Contains(n, "支出数") || strings.Contains(n, "完成数") || strings.Contains(n, "本年"):
+		col.basis = Actual
+	}
+	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 && col.basis == "" {
+		switch ys[0].year {
+		case reportYear:
+			col.basis = Actual
+		case reportYear - 1:
+			col.basis = Prior
+		}
+	}
+	return col
+}
+
+// labelMetric reads a row label: a single metric term (after numbering and 其中), and
+// whether the label is a term at all.
+func (e *Extractor) labelMetric(label, fam string) (role, bool) {
+	n := normalizeString(itemLabel(label))
+	if n == "" {
+		return role{}, false
+	}
+	if rs := e.lex.lookup(n); rs != nil {
+		for _, r := range rs {
+			if r.kind == kindShield {
+				return role{kind: kindShield}, true
+			}
+		}
+		sp := span{roles: rs}
+		if r, ok := sp.metricRole(fam); ok {
+			return r, true
+		}
+	}
+	var found role
+	ok := false
+	for _, w := range e.seg.Cut(n) {
+		sp := span{roles: e.lex.lookup(w), text: w}
+		if r, isM := sp.metricRole(fam); isM {
+			if ok && r.key != found.key {
+				return role{}, false // two different metrics: not a plain label
+			}
+			found, ok = r, true
+		}
+		if sp.hasKind(kindShield) {
+			return role{kind: kindShield}, true
+		}
+	}
+	return found, ok
+}
+
+// table extracts the figures of one table. A row is read as label → values, with the basis
+// and unit of each value column from the header rows; rows that alternate label and value
+// cells (编制人数 | 7 | 实有人数 | 11) are read pairwise; rows under 项目支出 whose labels are
+// not terms (and every row of a 项目名称 table) are project line items.
+func (e *Extractor) table(b parse.Block, caption string, defBasis Basis) []Figure {
+	tunit := tableUnit(caption, b.Cells)
+	width := 0
+	for _, r := range b.Cells {
+		width = max(width, len(r))
+	}
+	// Header rows: the leading rows with no numeric cell.
+	headerRows := 0
+	for _, row := range b.Cells {
+		numeric := false
+		for _, c := range row {
+			if _, _, ok := cellValue(c.Text); ok && !c.Merged {
+				numeric = true
+				break
+			}
+		}
+		if numeric {
+			break
+		}
+		headerRows++
+	}
+	if headerRows == len(b.Cells) {
+		return nil
+	}
+	cols := make([]column, width)
+	projectTable := strings.Contains(caption, "项目支出") && strings.Contains(caption, "明细")
+	for c := 0; c < width; c++ {
+		var h []string
+		for r := 0; r < headerRows; r++ {
+			if c < len(b.Cells[r]) {
+				t := strings.TrimSpace(b.Cells[r][c].Text)
+				if t != "" && (len(h) == 0 || h[len(h)-1] != t) {
+					h = append(h, t)
+				}
+			}
+		}
+		cols[c] = headerInfo(strings.Join(h, " "), 0)
+		if strings.Contains(strings.Join(h, ""), "项目名称") {
+			projectTable = true
+		}
+	}
+
+	var out []Figure
+	projectOpen := projectTable
+	for r := headerRows; r < len(b.Cells); r++ {
+		row := b.Cells[r]
+		// A row of labels restates the header: read it as such for the rows below.
+		if rowIsHeader(row) {
+			for c := range row {
+				if c < width {
+					if info := headerInfo(row[c].Text, 0); info.basis != "" || info.skip || info.rate {
+						cols[c] = info
+					}
+				}
+			}
+			continue
+		}
+		label, labelCol := "", -1
+		for c, cell := range row {
+			if _, _, ok := cellValue(cell.Text); ok {
+				break
+			}
+			if t := strings.TrimSpace(cell.Text); t != "" && !isNumberingOnly(t) {
+				label, labelCol = t, c
+			}
+		}
+		pairs := e.pairCells(row)
+		if len(pairs) >= 2 {
+			for _, p := range pairs {
+				if f, ok := e.tableFigure(b.Index, r, p.col, row[p.col].Text, p.label, p.role, defBasis, column{}, tunit); ok {
+					out = append(out, f)
+				}
+			}
+			continue
+		}
+		if labelCol < 0 {
+			continue
+		}
+		for c := labelCol + 1; c < len(row); c++ {
+			cell := row[c]
+			if cell.Merged {
+				continue
+			}
+			q, _, ok := cellValue(cell.Text)
+			if !ok {
+				continue
+			}
+			col := cols[c]
+			if col.skip {
+				continue
+			}
+			fam := q.family
+			if fam == "" {
+				fam = UnitYuan
+				if col.rate {
+					fam = UnitPercent
+				}
+			}
+			r0, isTerm := e.labelMetric(label, fam)
+			if !isTerm && fam == UnitYuan {
+				// counts may stand bare in a column: try the other families
+				for _, alt := range []string{UnitPerson, UnitVehicle, UnitPercent, UnitPoint} {
+					if q.family == "" {
+						if ra, ok := e.labelMetric(label, alt); ok && ra.kind != kindShield {
+							r0, isTerm, fam = ra, true, alt
+							break
+						}
+					}
+				}
+			}
+			if r0.kind == kindShield {
+				break
+			}
+			if !isTerm {
+				if projectOpen && fam == UnitYuan && hanCount(itemLabel(label)) >= 2 && !isTotalLabel(label) {
+					f, ok := e.tableFigure(b.Index, r, c, cell.Text, label, role{kind: kindMetric, key: "expenditure.project.item"}, defBasis, col, tunit)
+					if ok {
+						f.Item = itemLabel(label)
+						out = append(out, f)
+					}
+				}
+				continue
+			}
+			f, ok := e.tableFigure(b.Index, r, c, cell.Text, label, r0, defBasis, col, tunit)
+			if !ok {
+				continue
+			}
+			if r0.kind == kindPart {
+				f.Item = normalizeString(itemLabel(label))
+			}
+			if r0.kind == kindGrand {
+				f.Item = grandMark
+			}
+			out = append(out, f)
+			if f.Metric == "expenditure.project" {
+				projectOpen = true
+			} else if f.Unit == UnitYuan && !projectTable {
+				projectOpen = false
+			}
+		}
+	}
+	return out
+}
+
+func isNumberingOnly(t string) bool {
+	return regexp.MustCompile(`^[\d一二三四五六七八九十（）().、．]+$`).MatchString(t)
+}
+
+func isTotalLabel(l string) bool {
+	n := normalizeString(l)
+	return n == "合计" || n == "总计" || n == "小计" || strings.HasSuffix(n, "合计") || strings.HasSuffix(n, "总计")
+}
+
+// rowIsHeader reports whether a row inside the body is a header row (all text, naming
+// bases such as 预算数 / 决算数).
+func rowIsHeader(row []parse.Cell) bool {
+	n := 0
+	for _, c := range row {
+		if _, _, ok := cellValue(c.Text); ok {
+			return false
+		}
+		t := normalizeString(c.Text)
+		if strings.Contains(t, "预算数") || strings.Contains(t, "决算数") || strings.Contains(t, "执行数") {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+type labelPair struct {
+	col   int
+	label string
+	role  role
+}
+
+// pairCells finds label/value pairs in a row (编制人数 | 7 | 实有人数 | 11).
+func (e *Extractor) pairCells(row []parse.Cell) []labelPair {
+	var out []labelPair
+	for c := 0; c+1 < len(row); c++ {
+		l := strings.TrimSpace(row[c].Text)
+		if l == "" || row[c+1].Merged {
+			continue
+		}
+		q, _, ok := cellValue(row[c+1].Text)
+		if !ok {
+			continue
+		}
+		fam := q.family
+		var r role
+		found := false
+		if fam != "" {
+			r, found = e.labelMetric(l, fam)
+		} else {
+			for _, f := range []string{UnitPerson, UnitVehicle, UnitYuan, UnitPercent, UnitPoint} {
+				if r, found = e.labelMetric(l, f); found {
+					break
+				}
+			}
+		}
+		if found && r.kind != kindShield {
+			out = append(out, labelPair{col: c + 1, label: l, role: r})
+			c++
+		}
+	}
+	return out
+}
+
+// tableFigure makes a figure from one value cell.
+func (e *Extractor) tableFigure(t, r, c int, cellText, label string, ro role, defBasis Basis, col column, tunit string) (Figure, bool) {
+	q, bare, ok := cellValue(cellText)
+	if !ok {
+		return Figure{}, false
+	}
+	fam := metricFamily(ro.key)
+	unitText := q.unitText
+	if bare {
+		switch fam {
+		case UnitYuan:
+			unitText = col.unitText
+			if unitText == "" {
+				unitText = tunit
+			}
+			if unitText == "" {
+				return Figure{}, false // an amount whose unit nobody states is not a figure
+			}
+			q.value = q.value.Mul(decimal.NewFromInt(unitScales[unitText]))
+		case UnitPerson:
+			unitText = "人"
+		case UnitVehicle:
+			unitText = "辆"
+		case UnitPercent:
+			unitText = "%"
+		case UnitPoint:
+			unitText = "分"
+		}
+	} else if q.family != fam {
+		return Figure{}, false
+	}
+	basis := col.basis
+	if basis == "" {
+		basis = defBasis
+	}
+	if fam == UnitPerson || fam == UnitVehicle {
+		basis = Actual
+	}
+	raw := strings.TrimSpace(label)
+	if col.label != "" {
+		raw += " | " + col.label
+	}
+	raw += " | " + strings.TrimSpace(cellText)
+	return Figure{
+		Metric: ro.key, Basis: basis, Value: q.value, Unit: fam, UnitText: unitText,
+		Raw: raw, Location: parse.CellLocation(t, r+1, c+1), Method: MethodTable, Decimals: q.decimals,
+	}, true
+}

@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// span is one element of an analysed sentence: a word from the segmenter or a quantity.
+type span struct {
+	start, end int // normalised rune positions within the sentence
+	text       string
+	roles      []role
+	q          *quantity // non-nil for a quantity
+	clause     int       // index of the clause the span belongs to
+	depth      int       // bracket depth at the span's start
+}
+
+// sentence is one sentence of a logical paragraph, analysed into spans.
+type sentence struct {
+	rs    []rune // normalised runes of the sentence
+	off   int    // offset of rs[0] within the paragraph's normalised text
+	spans []span
+	years []yearMark
+}
+
+// yearMark is a year written in the sentence (2024年, 2024年度).
+type yearMark struct {
+	pos  int
+	year int
+}
+
+// isClauseSep reports whether r separates clauses. 、 separates clauses only right after
+// a quantity (A 1万元、B 2万元), since inside names it joins words (科普专项、青少年科技工作经费).
+func isClauseSep(r rune) bool { return strings.ContainsRune("，,；;。！？!?\n", r) }
+
+// analyse finds quantities, cuts the text between them into words and tags each with its
+// lexicon roles and clause.
+func (e *Extractor) analyse(rs []rune, off int) sentence {
+	s := sentence{rs: rs, off: off}
+	qs := scanQuantities(rs)
+	qs = mergeQuantities(qs, scanChineseCounts(rs))
+	pos := 0
+	addWords := func(from, to int) {
+		if from >= to {
+			return
+		}
+		for _, w := range e.seg.Cut(string(rs[from:to])) {
+			n := len([]rune(w))
+			s.spans = append(s.spans, span{start: from, end: from + n, text: w, roles: e.lex.lookup(w)})
+			from += n
+		}
+	}
+	for i := range qs {
+		addWords(pos, qs[i].start)
+		q := qs[i]
+		s.spans = append(s.spans, span{start: q.start, end: q.end, text: string(rs[q.start:q.end]), q: &q})
+		pos = q.end
+	}
+	addWords(pos, len(rs))
+
+	clause, depth := 0, 0
+	for i := range s.spans {
+		sp := &s.spans[i]
+		sp.clause, sp.depth = clause, depth
+		for _, r := range sp.text {
+			switch {
+			case r == '（' || r == '(':
+				depth++
+			case (r == '）' || r == ')') && depth > 0:
+				depth--
+			}
+		}
+		if sp.q == nil && len([]rune(sp.text)) == 1 && isClauseSep([]rune(sp.text)[0]) {
+			clause++
+			sp.clause = clause
+		} else if sp.q == nil && sp.text == "、" && i > 0 && s.spans[i-1].q != nil {
+			clause++
+			sp.clause = clause
+		}
+	}
+	s.years = findYears(rs)
+	return s
+}
+
+// mergeQuantities adds Chinese-numeral counts that do not overlap a digit quantity.
+func mergeQuantities(qs, extra []quantity) []quantity {
+	for _, x := range extra {
+		overlap := false
+		for _, q := range qs {
+			if x.start < q.end && q.start < x.end {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			qs = append(qs, x)
+		}
+	}
+	sort.Slice(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
+	return qs
+}
+
+// findYears finds years written as 2024年 / 2024年度 / 二〇二四年.
+func findYears(rs []rune) []yearMark {
+	var out []yearMark
+	for i := 0; i+4 < len(rs)+1; i++ {
+		if y, ok := yearAt(rs, i); ok {
+			out = append(out, yearMark{pos: i, year: y})
+			i += 3
+		}
+	}
+	return out
+}
+
+// yearAt reads a year of 19xx/20xx (digits or 〇一二… numerals) followed by 年 at rs[i:].
+func yearAt(rs []rune, i int) (int, bool) {
+	if i+4 >= len(rs) || rs[i+4] != '年' {
+		return 0, false
+	}
+	if i > 0 && (rs[i-1] >= '0' && rs[i-1] <= '9') {
+		return 0, false
+	}
+	y := 0
+	for k := 0; k < 4; k++ {
+		d := digitValue(rs[i+k])
+		if d < 0 {
+			return 0, false
+		}
+		y = y*10 + d
+	}
+	if y < 1990 || y > 2099 {
+		return 0, false
+	}
+	return y, true
+}
+
+func digitValue(r rune) int {
+	if r >= '0' && r <= '9' {
+		return int(r - '0')
+	}
+	if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
+		return len([]rune("〇一二三四五六七八九"[:i]))
+	}
+	if r == '零' || r == 'Ｏ' || r == 'O' || r == '○' {
+		return 0
+	}
+	return -1
+}
