@@ -64,7 +64,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	}
 	res.Figures = w.figs
 	res.Claims = w.claims
-	res.Figures = append(res.Figures, e.tables(doc, w.docBasis)...)
+	res.Figures = append(res.Figures, e.tables(doc, w.docBasis, res.Identity.Year)...)
 	res.Figures = resolve(res.Figures, res.Identity.Year)
 	res.Sections = sections(doc)
 	return res, nil

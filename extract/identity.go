@@ -26,18 +26,19 @@ func readIdentity(doc *parse.Document) Identity {
 		if !isTitleLine(p) {
 			continue
 		}
+		// A title may be split over up to three lines: unit / year / kind of report.
 		title := p
-		ys := findYears([]rune(normalizeString(p)))
+		for k := i - 1; k >= 0 && k >= i-2 && isNameLine(paras[k]); k-- {
+			title = strings.TrimSpace(paras[k]) + title
+		}
+		nt := []rune(normalizeString(title))
+		ys := findYears(nt)
 		dept := ""
 		if len(ys) > 0 {
 			id.Year = ys[0].year
-			dept = strings.TrimSpace(string([]rune(normalizeString(p))[:ys[0].pos]))
+			dept = strings.TrimSpace(string(nt[:ys[0].pos]))
 		}
 		dept = leadAbout.ReplaceAllString(dept, "")
-		if dept == "" && i > 0 && isNameLine(paras[i-1]) {
-			dept = strings.TrimSpace(paras[i-1])
-			title = dept + title
-		}
 		if dept == "" {
 			dept = unitFromLines(paras)
 		}

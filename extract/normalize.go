@@ -70,7 +70,9 @@ func shortQualifier(raw []rune, open int) (int, bool) {
 	allNumeral := true
 	for i := open + 1; i < len(raw) && i <= open+3; i++ {
 		if raw[i] == closing {
-			return i, n > 0 && !allNumeral
+			inner := string(raw[open+1 : i])
+			unit := inner == "元" || inner == "万元" || inner == "亿元" || inner == "千元" || inner == "人" || inner == "个"
+			return i, n > 0 && !allNumeral && !unit
 		}
 		if !isHan(raw[i]) {
 			return 0, false

@@ -41,8 +41,8 @@ func (lp logicalPara) locationAt(normPos int) string {
 }
 
 var (
-	pageNumber = regexp.MustCompile(`^\s*(?:[-—–―－~·]*\s*\d{1,4}\s*[-—–―－~·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
-	listStart  = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
+	pageNumber       = regexp.MustCompile(`^\s*(?:[-—–―－~·]*\s*\d{1,4}\s*[-—–―－~·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
+	listStart        = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
 	sentenceTerminal = "。；;！？!?：:"
 )
 

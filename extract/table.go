@@ -28,7 +28,7 @@ type column struct {
 }
 
 // tables extracts the figures of every table in the document.
-func (e *Extractor) tables(doc *parse.Document, defBasis Basis) []Figure {
+func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figure {
 	var out []Figure
 	for bi, b := range doc.Blocks {
 		if b.Kind != parse.Table || len(b.Cells) == 0 {
@@ -41,7 +41,7 @@ func (e *Extractor) tables(doc *parse.Document, defBasis Basis) []Figure {
 			}
 			caption = doc.Blocks[k].Text + "\n" + caption
 		}
-		out = append(out, e.table(b, caption, defBasis)...)
+		out = append(out, e.table(b, caption, defBasis, year)...)
 	}
 	return out
 }
@@ -167,7 +167,7 @@ func (e *Extractor) labelMetric(label, fam string) (role, bool) {
 // and unit of each value column from the header rows; rows that alternate label and value
 // cells (编制人数 | 7 | 实有人数 | 11) are read pairwise; rows under 项目支出 whose labels are
 // not terms (and every row of a 项目名称 table) are project line items.
-func (e *Extractor) table(b parse.Block, caption string, defBasis Basis) []Figure {
+func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year int) []Figure {
 	tunit := tableUnit(caption, b.Cells)
 	width := 0
 	for _, r := range b.Cells {
@@ -203,7 +203,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis) []Figur
 				}
 			}
 		}
-		cols[c] = headerInfo(strings.Join(h, " "), 0)
+		cols[c] = headerInfo(strings.Join(h, " "), year)
 		if strings.Contains(strings.Join(h, ""), "项目名称") {
 			projectTable = true
 		}
@@ -217,7 +217,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis) []Figur
 		if rowIsHeader(row) {
 			for c := range row {
 				if c < width {
-					if info := headerInfo(row[c].Text, 0); info.basis != "" || info.skip || info.rate {
+					if info := headerInfo(row[c].Text, year); info.basis != "" || info.skip || info.rate {
 						cols[c] = info
 					}
 				}

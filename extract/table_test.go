@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+// tableDoc builds a document of a caption paragraph and one table from rows of "|"-separated cells.
+func tableDoc(caption string, rows ...string) *parse.Document {
+	doc := &parse.Document{}
+	if caption != "" {
+		doc.Blocks = append(doc.Blocks, parse.Block{Kind: parse.Paragraph, Index: 1, Text: caption})
+	}
+	var cells [][]parse.Cell
+	for _, r := range rows {
+		var row []parse.Cell
+		for _, c := range strings.Split(r, "|") {
+			row = append(row, parse.Cell{Text: strings.TrimSpace(c)})
+		}
+		cells = append(cells, row)
+	}
+	doc.Blocks = append(doc.Blocks, parse.Block{Kind: parse.Table, Index: 1, Cells: cells})
+	return doc
+}
+
+func TestTables(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *parse.Document
+		want []string
+	}{
+		{"caption unit, budget and actual columns", tableDoc("单位：万元",
+			"项目 | 预算数 | 决算数",
+			"收入合计 | 220.00 | 214.78",
+			"财政拨款收入 | 210 | 208.63",
+			"支出合计 | 220 | 219.37",
+			"基本支出 | 100 | 105.57"),
+			[]string{"income.total|budget||2200000.00", "income.total|actual||2147800.00", "income.fiscal|budget||2100000.00", "income.fiscal|actual||2086300.00",
+				"expenditure.total|budget||2200000.00", "expenditure.total|actual||2193700.00", "expenditure.basic|budget||1000000.00", "expenditure.basic|actual||1055700.00"}},
+		{"unit in header, change column skipped", tableDoc("",
+			"项目 | 金额（元） | 较上年增减",
+			"三公经费 | 12,700.00 | -500.00",
+			"公务接待费 | 2,600.00 | 100"),
+			[]string{"three_public.total|actual||12700.00", "three_public.reception|actual||2600.00"}},
+		{"no unit anywhere: money is not guessed", tableDoc("",
+			"项目 | 金额",
+			"基本支出 | 105.57"), nil},
+		{"key-value pairs", tableDoc("",
+			"编制人数 | 7 | 实有人数 | 11",
+			"车辆编制数 | 1 | 实有车辆 | 1"),
+			[]string{"staff.authorized|actual||7.00", "staff.actual|actual||11.00", "vehicles.authorized|actual||1.00", "vehicles.actual|actual||1.00"}},
+		{"project items under project row", tableDoc("金额单位：万元",
+			"项目 | 金额",
+			"项目支出 | 26.77",
+			"科普行动计划经费 | 16",
+			"换届选举经费 | 10.77",
+			"合计 | 26.77"),
+			[]string{"expenditure.project|actual||267700.00", "expenditure.project.item|actual|科普行动计划经费|160000.00", "expenditure.project.item|actual|换届选举经费|107700.00"}},
+		{"label cell never zero; dashes are empty", tableDoc("单位：万元",
+			"项目 | 决算数",
+			"因公出国（境）费 | —",
+			"公务接待费 | 0.26"),
+			[]string{"three_public.reception|actual||2600.00"}},
+		{"year columns", tableDoc("单位：万元",
+			"项目 | 2023年 | 2024年",
+			"支出合计 | 200 | 219.37"),
+			[]string{"expenditure.total|actual||2193700.00", "expenditure.total|prior||2000000.00"}},
+	}
+	e := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs := e.tables(tt.doc, Actual, 2024)
+			figs = resolve(figs, 2024)
+			var got []string
+			for _, f := range figs {
+				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
+				if f.Method != MethodTable || !strings.HasPrefix(f.Location, "t1r") {
+					t.Errorf("figure %s has method %q location %q", f.Metric, f.Method, f.Location)
+				}
+			}
+			sort.Strings(got)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("figures:\n got  %v\n want %v", got, want)
+			}
+		})
+	}
+	_ = context.Background
+}
