@@ -187,7 +187,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 				continue
 			}
 			if r, ok := sj.metricRole(q.family); ok {
-				if r.kind == kindWeak && otherTermBefore(s.spans, j, c) {
+				if r.kind == kindWeak && !weakTermOK(s.spans, j, c, gap) {
 					gap = append(gap, j)
 					continue
 				}
@@ -222,6 +222,10 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			}
 		}
 		if blocked {
+			continue
+		}
+		if termIdx >= 0 && !gapOK(s.spans, gap) {
+			// 项目支出中安排科普经费9万元: the amount belongs to what stands between.
 			continue
 		}
 
@@ -327,6 +331,46 @@ func lastBoundAny(b []boundFig) *boundFig {
 	return &b[len(b)-1]
 }
 
+// weakLead may stand before a bare 收入/支出/得分 at the start of its clause (2024年度部门支出).
+var weakLead = map[string]bool{
+	"年": true, "年度": true, "全年": true, "本年": true, "本年度": true, "当年": true, "部门": true,
+	"单位": true, "我单位": true, "本单位": true, "本部门": true, "共": true, "总共": true, "合计": true,
+	"累计": true, "实际": true, "：": true, ":": true, "其中": true, "我": true, "本": true, "全": true, "整体": true,
+}
+
+// weakTermOK reports whether a bare term (收入, 支出, 得分) at span j names the value: it
+// opens its clause (only a year, 全年 or 部门 before it) and only glue stands between it and
+// the value, so 三公经费支出 and 全年共支出科普经费53.93万元 do not count as total spending.
+func weakTermOK(spans []span, j, c int, gap []int) bool {
+	for k := j - 1; k >= 0 && spans[k].clause == c; k-- {
+		sp := spans[k]
+		if sp.q != nil || sp.isTerm() {
+			return false
+		}
+		if !weakLead[sp.text] && hanCount(sp.text) > 0 && !sp.hasKind(kindBasis) {
+			return false
+		}
+	}
+	return allGlue(spans, gap)
+}
+
+// gapOK reports whether the words between a term and its value are glue (为, 支出, 决算数,
+// a year), allowing at most two other characters: the value belongs to the term.
+func gapOK(spans []span, gap []int) bool {
+	other := 0
+	for _, j := range gap {
+		sp := spans[j]
+		if sp.hasKind(kindBasis) || sp.hasKind(kindTurn) || glueWords[sp.text] || hanCount(sp.text) == 0 {
+			continue
+		}
+		if sp.hasKind(kindBreakdown) || sp.hasKind(kindTransfer) {
+			return false
+		}
+		other += hanCount(sp.text)
+	}
+	return other <= 2
+}
+
 // otherTermBefore reports whether a metric term stands before span j in clause c.
 func otherTermBefore(spans []span, j, c int) bool {
 	for k := j - 1; k >= 0 && spans[k].clause == c; k-- {
@@ -393,7 +437,11 @@ func (w *walker) basisFor(spans []span, gap []int, termIdx, c int) Basis {
 var glueWords = map[string]bool{
 	"为": true, "是": true, "共": true, "计": true, "共计": true, "合计": true, "达": true, "达到": true,
 	"支出": true, "数": true, "金额": true, "完成": true, "的": true, "年": true, "年度": true, "全年": true,
-	"约": true, "总计": true, "其中": true, "亦": true, "也": true, "则": true, "拥有": true, "有": true,
+	"约": true, "总计": true, "亦": true, "也": true, "则": true, "拥有": true, "有": true,
+	"累计": true, "资金": true, "经费": true, "费": true, "费用": true, "额": true, "总额": true, "总数": true,
+	"人数": true, "共有": true, "数额": true, "小计": true, "列支": true, "开支": true, "发生": true,
+	"支出数": true, "实际支出": true, "总体": true, "情况": true, "如下": true, "分别为": true, "共计为": true,
+	"合计为": true, "总计为": true, "其中": true, "：": true, "元": true, "人民币": true, "全部": true,
 }
 
 // allGlue reports whether the gap words are only markers, glue, numbers and punctuation,

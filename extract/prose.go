@@ -97,7 +97,8 @@ func continues(prev, next string, prevLevel, nextLevel int) bool {
 	if p == "" || n == "" || prevLevel > 0 || nextLevel > 0 {
 		return false
 	}
-	if utf8.RuneCountInString(p) < 16 {
+	// PDF lines are 20–40 characters wide; shorter lines are headings, titles or list items.
+	if utf8.RuneCountInString(p) < 20 || isTitleLine(p) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)

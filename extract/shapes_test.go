@@ -83,3 +83,21 @@ func TestSentenceShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestNarrativeMoneyIsNotAFigure(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, text := range []string{
+		"全年共支出科普经费53.93万元。",
+		"在项目支出中安排科普经费9万元。",
+		"获得收入16万元用于科普。",
+		"志愿者注册人数达2100人，聘用人员3人。",
+	} {
+		res, err := e.Extract(context.Background(), textDoc(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Figures {
+			t.Errorf("%q gave %s %s", text, f.Metric, f.Value)
+		}
+	}
+}
