@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/parse"
 )
 
 type goldFile struct {
@@ -26,11 +28,18 @@ func figKey(metric, basis, item string, v decimal.Decimal) string {
 	return fmt.Sprintf("%s|%s|%s|%s", metric, basis, item, v.StringFixed(2))
 }
 
+// TestSeedTextFigures reads the seed's text through the test helper (no parser involved).
 func TestSeedTextFigures(t *testing.T) {
 	data, err := os.ReadFile("testdata/longhui-kexie-2024.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkSeedFigures(t, textDoc(string(data)))
+}
+
+// checkSeedFigures asserts the seed's 24 gold figures exactly: no misses, no extras.
+func checkSeedFigures(t *testing.T, doc *parse.Document) {
+	t.Helper()
 	gb, err := os.ReadFile("testdata/longhui-kexie-2024.gold.json")
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +49,7 @@ func TestSeedTextFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newTestExtractor(t)
-	res, err := e.Extract(context.Background(), textDoc(string(data)))
+	res, err := e.Extract(context.Background(), doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,4 +79,20 @@ func TestSeedTextFigures(t *testing.T) {
 	for _, c := range res.Claims {
 		t.Logf("claim %+v", c)
 	}
+}
+
+func TestSeedDocxFigures(t *testing.T) {
+	doc, err := parse.ReadFile(context.Background(), "testdata/longhui-kexie-2024.docx", parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSeedFigures(t, doc)
+}
+
+func TestSeedTextParsed(t *testing.T) {
+	doc, err := parse.ReadFile(context.Background(), "testdata/longhui-kexie-2024.txt", parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSeedFigures(t, doc)
 }
