@@ -71,14 +71,19 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 }
 
 // resolve settles what can only be decided with the whole report read: a grand total
-// (收入总计) is the year's total only when no carry-over is stated, and a figure written
+// (收入总计) is the year's total only when the report states neither a carry-over nor a
+// plain total (本年收入合计) of its own, and a figure written
 // for the year before the report's year is a prior-year figure.
 func resolve(figs []Figure, reportYear int) []Figure {
 	hasCarry := false
 	hasThisYear := false
+	plain := map[string]bool{} // metrics stated as a plain total (本年收入合计)
 	for _, f := range figs {
 		if f.Metric == "income.carryover" {
 			hasCarry = true
+		}
+		if f.Item == "" {
+			plain[f.Metric] = true
 		}
 		if f.Year == reportYear && reportYear != 0 {
 			hasThisYear = true
@@ -87,7 +92,7 @@ func resolve(figs []Figure, reportYear int) []Figure {
 	out := figs[:0]
 	for _, f := range figs {
 		if f.Item == grandMark {
-			if hasCarry {
+			if hasCarry || plain[f.Metric] {
 				continue
 			}
 			f.Item = ""

@@ -42,8 +42,10 @@ func (lp logicalPara) locationAt(normPos int) string {
 
 var (
 	pageNumber       = regexp.MustCompile(`^\s*(?:[-—–―－~·]*\s*\d{1,4}\s*[-—–―－~·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
-	listStart        = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
+	listStart        = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、](?:[^\d]|$)|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
 	sentenceTerminal = "。；;！？!?：:"
+	// decimalStart: a line starting with a decimal number (98.20万元) is no numbered heading.
+	decimalStart = regexp.MustCompile(`^\s*\d+\.\d`)
 )
 
 // joinLines rebuilds logical paragraphs from the document's paragraph blocks.
@@ -74,7 +76,7 @@ func joinLines(blocks []parse.Block) []logicalPara {
 		if pageNumber.MatchString(text) {
 			continue
 		}
-		if cur != nil && continues(raw.String(), text, cur.level, b.Level) {
+		if cur != nil && continues(raw.String(), text, b.Level) {
 			cur.parts = append(cur.parts, partLoc{rawStart: utf8.RuneCountInString(raw.String()), location: b.Location()})
 			raw.WriteString(text)
 			continue
@@ -91,10 +93,10 @@ func isSpaceRune(r rune) bool { return isSpace(r) }
 
 // continues reports whether next is the rest of a sentence broken across lines: prev is a
 // long body line that does not end a sentence, and next does not start a heading or list.
-func continues(prev, next string, prevLevel, nextLevel int) bool {
+func continues(prev, next string, nextLevel int) bool {
 	p := strings.TrimRightFunc(prev, isSpaceRune)
 	n := strings.TrimLeftFunc(next, isSpaceRune)
-	if p == "" || n == "" || prevLevel > 0 || nextLevel > 0 {
+	if p == "" || n == "" || (nextLevel > 0 && !decimalStart.MatchString(n)) {
 		return false
 	}
 	// PDF lines are 20–40 characters wide; shorter lines are headings, titles or list items.
@@ -105,7 +107,7 @@ func continues(prev, next string, prevLevel, nextLevel int) bool {
 	if strings.ContainsRune(sentenceTerminal, last) {
 		return false
 	}
-	if listStart.MatchString(n) || parse.HeadingLevel(n) > 0 {
+	if listStart.MatchString(n) || (parse.HeadingLevel(n) > 0 && !decimalStart.MatchString(n)) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(n)

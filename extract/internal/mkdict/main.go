@@ -1,5 +1,6 @@
 // Command mkdict writes the compact general dictionary that extract embeds: the most
-// frequent words of gse's simplified-Chinese dictionary, in gse's "word freq pos" format.
+// frequent words of gse's simplified-Chinese dictionary and all its single characters, in
+// gse's "word freq pos" format.
 //
 // It runs at development time (go generate ./extract), never at run time:
 //
@@ -64,7 +65,16 @@ func main() {
 		}
 		return strings.Compare(a.word, b.word)
 	})
-	entries = entries[:min(*n, len(entries))]
+	// Every single character is kept as well: gse's route search treats a character that is
+	// only the prefix of a word as impossible (log 0), which would force odd cuts such as
+	// 自/评/得/分为 instead of 自评得分/为.
+	var kept []entry
+	for i, e := range entries {
+		if i < *n || len([]rune(e.word)) == 1 {
+			kept = append(kept, e)
+		}
+	}
+	entries = kept
 	// Sorted by word so the file diffs well and loads deterministically.
 	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.word, b.word) })
 
