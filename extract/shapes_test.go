@@ -101,3 +101,19 @@ func TestNarrativeMoneyIsNotAFigure(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionWideTotalsAreNotTheDepartments(t *testing.T) {
+	e := newTestExtractor(t)
+	res, err := e.Extract(context.Background(), textDoc("全县“三公”经费支出1200万元，同比下降5%。本单位“三公”经费支出1.27万元，现有公务用车1辆。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Figures {
+		got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
+	}
+	want := []string{"three_public.total|actual||12700.00", "vehicles.actual|actual||1.00"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
