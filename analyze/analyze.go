@@ -1,0 +1,310 @@
+// Package analyze turns the figures extracted from many reports into findings (the
+// anomalies table) and checks (the checks table) of SPEC.md.
+//
+// Every rule is declared once, in rules.go, with its SPEC ID, severity, a description and
+// example scenarios; the tests run the scenarios and WriteRulesMarkdown generates
+// docs/rules.md from the same registry.
+package analyze
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/shopspring/decimal"
+)
+
+// Report is one analysed input file: its identity and everything extracted from it.
+type Report struct {
+	// ReportID is the stable id of the reports table (hash of the file bytes).
+	ReportID string
+	// Path is the path relative to the input folder.
+	Path string
+	// Status is ok, partial or failed. Failed reports are checked by no rule (every check
+	// is insufficient) and are no peer of any other report.
+	Status string
+	extract.Identity
+	Figures  []extract.Figure
+	Claims   []extract.Claim
+	Sections []extract.Section
+}
+
+// Finding is one row of the anomalies table.
+type Finding struct {
+	// AnomalyID is the first 16 hex characters of the SHA-256 of rule, report ids, metrics and
+	// the item the finding is about: stable across runs over the same reports.
+	AnomalyID string
+	Rule      string
+	Severity  string
+	ReportID  string
+	Path      string
+	// Related are the other reports involved (cross-report rules), sorted.
+	Related []string
+	// Metrics are the metric IDs involved.
+	Metrics []string
+	// Expected is what the other figures (or the reference, last year's report, the peers)
+	// imply; Actual is the figure being checked, as stated. Nil when a rule has no two sides.
+	Expected, Actual *decimal.Decimal
+	// Message is one Chinese sentence with the numbers (money in 万元, two decimals).
+	Message string
+	// Evidence is the raw text the finding rests on, deduplicated and joined with " / ".
+	Evidence string
+
+	key        string // what within the report the finding is about (item, basis …), for AnomalyID
+	department string // sort key
+}
+
+// Check is one row of the checks table: what a rule concluded about one report.
+type Check struct {
+	ReportID string
+	Path     string
+	Rule     string
+	// Outcome is flagged, passed, not_applicable or insufficient.
+	Outcome string
+	// Detail is the anomaly ids for flagged, what was missing for insufficient, why for
+	// not_applicable.
+	Detail string
+}
+
+// Severities of SPEC's rule table.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+	SeverityInfo    = "info"
+)
+
+// Outcomes of the checks table.
+const (
+	OutcomeFlagged       = "flagged"
+	OutcomePassed        = "passed"
+	OutcomeNotApplicable = "not_applicable"
+	OutcomeInsufficient  = "insufficient"
+)
+
+// Config tunes Run. The zero value of every field means its documented default.
+type Config struct {
+	// PeerMin is the minimum number of reports in a peer group (same region and year) with a
+	// ratio computable before peer.outlier judges that ratio. Default 5: below that the median
+	// and MAD of the group say too little, and the check is insufficient.
+	PeerMin int
+	// PeerZ is the robust z-score |x−median|/(1.4826·MAD) above which a ratio is an outlier.
+	// Default 3.5.
+	PeerZ float64
+	// PeerRelFloor is the least relative distance from the median, |x−median|/|median|, a
+	// ratio must also have to be flagged, so that a tiny MAD does not turn noise into
+	// outliers. Default 0.5.
+	PeerRelFloor float64
+	// YoYThreshold is the relative change between consecutive years above which yoy.swing
+	// reports a metric, as a fraction (0.5 = ±50 %). Default 0.5.
+	YoYThreshold float64
+	// YoYMinAmount is the least absolute change, in yuan, for yoy.swing. Default 100000 (10万元).
+	YoYMinAmount decimal.Decimal
+	// DuplicateThreshold is the Jaccard similarity of token shingles at or above which two
+	// sections of different departments are near-duplicates. Default 0.8.
+	DuplicateThreshold float64
+	// DuplicateMinTokens is the least number of tokens a section needs for text.duplicate.
+	// Default 30: shorter sections are headings and boilerplate.
+	DuplicateMinTokens int
+	// Reference is the finance bureau's own figures (--reference); nil when none was given,
+	// and reference.mismatch is then not_applicable.
+	Reference []ReferenceRow
+	// Expected is the list of units that must submit (--expected); nil when none was given,
+	// and submission.missing is then not_applicable.
+	Expected []ExpectedRow
+	// Tokenize splits a section's text into tokens for text.duplicate (the pipeline passes a
+	// gse-based segmenter). Nil means RuneBigrams.
+	Tokenize func(string) []string
+}
+
+// withDefaults returns cfg with its zero fields set to their defaults.
+func (cfg Config) withDefaults() Config {
+	if cfg.PeerMin <= 0 {
+		cfg.PeerMin = 5
+	}
+	if cfg.PeerZ <= 0 {
+		cfg.PeerZ = 3.5
+	}
+	if cfg.PeerRelFloor <= 0 {
+		cfg.PeerRelFloor = 0.5
+	}
+	if cfg.YoYThreshold <= 0 {
+		cfg.YoYThreshold = 0.5
+	}
+	if !cfg.YoYMinAmount.IsPositive() {
+		cfg.YoYMinAmount = decimal.NewFromInt(100000)
+	}
+	if cfg.DuplicateThreshold <= 0 {
+		cfg.DuplicateThreshold = 0.8
+	}
+	if cfg.DuplicateMinTokens <= 0 {
+		cfg.DuplicateMinTokens = 30
+	}
+	if cfg.Tokenize == nil {
+		cfg.Tokenize = RuneBigrams
+	}
+	return cfg
+}
+
+// Batch is the reports of one run with the indexes the rules share (resolved figures, peer
+// groups, section shingles), built lazily. A Batch is used by one goroutine.
+type Batch struct {
+	Reports []Report
+	cfg     Config
+	facts   []*facts
+	memo    map[string]any
+}
+
+func newBatch(reports []Report, cfg Config) *Batch {
+	b := &Batch{Reports: reports, cfg: cfg, memo: map[string]any{}}
+	for i := range reports {
+		b.facts = append(b.facts, buildFacts(reports[i].Figures))
+	}
+	return b
+}
+
+// failed reports whether report i could not be read.
+func (b *Batch) failed(i int) bool { return b.Reports[i].Status == "failed" }
+
+// Verdict is what a rule concluded about one report: an outcome, its detail, and the
+// findings behind a flagged outcome.
+type Verdict struct {
+	Outcome  string
+	Detail   string
+	Findings []Finding
+}
+
+// Run applies every rule of the registry to every report and returns the findings and one
+// check per report and rule. The order is deterministic: findings by severity (error,
+// warning, info), department, path, rule, anomaly id; checks by path, rule.
+func Run(reports []Report, cfg Config) ([]Finding, []Check) {
+	cfg = cfg.withDefaults()
+	b := newBatch(reports, cfg)
+	var findings []Finding
+	var checks []Check
+	for _, rule := range registry {
+		for i := range reports {
+			r := &reports[i]
+			v := rule.verdict(b, i)
+			var ids []string
+			for _, f := range v.Findings {
+				f = rule.complete(f, r)
+				ids = append(ids, f.AnomalyID)
+				findings = append(findings, f)
+			}
+			detail := v.Detail
+			if v.Outcome == OutcomeFlagged {
+				detail = strings.Join(sortedUnique(ids), ", ")
+			}
+			checks = append(checks, Check{ReportID: r.ReportID, Path: r.Path, Rule: rule.ID, Outcome: v.Outcome, Detail: detail})
+		}
+		if rule.Unreported != nil && (rule.Input == "" || rule.inputGiven(cfg)) {
+			for _, f := range rule.Unreported(b) {
+				findings = append(findings, rule.complete(f, nil))
+			}
+		}
+	}
+	sortFindings(findings)
+	sort.SliceStable(checks, func(i, j int) bool {
+		if checks[i].Path != checks[j].Path {
+			return checks[i].Path < checks[j].Path
+		}
+		if checks[i].Rule != checks[j].Rule {
+			return checks[i].Rule < checks[j].Rule
+		}
+		return checks[i].ReportID < checks[j].ReportID
+	})
+	return findings, checks
+}
+
+// verdict runs the rule on report i, handling what is common to all rules: a missing
+// optional input, an unreadable report, and a rule that flags without findings.
+func (rule *Rule) verdict(b *Batch, i int) Verdict {
+	if rule.Input != "" && !rule.inputGiven(b.cfg) {
+		return Verdict{Outcome: OutcomeNotApplicable, Detail: "no --" + rule.Input + " given"}
+	}
+	if b.failed(i) {
+		return Verdict{Outcome: OutcomeInsufficient, Detail: "report could not be read (status failed)"}
+	}
+	v := rule.Check(b, i)
+	switch {
+	case len(v.Findings) > 0:
+		v.Outcome = OutcomeFlagged
+	case v.Outcome == OutcomeFlagged || v.Outcome == "":
+		v.Outcome = OutcomeInsufficient
+		if v.Detail == "" {
+			v.Detail = "rule reached no conclusion"
+		}
+	}
+	return v
+}
+
+func (rule *Rule) inputGiven(cfg Config) bool {
+	switch rule.Input {
+	case "reference":
+		return cfg.Reference != nil
+	case "expected":
+		return cfg.Expected != nil
+	}
+	return true
+}
+
+// complete fills the fields every finding of the rule shares and its stable id.
+func (rule *Rule) complete(f Finding, r *Report) Finding {
+	f.Rule = rule.ID
+	f.Severity = rule.Severity
+	if r != nil {
+		f.ReportID = r.ReportID
+		f.Path = r.Path
+		if f.department == "" {
+			f.department = r.Department
+		}
+	}
+	f.Related = sortedUnique(f.Related)
+	f.AnomalyID = anomalyID(f.Rule, f.ReportID, f.Related, f.Metrics, f.key)
+	return f
+}
+
+// anomalyID is the first 16 hex characters of the SHA-256 of the rule, the report ids, the
+// metrics and the item, separated by NUL bytes.
+func anomalyID(rule, reportID string, related, metrics []string, key string) string {
+	h := sha256.New()
+	write := func(s string) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	write(rule)
+	write(reportID)
+	for _, r := range related {
+		write(r)
+	}
+	write("|")
+	for _, m := range metrics {
+		write(m)
+	}
+	write("|")
+	write(key)
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+var severityRank = map[string]int{SeverityError: 0, SeverityWarning: 1, SeverityInfo: 2}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if severityRank[a.Severity] != severityRank[b.Severity] {
+			return severityRank[a.Severity] < severityRank[b.Severity]
+		}
+		if a.department != b.department {
+			return a.department < b.department
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.AnomalyID < b.AnomalyID
+	})
+}

@@ -1,0 +1,514 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/shopspring/decimal"
+)
+
+// ---- batch indexes ----
+
+// dept is the normalised department of report i.
+func (b *Batch) dept(i int) string {
+	key := fmt.Sprintf("dept/%d", i)
+	if v, ok := b.memo[key]; ok {
+		return v.(string)
+	}
+	d := NormalizeDepartment(b.Reports[i].Department)
+	b.memo[key] = d
+	return d
+}
+
+// region is the region of report i: as the report states it, else read from its name.
+func (b *Batch) region(i int) string {
+	r := b.Reports[i].Region
+	if r == "" {
+		r = RegionOf(b.Reports[i].Department)
+	}
+	return cleanName(r)
+}
+
+// sameDept reports whether reports i and j are by the same department.
+func (b *Batch) sameDept(i, j int) bool {
+	if b.Reports[i].Department == "" || b.Reports[j].Department == "" {
+		return false
+	}
+	return b.dept(i) == b.dept(j) && regionsCompatible(b.region(i), b.region(j))
+}
+
+// sameDepartmentOtherYears lists the readable reports of report i's department for other years.
+func (b *Batch) sameDepartmentOtherYears(i int) []int {
+	var out []int
+	for j := range b.Reports {
+		if j != i && !b.failed(j) && b.Reports[j].Year != 0 && b.Reports[j].Year != b.Reports[i].Year && b.sameDept(i, j) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// yearReport is the first readable report (by path) of report i's department for the year.
+func (b *Batch) yearReport(i, year int) (int, bool) {
+	best := -1
+	for j := range b.Reports {
+		if j == i || b.failed(j) || b.Reports[j].Year != year || !b.sameDept(i, j) {
+			continue
+		}
+		if best < 0 || b.Reports[j].Path < b.Reports[best].Path {
+			best = j
+		}
+	}
+	return best, best >= 0
+}
+
+// peers lists the other readable reports of the same region and year as report i, one per
+// department (a department's second report of a year is not a second peer).
+func (b *Batch) peers(i int) []int {
+	r := &b.Reports[i]
+	if r.Year == 0 {
+		return nil
+	}
+	var out []int
+	seen := map[string]bool{b.dept(i): true}
+	idx := make([]int, len(b.Reports))
+	for j := range idx {
+		idx[j] = j
+	}
+	sort.SliceStable(idx, func(x, y int) bool { return b.Reports[idx[x]].Path < b.Reports[idx[y]].Path })
+	for _, j := range idx {
+		if j == i || b.failed(j) || b.Reports[j].Year != r.Year || b.Reports[j].Department == "" {
+			continue
+		}
+		if b.region(i) != b.region(j) {
+			continue
+		}
+		if seen[b.dept(j)] {
+			continue
+		}
+		seen[b.dept(j)] = true
+		out = append(out, j)
+	}
+	return out
+}
+
+// peerValues are the known actual values of metric in report i's peers (not i itself).
+func (b *Batch) peerValues(i int, metric string) []decimal.Decimal {
+	var out []decimal.Decimal
+	for _, j := range b.peers(i) {
+		if a, st := b.facts[j].get(metric, extract.Actual, ""); st == known {
+			out = append(out, a.v)
+		}
+	}
+	return out
+}
+
+func medianDecimal(vs []decimal.Decimal) decimal.Decimal {
+	s := append([]decimal.Decimal{}, vs...)
+	sort.Slice(s, func(i, j int) bool { return s[i].LessThan(s[j]) })
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return s[n/2-1].Add(s[n/2]).Div(decimal.NewFromInt(2))
+}
+
+func median(vs []float64) float64 {
+	s := append([]float64{}, vs...)
+	sort.Float64s(s)
+	n := len(s)
+	if n == 0 {
+		return math.NaN()
+	}
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// ---- peer.outlier ----
+
+// peerRatio is one ratio peer.outlier compares.
+type peerRatio struct {
+	num, den string
+	percent  bool // shown as a percentage; else yuan per person
+	name     string
+}
+
+var peerRatios = []peerRatio{
+	{"three_public.total", "expenditure.total", true, "“三公”经费占支出合计的比例"},
+	{"expenditure.basic", "staff.in_service", false, "人均基本支出"},
+	{"three_public.reception", "staff.in_service", false, "人均公务接待费"},
+	{"expenditure.project", "expenditure.total", true, "项目支出占支出合计的比例"},
+}
+
+// ratio computes num/den of report i (actual basis) with decimal; ok false when not computable.
+func (b *Batch) ratio(i int, pr peerRatio) (decimal.Decimal, []*extract.Figure, bool) {
+	n, ns := b.facts[i].get(pr.num, extract.Actual, "")
+	d, ds := b.facts[i].get(pr.den, extract.Actual, "")
+	if ns != known || ds != known || !d.v.IsPositive() {
+		return decimal.Zero, nil, false
+	}
+	return n.v.Div(d.v), append(n.figs, d.figs...), true
+}
+
+func fmtRatio(pr peerRatio, v float64) string {
+	if pr.percent {
+		return fmt.Sprintf("%.2f%%", v*100)
+	}
+	return fmt.Sprintf("%.2f万元/人", v/10000)
+}
+
+func checkPeer(b *Batch, i int) Verdict {
+	var vs []Verdict
+	peers := b.peers(i)
+	for _, pr := range peerRatios {
+		x, figs, ok := b.ratio(i, pr)
+		if !ok {
+			continue
+		}
+		xs := []float64{}
+		ids := []string{}
+		for _, j := range peers {
+			if y, _, ok := b.ratio(j, pr); ok {
+				f, _ := y.Float64()
+				xs = append(xs, f)
+				ids = append(ids, b.Reports[j].ReportID)
+			}
+		}
+		xf, _ := x.Float64()
+		xs = append(xs, xf)
+		if len(xs) < b.cfg.PeerMin {
+			vs = append(vs, insufficient(fmt.Sprintf("%s/%s: peer group %s %d has %d report(s), need %d", pr.num, pr.den, b.region(i), b.Reports[i].Year, len(xs), b.cfg.PeerMin)))
+			continue
+		}
+		med := median(xs)
+		dev := make([]float64, len(xs))
+		for k, v := range xs {
+			dev[k] = math.Abs(v - med)
+		}
+		mad := median(dev)
+		dist := math.Abs(xf - med)
+		z := math.Inf(1)
+		if mad > 0 {
+			z = dist / (1.4826 * mad)
+		} else if dist == 0 {
+			z = 0
+		}
+		rel := math.Inf(1)
+		if med != 0 {
+			rel = dist / math.Abs(med)
+		}
+		if z <= b.cfg.PeerZ || rel <= b.cfg.PeerRelFloor {
+			vs = append(vs, passed())
+			continue
+		}
+		zText := "∞"
+		if !math.IsInf(z, 1) {
+			zText = fmt.Sprintf("%.1f", z)
+		}
+		medD := decimal.NewFromFloat(med).Round(4)
+		vs = append(vs, Verdict{Findings: []Finding{{
+			Related: ids, Metrics: []string{pr.num, pr.den},
+			Expected: decPtr(medD), Actual: decPtr(x.Round(4)),
+			Message: fmt.Sprintf("%s为%s，同地区同年度%d个部门的中位数为%s，稳健z值为%s，明显偏离同类部门。",
+				pr.name, fmtRatio(pr, xf), len(xs), fmtRatio(pr, med), zText),
+			Evidence: evidence(figs),
+			key:      pr.num + "/" + pr.den,
+		}}})
+	}
+	if len(vs) == 0 {
+		return insufficient("no ratio computable (needs expenditure.total, three_public.total, expenditure.basic, expenditure.project or staff.in_service)")
+	}
+	return combine(vs...)
+}
+
+// ---- yoy.swing and prior.mismatch ----
+
+var yoyMetrics = []string{"income.total", "expenditure.total", "expenditure.basic", "expenditure.project", "three_public.total"}
+
+func checkYoY(b *Batch, i int) Verdict {
+	r := &b.Reports[i]
+	j, ok := b.yearReport(i, r.Year-1)
+	if r.Year == 0 || !ok {
+		return na(fmt.Sprintf("no report of the department for %d in the batch", r.Year-1))
+	}
+	prev := &b.Reports[j]
+	checked := false
+	var fs []Finding
+	for _, m := range yoyMetrics {
+		cur, cs := b.facts[i].get(m, extract.Actual, "")
+		old, os := b.facts[j].get(m, extract.Actual, "")
+		if cs != known || os != known {
+			continue
+		}
+		checked = true
+		delta := cur.v.Sub(old.v)
+		if delta.Abs().LessThanOrEqual(b.cfg.YoYMinAmount) {
+			continue
+		}
+		var change float64
+		if old.v.IsPositive() {
+			change, _ = delta.Div(old.v).Float64()
+			if math.Abs(change) <= b.cfg.YoYThreshold {
+				continue
+			}
+		} else if !cur.v.IsPositive() {
+			continue
+		}
+		word := "增长"
+		if delta.IsNegative() {
+			word = "下降"
+		}
+		pct := "上年为零"
+		if old.v.IsPositive() {
+			pct = fmt.Sprintf("%.2f%%", math.Abs(change)*100)
+		}
+		fs = append(fs, Finding{
+			Related: []string{prev.ReportID}, Metrics: []string{m},
+			Expected: decPtr(old.v), Actual: decPtr(cur.v),
+			Message: fmt.Sprintf("%s由%d年的%s变为%d年的%s，%s%s（%s）。", label(m), prev.Year, wan(old.v), r.Year, wan(cur.v),
+				word, wan(delta.Abs()), pct),
+			Evidence: evidence(append(old.figs, cur.figs...)),
+			key:      m,
+		})
+	}
+	if len(fs) > 0 {
+		return Verdict{Findings: fs}
+	}
+	if checked {
+		return passed()
+	}
+	return insufficient(fmt.Sprintf("no metric stated in both the %d and the %d report", prev.Year, r.Year))
+}
+
+func checkPrior(b *Batch, i int) Verdict {
+	r := &b.Reports[i]
+	fx := b.facts[i]
+	var keys []figKey
+	for _, k := range fx.order {
+		if k.basis == extract.Prior && lexicon.metricKind[k.metric] != "" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return na("no prior-year figure stated")
+	}
+	j, ok := b.yearReport(i, r.Year-1)
+	if r.Year == 0 || !ok {
+		return na(fmt.Sprintf("no report of the department for %d in the batch", r.Year-1))
+	}
+	prev := &b.Reports[j]
+	var vs []Verdict
+	for _, k := range keys {
+		p, ps := fx.get(k.metric, extract.Prior, k.item)
+		if ps == conflicting {
+			vs = append(vs, insufficient("prior "+k.metric+" stated with conflicting values"))
+			continue
+		}
+		o, os := b.facts[j].get(k.metric, extract.Actual, k.item)
+		switch os {
+		case absent:
+			vs = append(vs, insufficient(fmt.Sprintf("the %d report does not state %s", prev.Year, k.metric)))
+			continue
+		case conflicting:
+			vs = append(vs, insufficient(fmt.Sprintf("the %d report states %s with conflicting values", prev.Year, k.metric)))
+			continue
+		}
+		if p.v.Sub(o.v).Abs().LessThanOrEqual(p.tol.Add(o.tol)) {
+			vs = append(vs, passed())
+			continue
+		}
+		name := label(k.metric)
+		if k.item != "" {
+			name += "“" + k.item + "”"
+		}
+		vs = append(vs, Verdict{Findings: []Finding{{
+			Related: []string{prev.ReportID}, Metrics: []string{k.metric},
+			Expected: decPtr(o.v), Actual: decPtr(p.v),
+			Message: fmt.Sprintf("报告所述上年%s%s，与%d年报告的%s不符，相差%s。", name, fmtValue(k.metric, p.v), prev.Year,
+				fmtValue(k.metric, o.v), fmtValue(k.metric, p.v.Sub(o.v).Abs())),
+			Evidence: evidence(append(p.figs, o.figs...)),
+			key:      k.item,
+		}}})
+	}
+	return combine(vs...)
+}
+
+// ---- transfer.unmatched ----
+
+// transferTarget finds the one readable report of the same year in the batch whose department
+// the target names: equal normalised names, or one normalised name containing the other
+// (at least 4 characters), with compatible regions. Several candidates: not identified.
+func (b *Batch) transferTarget(i int, target string) (int, string) {
+	t := NormalizeDepartment(target)
+	if len([]rune(t)) < 2 {
+		return -1, "target name too short"
+	}
+	tRegion := cleanName(RegionOf(target))
+	var exact, partial []int
+	for j := range b.Reports {
+		if j == i || b.failed(j) || b.Reports[j].Year != b.Reports[i].Year || b.Reports[j].Department == "" || b.sameDept(i, j) {
+			continue
+		}
+		if !regionsCompatible(tRegion, b.region(j)) || !regionsCompatible(b.region(i), b.region(j)) {
+			continue
+		}
+		d := b.dept(j)
+		switch {
+		case d == t:
+			exact = append(exact, j)
+		case len([]rune(t)) >= 4 && len([]rune(d)) >= 4 && (strings.Contains(d, t) || strings.Contains(t, d)):
+			partial = append(partial, j)
+		}
+	}
+	cands := exact
+	if len(cands) == 0 {
+		cands = partial
+	}
+	switch len(cands) {
+	case 0:
+		return -1, fmt.Sprintf("transfer target %s is not in the batch for %d", target, b.Reports[i].Year)
+	case 1:
+		return cands[0], ""
+	}
+	return -1, fmt.Sprintf("transfer target %s matches %d reports", target, len(cands))
+}
+
+func checkTransfer(b *Batch, i int) Verdict {
+	var vs []Verdict
+	for ci, c := range b.Reports[i].Claims {
+		if c.Kind != extract.ClaimTransfer {
+			continue
+		}
+		if c.Target == "" {
+			vs = append(vs, na("transfer without a named target"))
+			continue
+		}
+		j, why := b.transferTarget(i, c.Target)
+		if j < 0 {
+			vs = append(vs, na(why))
+			continue
+		}
+		if c.Amount == nil {
+			vs = append(vs, insufficient("transfer to "+c.Target+" states no amount"))
+			continue
+		}
+		tr := &b.Reports[j]
+		inc, st := b.facts[j].get("income.total", extract.Actual, "")
+		switch st {
+		case absent:
+			vs = append(vs, insufficient(tr.Path+" states no income.total"))
+			continue
+		case conflicting:
+			vs = append(vs, insufficient(tr.Path+" states income.total with conflicting values"))
+			continue
+		}
+		// The transferred sum may arrive as fiscal or other income: only a total income below
+		// the sum is certainly a mismatch.
+		if inc.v.Add(inc.tol).Add(inc.tol).GreaterThanOrEqual(*c.Amount) {
+			vs = append(vs, passed())
+			continue
+		}
+		figs := inc.figs
+		extra := ""
+		if o, os := b.facts[j].get("income.other", extract.Actual, ""); os == known {
+			figs = append(figs, o.figs...)
+			extra = fmt.Sprintf("（其中其他收入%s）", wan(o.v))
+		}
+		vs = append(vs, Verdict{Findings: []Finding{{
+			Related: []string{tr.ReportID}, Metrics: []string{"income.total"},
+			Expected: decPtr(*c.Amount), Actual: decPtr(inc.v),
+			Message:  fmt.Sprintf("报告称转拨%s%s，但%s同年收入合计仅%s%s，无法容纳该笔资金。", c.Target, wan(*c.Amount), tr.Department, wan(inc.v), extra),
+			Evidence: evidence(figs, c.Raw),
+			key:      fmt.Sprintf("claim%d@%s", ci, c.Location),
+		}}})
+	}
+	if len(vs) == 0 {
+		return na("no transfer to another unit stated")
+	}
+	return combine(vs...)
+}
+
+// ---- reference.mismatch ----
+
+func checkReference(b *Batch, i int) Verdict {
+	r := &b.Reports[i]
+	var vs []Verdict
+	for _, row := range b.cfg.Reference {
+		if row.Year != r.Year || !sameDepartment(row.Department, "", r.Department, r.Region) {
+			continue
+		}
+		basis := normBasis(row.Basis)
+		a, st := b.facts[i].get(row.Metric, basis, "")
+		switch st {
+		case absent:
+			vs = append(vs, insufficient(basisTag(basis)+"missing "+row.Metric+" (in the reference)"))
+			continue
+		case conflicting:
+			vs = append(vs, insufficient(basisTag(basis)+row.Metric+" stated with conflicting values"))
+			continue
+		}
+		if a.v.Sub(row.Value).Abs().LessThanOrEqual(a.tol) {
+			vs = append(vs, passed())
+			continue
+		}
+		vs = append(vs, Verdict{Findings: []Finding{{
+			Metrics: []string{row.Metric}, Expected: decPtr(row.Value), Actual: decPtr(a.v),
+			Message: fmt.Sprintf("%s%s%s与财政部门参考数据%s不符，相差%s。", basisPrefix(basis), label(row.Metric), fmtValue(row.Metric, a.v),
+				fmtValue(row.Metric, row.Value), fmtValue(row.Metric, a.v.Sub(row.Value).Abs())),
+			Evidence: evidence(a.figs, fmt.Sprintf("reference line %d: %s,%d,%s,%s,%s", row.Line, row.Department, row.Year, row.Metric, basis, row.Value)),
+			key:      string(basis),
+		}}})
+	}
+	if len(vs) == 0 {
+		return na(fmt.Sprintf("the reference has no rows for %s %d", r.Department, r.Year))
+	}
+	return combine(vs...)
+}
+
+// ---- submission.missing ----
+
+func checkSubmission(b *Batch, i int) Verdict {
+	r := &b.Reports[i]
+	for _, row := range b.cfg.Expected {
+		if row.Year == r.Year && sameDepartment(row.Department, "", r.Department, r.Region) {
+			return passed()
+		}
+	}
+	return na(fmt.Sprintf("%s %d is not on the expected list", r.Department, r.Year))
+}
+
+func unreportedSubmissions(b *Batch) []Finding {
+	var fs []Finding
+	seen := map[string]bool{}
+	for _, row := range b.cfg.Expected {
+		k := fmt.Sprintf("%s\x00%s\x00%d", NormalizeDepartment(row.Department), RegionOf(row.Department), row.Year)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		found := false
+		for j := range b.Reports {
+			r := &b.Reports[j]
+			if r.Year == row.Year && sameDepartment(row.Department, "", r.Department, r.Region) {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		fs = append(fs, Finding{
+			Expected: nil, Actual: nil,
+			Message:    fmt.Sprintf("%s未提交%d年度部门整体支出绩效自评报告。", row.Department, row.Year),
+			Evidence:   fmt.Sprintf("expected line %d: %s,%d", row.Line, row.Department, row.Year),
+			key:        k,
+			department: row.Department,
+		})
+	}
+	return fs
+}

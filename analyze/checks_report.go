@@ -1,0 +1,947 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/shopspring/decimal"
+)
+
+// bases are checked in this order by the rules that apply to every basis.
+var bases = []extract.Basis{extract.Actual, extract.Budget, extract.Prior}
+
+// combine merges the verdicts of several independent parts of one check (bases, claims):
+// flagged beats passed beats insufficient beats not_applicable; details are joined.
+func combine(vs ...Verdict) Verdict {
+	var out Verdict
+	rank := map[string]int{OutcomeFlagged: 4, OutcomePassed: 3, OutcomeInsufficient: 2, OutcomeNotApplicable: 1, "": 0}
+	var insuff, na []string
+	for _, v := range vs {
+		out.Findings = append(out.Findings, v.Findings...)
+		if rank[v.Outcome] > rank[out.Outcome] {
+			out.Outcome = v.Outcome
+		}
+		switch v.Outcome {
+		case OutcomeInsufficient:
+			insuff = append(insuff, v.Detail)
+		case OutcomeNotApplicable:
+			na = append(na, v.Detail)
+		}
+	}
+	switch out.Outcome {
+	case OutcomeInsufficient:
+		out.Detail = strings.Join(nonEmpty(insuff), "; ")
+	case OutcomeNotApplicable, "":
+		out.Outcome = OutcomeNotApplicable
+		out.Detail = strings.Join(sortedUnique(na), "; ")
+	}
+	return out
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func na(detail string) Verdict { return Verdict{Outcome: OutcomeNotApplicable, Detail: detail} }
+func insufficient(detail string) Verdict {
+	return Verdict{Outcome: OutcomeInsufficient, Detail: detail}
+}
+func passed() Verdict { return Verdict{Outcome: OutcomePassed} }
+
+func basisTag(b extract.Basis) string {
+	if b == extract.Actual {
+		return ""
+	}
+	return string(b) + ": "
+}
+
+// joinParts writes "A、B与C".
+func joinParts(ss []string) string {
+	if len(ss) <= 1 {
+		return strings.Join(ss, "")
+	}
+	return strings.Join(ss[:len(ss)-1], "、") + "与" + ss[len(ss)-1]
+}
+
+// ---- sums ----
+
+// sumSpec is a total and the parts it must equal.
+type sumSpec struct {
+	total string
+	// parts are required (all must be stated) unless minParts > 0, when any minParts of
+	// them suffice ("the sum of its stated parts").
+	parts    []string
+	optional []string // added when stated (资本性支出 within basic)
+	minParts int
+	// derive gives parts that may be computed from sub-parts when not stated themselves.
+	derive map[string][]string
+	// optionalBreakdown: reports need not break the total down, so a total stated without
+	// any part is not_applicable rather than insufficient.
+	optionalBreakdown bool
+}
+
+func (s sumSpec) check(b *Batch, i int) Verdict {
+	var vs []Verdict
+	for _, basis := range bases {
+		vs = append(vs, s.onBasis(b.facts[i], basis))
+	}
+	return combine(vs...)
+}
+
+// part resolves a part, derived from its sub-parts when not stated.
+func (s sumSpec) part(fx *facts, m string, basis extract.Basis) (amount, state) {
+	a, st := fx.get(m, basis, "")
+	if st != absent {
+		return a, st
+	}
+	subs, ok := s.derive[m]
+	if !ok {
+		return a, absent
+	}
+	var as []amount
+	for _, sm := range subs {
+		x, xs := fx.get(sm, basis, "")
+		if xs != known {
+			return amount{}, absent
+		}
+		as = append(as, x)
+	}
+	return sumAmounts(as...), known
+}
+
+func (s sumSpec) onBasis(fx *facts, basis extract.Basis) Verdict {
+	total, ts := fx.get(s.total, basis, "")
+	type got struct {
+		m string
+		a amount
+	}
+	var stated []got
+	var missing, conflicts []string
+	anyPart := false
+	all := append(append([]string{}, s.parts...), s.optional...)
+	for j, m := range all {
+		a, st := s.part(fx, m, basis)
+		required := j < len(s.parts) && s.minParts == 0
+		switch st {
+		case known:
+			stated = append(stated, got{m, a})
+			anyPart = true
+		case conflicting:
+			conflicts = append(conflicts, m)
+			anyPart = true
+		case absent:
+			if required {
+				missing = append(missing, m)
+			}
+		}
+	}
+	if ts == absent && !anyPart {
+		return na("")
+	}
+	if !anyPart && s.optionalBreakdown {
+		return na("no breakdown of " + s.total + " stated")
+	}
+	tag := basisTag(basis)
+	if ts == conflicting {
+		conflicts = append([]string{s.total}, conflicts...)
+	}
+	if len(conflicts) > 0 {
+		return insufficient(tag + strings.Join(conflicts, ", ") + " stated with conflicting values")
+	}
+	if ts == absent {
+		return insufficient(tag + "missing " + s.total)
+	}
+	var names []string
+	var amounts []amount
+	var metrics []string
+	for _, g := range stated {
+		names = append(names, label(g.m)+wan(g.a.v))
+		amounts = append(amounts, g.a)
+		metrics = append(metrics, g.m)
+	}
+	sum := sumAmounts(amounts...)
+	diff := total.v.Sub(sum.v)
+	tol := total.tol.Add(sum.tol)
+	complete := len(missing) == 0 && (s.minParts == 0 || len(stated) >= s.minParts)
+	ev := evidence(append(append([]*extract.Figure{}, total.figs...), sum.figs...))
+	f := Finding{
+		Metrics:  append([]string{s.total}, metrics...),
+		Expected: decPtr(sum.v),
+		Actual:   decPtr(total.v),
+		Evidence: ev,
+		key:      string(basis),
+	}
+	if complete {
+		if diff.Abs().LessThanOrEqual(tol) {
+			return passed()
+		}
+		f.Message = fmt.Sprintf("%s%s之和为%s，与%s%s不符，相差%s。", basisPrefix(basis), joinParts(names), wan(sum.v), label(s.total), wan(total.v), wan(diff.Abs()))
+		return Verdict{Findings: []Finding{f}}
+	}
+	// Incomplete: the stated parts alone may already exceed the total.
+	if len(stated) > 0 && sum.v.Sub(total.v).GreaterThan(tol) {
+		f.Message = fmt.Sprintf("%s已列明的%s之和为%s，已超过%s%s，相差%s。", basisPrefix(basis), joinParts(names), wan(sum.v), label(s.total), wan(total.v), wan(diff.Abs()))
+		return Verdict{Findings: []Finding{f}}
+	}
+	if len(missing) > 0 {
+		return insufficient(tag + "missing " + strings.Join(missing, ", "))
+	}
+	return insufficient(fmt.Sprintf("%sonly %d part(s) of %s stated, need %d", tag, len(stated), s.total, s.minParts))
+}
+
+var (
+	sumExpenditureSpec = sumSpec{total: "expenditure.total", parts: []string{"expenditure.basic", "expenditure.project"}}
+	sumBasicSpec       = sumSpec{total: "expenditure.basic", parts: []string{"expenditure.basic.personnel", "expenditure.basic.goods_services", "expenditure.basic.household"}, optional: []string{"expenditure.basic.capital"}, optionalBreakdown: true}
+	sumIncomeSpec      = sumSpec{total: "income.total", parts: []string{"income.fiscal", "income.fund", "income.other"}, minParts: 2, optionalBreakdown: true}
+	sumThreePublicSpec = sumSpec{total: "three_public.total", parts: []string{"three_public.abroad", "three_public.reception", "three_public.vehicle"},
+		derive: map[string][]string{"three_public.vehicle": {"three_public.vehicle.purchase", "three_public.vehicle.operation"}}}
+	sumVehicleSpec = sumSpec{total: "three_public.vehicle", parts: []string{"three_public.vehicle.purchase", "three_public.vehicle.operation"}, optionalBreakdown: true}
+)
+
+func checkProjectItems(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	var vs []Verdict
+	for _, basis := range bases {
+		vs = append(vs, projectItemsOnBasis(fx, basis))
+	}
+	return combine(vs...)
+}
+
+func projectItemsOnBasis(fx *facts, basis extract.Basis) Verdict {
+	names := fx.items[basis]
+	project, ps := fx.get("expenditure.project", basis, "")
+	tag := basisTag(basis)
+	if len(names) == 0 {
+		return na("")
+	}
+	var items []amount
+	for _, n := range names {
+		a, st := fx.get("expenditure.project.item", basis, n)
+		if st == conflicting {
+			return insufficient(tag + "project item " + n + " stated with conflicting values")
+		}
+		items = append(items, a)
+	}
+	switch ps {
+	case absent:
+		return insufficient(tag + "missing expenditure.project")
+	case conflicting:
+		return insufficient(tag + "expenditure.project stated with conflicting values")
+	}
+	sum := sumAmounts(items...)
+	diff := project.v.Sub(sum.v)
+	tol := project.tol.Add(sum.tol)
+	f := Finding{
+		Metrics:  []string{"expenditure.project", "expenditure.project.item"},
+		Expected: decPtr(sum.v),
+		Actual:   decPtr(project.v),
+		Evidence: evidence(append(append([]*extract.Figure{}, project.figs...), sum.figs...)),
+		key:      string(basis),
+	}
+	if len(items) == 1 {
+		if sum.v.Sub(project.v).GreaterThan(tol) {
+			f.Message = fmt.Sprintf("%s项目明细“%s”%s已超过项目支出%s，相差%s。", basisPrefix(basis), names[0], wan(sum.v), wan(project.v), wan(diff.Abs()))
+			return Verdict{Findings: []Finding{f}}
+		}
+		return insufficient(tag + "only one project item listed, not a breakdown")
+	}
+	if diff.Abs().LessThanOrEqual(tol) {
+		return passed()
+	}
+	f.Message = fmt.Sprintf("%s%d个项目明细之和为%s，与项目支出%s不符，相差%s。", basisPrefix(basis), len(items), wan(sum.v), wan(project.v), wan(diff.Abs()))
+	return Verdict{Findings: []Finding{f}}
+}
+
+// ---- restatements ----
+
+func checkRestated(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	checked := false
+	var fs []Finding
+	for _, k := range fx.order {
+		st := fx.by[k]
+		if len(st.figs) < 2 {
+			continue
+		}
+		checked = true
+		if !st.conflict {
+			continue
+		}
+		first := st.figs[0]
+		var other *extract.Figure
+		for _, g := range st.figs[1:] {
+			if !agree(first, g) {
+				other = g
+				break
+			}
+		}
+		if other == nil { // the first agrees with each, but two later ones disagree
+			for x := 1; x < len(st.figs) && other == nil; x++ {
+				for _, g := range st.figs[x+1:] {
+					if !agree(st.figs[x], g) {
+						first, other = st.figs[x], g
+						break
+					}
+				}
+			}
+		}
+		name := label(k.metric)
+		if k.item != "" {
+			name += "“" + k.item + "”"
+		}
+		fs = append(fs, Finding{
+			Metrics:  []string{k.metric},
+			Expected: decPtr(first.Value),
+			Actual:   decPtr(other.Value),
+			Message: fmt.Sprintf("%s%s先后表述为%s和%s，相差%s。", basisPrefix(k.basis), name,
+				fmtValue(k.metric, first.Value), fmtValue(k.metric, other.Value), fmtValue(k.metric, first.Value.Sub(other.Value).Abs())),
+			Evidence: evidence(st.figs),
+			key:      string(k.basis) + "\x00" + k.item,
+		})
+	}
+	if len(fs) > 0 {
+		return Verdict{Findings: fs}
+	}
+	if checked {
+		return passed()
+	}
+	return na("no figure is stated twice")
+}
+
+// ---- percentages ----
+
+// claimExecution is a budget-execution claim (预算执行率 x%): Metric's actual over Of's budget.
+// extract has no such kind yet; rate.budget_execution figures are checked the same way.
+const claimExecution extract.ClaimKind = "execution"
+
+var hundred = decimal.NewFromInt(100)
+
+// pctTol is the tolerance of a percentage printed with d decimals, plus the rounding
+// propagated from the amounts of the ratio num/den: 100 × (Δnum/den + num·Δden/den²).
+func pctTol(d int, num, den amount) decimal.Decimal {
+	if d < 0 {
+		d = 0
+	}
+	t := decimal.New(5, int32(-(d + 1)))
+	if den.v.IsZero() {
+		return t
+	}
+	prop := num.tol.Div(den.v.Abs()).Add(num.v.Abs().Mul(den.tol).Div(den.v.Mul(den.v)))
+	return t.Add(prop.Mul(hundred))
+}
+
+func pctString(p decimal.Decimal, d int) string {
+	if d < 0 {
+		d = 0
+	}
+	return p.StringFixed(int32(d)) + "%"
+}
+
+func checkPercent(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	r := &b.Reports[i]
+	var vs []Verdict
+	for ci, c := range r.Claims {
+		key := fmt.Sprintf("claim%d@%s", ci, c.Location)
+		switch c.Kind {
+		case extract.ClaimShare:
+			vs = append(vs, checkShare(fx, c, key))
+		case extract.ClaimChange:
+			vs = append(vs, checkChange(fx, c, key))
+		case claimExecution:
+			if c.Percent == nil {
+				vs = append(vs, insufficient("execution claim without a percentage"))
+				continue
+			}
+			metric := c.Metric
+			if metric == "" {
+				metric = "expenditure.total"
+			}
+			of := c.Of
+			if of == "" || of == "budget" {
+				of = metric
+			}
+			vs = append(vs, checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key))
+		}
+	}
+	for _, k := range fx.order {
+		if k.metric != "rate.budget_execution" || k.basis == extract.Prior {
+			continue
+		}
+		a, st := fx.get(k.metric, k.basis, k.item)
+		if st == conflicting {
+			vs = append(vs, insufficient("rate.budget_execution stated with conflicting values"))
+			continue
+		}
+		vs = append(vs, checkExecution(fx, "expenditure.total", "expenditure.total", a.v, a.figs[0].Decimals, a.figs[0].Raw, "rate@"+a.figs[0].Location))
+	}
+	if len(vs) == 0 {
+		return na("no share, change or execution rate stated")
+	}
+	return combine(vs...)
+}
+
+func resolveFor(fx *facts, metric string, basis extract.Basis) (amount, string) {
+	a, st := fx.get(metric, basis, "")
+	switch st {
+	case absent:
+		return a, basisTag(basis) + "missing " + metric
+	case conflicting:
+		return a, basisTag(basis) + metric + " stated with conflicting values"
+	}
+	return a, ""
+}
+
+func checkShare(fx *facts, c extract.Claim, key string) Verdict {
+	if c.Percent == nil || c.Metric == "" || c.Of == "" {
+		return insufficient("share claim without percentage or metrics: " + trimRunes(c.Raw, 60))
+	}
+	basis := normBasis(c.Basis)
+	num, miss1 := resolveFor(fx, c.Metric, basis)
+	den, miss2 := resolveFor(fx, c.Of, basis)
+	if miss1 != "" || miss2 != "" {
+		return insufficient(strings.Join(nonEmpty([]string{miss1, miss2}), ", "))
+	}
+	if !den.v.IsPositive() {
+		return insufficient(c.Of + " is zero")
+	}
+	computed := num.v.Div(den.v).Mul(hundred)
+	tol := pctTol(c.PercentDecimals, num, den)
+	if computed.Sub(*c.Percent).Abs().LessThanOrEqual(tol) {
+		return passed()
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics:  []string{c.Metric, c.Of},
+		Expected: decPtr(computed.Round(4)),
+		Actual:   decPtr(*c.Percent),
+		Message: fmt.Sprintf("%s%s%s占%s%s的%s，与报告所述%s不符。", basisPrefix(basis), label(c.Metric), wan(num.v), label(c.Of), wan(den.v),
+			pctString(computed, 2), pctString(*c.Percent, c.PercentDecimals)),
+		Evidence: evidence(append(num.figs, den.figs...), c.Raw),
+		key:      key,
+	}}}
+}
+
+func checkChange(fx *facts, c extract.Claim, key string) Verdict {
+	if c.Metric == "" || (c.Percent == nil && c.Amount == nil) {
+		return insufficient("change claim without percentage or amount: " + trimRunes(c.Raw, 60))
+	}
+	curBasis := normBasis(c.Basis)
+	refBasis := extract.Prior
+	if c.Of == string(extract.Budget) {
+		refBasis = extract.Budget
+	}
+	cur, miss := resolveFor(fx, c.Metric, curBasis)
+	if miss != "" {
+		return insufficient(miss)
+	}
+	ref, rs := fx.get(c.Metric, refBasis, "")
+	derived := false
+	switch {
+	case rs == conflicting:
+		return insufficient(basisTag(refBasis) + c.Metric + " stated with conflicting values")
+	case rs == absent && c.Amount != nil && c.Percent != nil && c.Direction != 0:
+		// 较上年减少19万元，下降8.0%: the prior amount follows from the stated change.
+		ref = amount{v: cur.v.Sub(c.Amount.Mul(decimal.NewFromInt(int64(c.Direction)))), tol: cur.tol.Add(cur.tol)}
+		derived = true
+	case rs == absent:
+		return insufficient(basisTag(refBasis) + "missing " + c.Metric)
+	}
+	dir := decimal.NewFromInt(int64(c.Direction))
+	delta := cur.v.Sub(ref.v)
+	refWord := "上年"
+	if refBasis == extract.Budget {
+		refWord = "预算"
+	}
+	word := func(d decimal.Decimal, up, down string) string {
+		if d.IsNegative() {
+			return down
+		}
+		return up
+	}
+	var fs []Finding
+	ev := evidence(append(cur.figs, ref.figs...), c.Raw)
+	if c.Amount != nil && !derived {
+		stated := *c.Amount
+		if c.Direction != 0 {
+			stated = stated.Mul(dir)
+		}
+		computed := delta
+		if c.Direction == 0 {
+			computed = delta.Abs()
+		}
+		tol := cur.tol.Add(ref.tol).Add(decimal.Max(cur.tol, ref.tol))
+		if computed.Sub(stated).Abs().GreaterThan(tol) {
+			fs = append(fs, Finding{
+				Metrics: []string{c.Metric}, Expected: decPtr(computed), Actual: decPtr(stated),
+				Message: fmt.Sprintf("%s由%s%s变为%s，%s%s，与报告所述%s%s不符。", label(c.Metric), refWord, wan(ref.v), wan(cur.v),
+					word(delta, "增加", "减少"), wan(delta.Abs()), word(stated, "增加", "减少"), wan(stated.Abs())),
+				Evidence: ev, key: key + "/amount",
+			})
+		}
+	}
+	if c.Percent != nil && ref.v.IsPositive() {
+		stated := *c.Percent
+		if c.Direction != 0 {
+			stated = stated.Abs().Mul(dir)
+		}
+		computed := delta.Div(ref.v).Mul(hundred)
+		if c.Direction == 0 {
+			computed = computed.Abs()
+		}
+		tol := pctTol(c.PercentDecimals, cur, ref)
+		if computed.Sub(stated).Abs().GreaterThan(tol) {
+			fs = append(fs, Finding{
+				Metrics: []string{c.Metric}, Expected: decPtr(computed.Round(4)), Actual: decPtr(stated),
+				Message: fmt.Sprintf("%s由%s%s变为%s，%s%s，与报告所述%s%s不符。", label(c.Metric), refWord, wan(ref.v), wan(cur.v),
+					word(delta, "增长", "下降"), pctString(computed.Abs(), 2), word(stated, "增长", "下降"), pctString(stated.Abs(), c.PercentDecimals)),
+				Evidence: ev, key: key + "/percent",
+			})
+		}
+	}
+	if len(fs) > 0 {
+		return Verdict{Findings: fs}
+	}
+	return passed()
+}
+
+func checkExecution(fx *facts, metric, of string, stated decimal.Decimal, decimals int, raw, key string) Verdict {
+	num, miss1 := resolveFor(fx, metric, extract.Actual)
+	den, miss2 := resolveFor(fx, of, extract.Budget)
+	if miss1 != "" || miss2 != "" {
+		return insufficient("budget execution rate: " + strings.Join(nonEmpty([]string{miss1, miss2}), ", "))
+	}
+	// Execution is sometimes measured against budget plus carry-over: accept either.
+	dens := []amount{den}
+	if co, st := fx.get("income.carryover", extract.Actual, ""); st == known {
+		dens = append(dens, sumAmounts(den, co))
+	}
+	var first decimal.Decimal
+	for j, d := range dens {
+		if !d.v.IsPositive() {
+			continue
+		}
+		computed := num.v.Div(d.v).Mul(hundred)
+		if j == 0 {
+			first = computed
+		}
+		if computed.Sub(stated).Abs().LessThanOrEqual(pctTol(decimals, num, d)) {
+			return passed()
+		}
+	}
+	if !den.v.IsPositive() {
+		return insufficient(of + " budget is zero")
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics: []string{"rate.budget_execution", metric, of}, Expected: decPtr(first.Round(4)), Actual: decPtr(stated),
+		Message:  fmt.Sprintf("%s%s为预算数%s的%s，与报告所述预算执行率%s不符。", label(metric), wan(num.v), wan(den.v), pctString(first, 2), pctString(stated, decimals)),
+		Evidence: evidence(append(num.figs, den.figs...), raw),
+		key:      key,
+	}}}
+}
+
+// ---- staff and vehicles ----
+
+func checkStaffSum(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	act, s1 := fx.get("staff.actual", extract.Actual, "")
+	ins, s2 := fx.get("staff.in_service", extract.Actual, "")
+	ret, s3 := fx.get("staff.retired", extract.Actual, "")
+	if s1 == absent && s2 == absent && s3 == absent {
+		return na("")
+	}
+	var miss []string
+	for _, x := range []struct {
+		m  string
+		st state
+	}{{"staff.actual", s1}, {"staff.in_service", s2}, {"staff.retired", s3}} {
+		switch x.st {
+		case absent:
+			miss = append(miss, "missing "+x.m)
+		case conflicting:
+			miss = append(miss, x.m+" stated with conflicting values")
+		}
+	}
+	if len(miss) > 0 {
+		return insufficient(strings.Join(miss, ", "))
+	}
+	sum := ins.v.Add(ret.v)
+	// Some reports count 实有人数 as in-service staff only and list retirees beside it.
+	if act.v.Equal(sum) || act.v.Equal(ins.v) {
+		return passed()
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics: []string{"staff.actual", "staff.in_service", "staff.retired"}, Expected: decPtr(sum), Actual: decPtr(act.v),
+		Message:  fmt.Sprintf("在职%s人与离退休%s人之和为%s人，与实有人数%s人不符。", ins.v, ret.v, sum, act.v),
+		Evidence: evidence(append(append(act.figs, ins.figs...), ret.figs...)),
+	}}}
+}
+
+func checkStaffOver(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	auth, sa := fx.get("staff.authorized", extract.Actual, "")
+	ins, si := fx.get("staff.in_service", extract.Actual, "")
+	act, sc := fx.get("staff.actual", extract.Actual, "")
+	ret, sr := fx.get("staff.retired", extract.Actual, "")
+	if sa == absent && si == absent && sc == absent {
+		return na("")
+	}
+	if sa != known {
+		if sa == conflicting {
+			return insufficient("staff.authorized stated with conflicting values")
+		}
+		return insufficient("missing staff.authorized")
+	}
+	var count amount
+	var how string
+	switch {
+	case si == known:
+		count, how = ins, "在职人数"
+	case si == conflicting:
+		return insufficient("staff.in_service stated with conflicting values")
+	case sc == known && act.v.LessThanOrEqual(auth.v):
+		return passed() // in service ≤ actual ≤ authorized
+	case sc == known && sr == known:
+		count = amount{v: act.v.Sub(ret.v), figs: append(append([]*extract.Figure{}, act.figs...), ret.figs...)}
+		how = fmt.Sprintf("实有%s人扣除离退休%s人后的在职人数", act.v, ret.v)
+	case sc == known:
+		return insufficient("staff.actual exceeds staff.authorized but staff.in_service and staff.retired are missing")
+	default:
+		return insufficient("missing staff.in_service")
+	}
+	if count.v.LessThanOrEqual(auth.v) {
+		return passed()
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics: []string{"staff.in_service", "staff.authorized"}, Expected: decPtr(auth.v), Actual: decPtr(count.v),
+		Message:  fmt.Sprintf("%s%s人，超过编制人数%s人，超编%s人。", how, count.v, auth.v, count.v.Sub(auth.v)),
+		Evidence: evidence(append(append([]*extract.Figure{}, count.figs...), auth.figs...)),
+	}}}
+}
+
+func checkVehiclesOver(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	auth, sa := fx.get("vehicles.authorized", extract.Actual, "")
+	act, sc := fx.get("vehicles.actual", extract.Actual, "")
+	if sa == absent && sc == absent {
+		return na("")
+	}
+	if sc == conflicting || sa == conflicting {
+		return insufficient("vehicle counts stated with conflicting values")
+	}
+	if sc == absent {
+		return insufficient("missing vehicles.actual")
+	}
+	if sa == absent {
+		if act.v.IsZero() {
+			return passed()
+		}
+		return insufficient("missing vehicles.authorized")
+	}
+	if act.v.LessThanOrEqual(auth.v) {
+		return passed()
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics: []string{"vehicles.actual", "vehicles.authorized"}, Expected: decPtr(auth.v), Actual: decPtr(act.v),
+		Message:  fmt.Sprintf("实有车辆%s辆，超过车辆编制数%s辆，超编%s辆。", act.v, auth.v, act.v.Sub(auth.v)),
+		Evidence: evidence(append(act.figs, auth.figs...)),
+	}}}
+}
+
+// ---- balance ----
+
+func checkBalance(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	r := &b.Reports[i]
+	exp, se := fx.get("expenditure.total", extract.Actual, "")
+	inc, si := fx.get("income.total", extract.Actual, "")
+	co, sco := fx.get("income.carryover", extract.Actual, "")
+	if se == absent && si == absent {
+		return na("")
+	}
+	var miss []string
+	for _, x := range []struct {
+		m  string
+		st state
+	}{{"expenditure.total", se}, {"income.total", si}, {"income.carryover", sco}} {
+		switch {
+		case x.st == conflicting:
+			miss = append(miss, x.m+" stated with conflicting values")
+		case x.st == absent && x.m != "income.carryover":
+			miss = append(miss, "missing "+x.m)
+		}
+	}
+	if len(miss) > 0 {
+		return insufficient(strings.Join(miss, ", "))
+	}
+	avail := inc
+	if sco == known {
+		avail = sumAmounts(inc, co)
+	}
+	over := exp.v.Sub(avail.v)
+	if over.LessThanOrEqual(exp.tol.Add(avail.tol)) {
+		return passed()
+	}
+	f := Finding{
+		Metrics:  []string{"expenditure.total", "income.total"},
+		Expected: decPtr(avail.v), Actual: decPtr(exp.v),
+		Evidence: evidence(append(append([]*extract.Figure{}, exp.figs...), avail.figs...)),
+	}
+	if sco == known {
+		f.Metrics = append(f.Metrics, "income.carryover")
+		f.Message = fmt.Sprintf("支出合计%s超过收入合计%s与上年结转结余%s之和%s。", wan(exp.v), wan(inc.v), wan(co.v), wan(over))
+		return Verdict{Findings: []Finding{f}}
+	}
+	for _, c := range r.Claims {
+		if c.Kind == extract.ClaimCarryover {
+			return insufficient(fmt.Sprintf("expenditure.total exceeds income.total by %s yuan; a carry-over is mentioned but income.carryover is missing", over.StringFixed(2)))
+		}
+	}
+	f.Message = fmt.Sprintf("支出合计%s超过收入合计%s%s，且未说明上年结转结余。", wan(exp.v), wan(inc.v), wan(over))
+	return Verdict{Findings: []Finding{f}}
+}
+
+// ---- disclosure and year ----
+
+var requiredMetrics = []string{"income.total", "expenditure.total", "expenditure.basic", "expenditure.project", "three_public.total"}
+
+func checkMissing(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	var miss []string
+	for _, m := range requiredMetrics {
+		if !fx.has(m, extract.Actual) && !fx.has(m, extract.Budget) {
+			miss = append(miss, m)
+		}
+	}
+	if len(miss) == 0 {
+		return passed()
+	}
+	var labels []string
+	for _, m := range miss {
+		labels = append(labels, label(m))
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics:  miss,
+		Message:  fmt.Sprintf("报告未披露%s。", strings.Join(labels, "、")),
+		Evidence: trimRunes(b.Reports[i].Title, 300),
+	}}}
+}
+
+func checkYear(b *Batch, i int) Verdict {
+	r := &b.Reports[i]
+	counts := map[int]int{}
+	total := 0
+	var raws []*extract.Figure
+	for j := range r.Figures {
+		f := &r.Figures[j]
+		if f.Year == 0 || normBasis(f.Basis) == extract.Prior {
+			continue
+		}
+		counts[f.Year]++
+		total++
+		raws = append(raws, f)
+	}
+	if r.Year == 0 && total == 0 {
+		return na("")
+	}
+	if r.Year == 0 {
+		return insufficient("the title states no year")
+	}
+	if total == 0 {
+		return insufficient("no figure states its year")
+	}
+	mode, modeN := 0, 0
+	years := make([]int, 0, len(counts))
+	for y := range counts {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	for _, y := range years {
+		if counts[y] > modeN {
+			mode, modeN = y, counts[y]
+		}
+	}
+	if counts[r.Year] >= modeN {
+		return passed()
+	}
+	if 2*modeN <= total {
+		return insufficient("figures state mixed years")
+	}
+	var ev []*extract.Figure
+	for _, f := range raws {
+		if f.Year == mode && len(ev) < 3 {
+			ev = append(ev, f)
+		}
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics:  nil,
+		Expected: decPtr(decimal.NewFromInt(int64(r.Year))), Actual: decPtr(decimal.NewFromInt(int64(mode))),
+		Message:  fmt.Sprintf("报告标题年度为%d年，但%d项标注年度的数据中有%d项为%d年。", r.Year, total, modeN, mode),
+		Evidence: evidence(ev, r.Title),
+	}}}
+}
+
+// ---- unit slips ----
+
+// tenThousandOff reports whether a/b is within a factor of two of 10,000 (a is ×10,000 b) —
+// the signature of 元 written as 万元 or the reverse.
+func tenThousandOff(a, b decimal.Decimal) bool {
+	if !a.IsPositive() || !b.IsPositive() {
+		return false
+	}
+	r, _ := a.Div(b).Float64()
+	l := math.Log10(r)
+	return l >= 4-math.Log10(2) && l <= 4+math.Log10(2)
+}
+
+// crossCheckMetric are the totals unit.suspect compares across years and with peers: a slip
+// of the whole report shows in them, and comparing every line would repeat one finding.
+var crossCheckMetric = map[string]bool{"income.total": true, "expenditure.total": true}
+
+// otherYearSuspect decides which of two years of a department, ×10,000 apart on metric, holds
+// the slip: the one far (≥100×) from the peers' median when peers are enough to judge, else
+// the later report (the newer submission is the one under review).
+func (b *Batch) otherYearSuspect(i, j int, metric string, vi, vj decimal.Decimal) bool {
+	vals := b.peerValues(i, metric)
+	if len(vals) >= b.cfg.PeerMin {
+		med := medianDecimal(vals)
+		return farFrom(vi, med) && !farFrom(vj, med)
+	}
+	return b.Reports[i].Year > b.Reports[j].Year
+}
+
+// farFrom reports whether a and b differ by a factor of 100 or more.
+func farFrom(a, b decimal.Decimal) bool {
+	if !a.IsPositive() || !b.IsPositive() {
+		return false
+	}
+	r, _ := a.Div(b).Float64()
+	return math.Abs(math.Log10(r)) >= 2
+}
+
+// sumRelations are the totals and parts unit.suspect compares.
+var sumRelations = []sumSpec{sumExpenditureSpec, sumBasicSpec, sumIncomeSpec, sumThreePublicSpec, sumVehicleSpec}
+
+func checkUnit(b *Batch, i int) Verdict {
+	fx := b.facts[i]
+	checked := false
+	var fs []Finding
+	seen := map[string]bool{}
+	flag := func(metric string, basis extract.Basis, suspect, ref amount, message string) {
+		k := metric + "\x00" + string(basis)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		fs = append(fs, Finding{
+			Metrics: []string{metric}, Expected: decPtr(ref.v), Actual: decPtr(suspect.v),
+			Message: message, Evidence: evidence(append(append([]*extract.Figure{}, suspect.figs...), ref.figs...)),
+			key: k,
+		})
+	}
+	for _, basis := range bases {
+		for _, rel := range append(sumRelations, sumSpec{total: "expenditure.project", parts: []string{}}) {
+			total, ts := fx.get(rel.total, basis, "")
+			if ts != known || !total.v.IsPositive() {
+				continue
+			}
+			var parts []amount
+			var partMetrics []string
+			for _, m := range append(append([]string{}, rel.parts...), rel.optional...) {
+				if a, st := fx.get(m, basis, ""); st == known {
+					parts = append(parts, a)
+					partMetrics = append(partMetrics, m)
+				}
+			}
+			if rel.total == "expenditure.project" {
+				for _, n := range fx.items[basis] {
+					if a, st := fx.get("expenditure.project.item", basis, n); st == known {
+						parts = append(parts, a)
+						partMetrics = append(partMetrics, "expenditure.project.item")
+					}
+				}
+			}
+			if len(parts) == 0 {
+				continue
+			}
+			checked = true
+			partFlagged := false
+			for j, p := range parts {
+				if tenThousandOff(p.v, total.v) {
+					partFlagged = true
+					flag(partMetrics[j], basis, p, total, fmt.Sprintf("%s%s为%s，约为%s%s的一万倍，疑为单位“元”与“万元”混用。",
+						basisPrefix(basis), label(partMetrics[j]), wan(p.v), label(rel.total), wan(total.v)))
+				}
+			}
+			sum := sumAmounts(parts...)
+			if !partFlagged && (tenThousandOff(total.v, sum.v) || tenThousandOff(sum.v, total.v)) {
+				flag(rel.total, basis, total, sum, fmt.Sprintf("%s%s为%s，与分项之和%s相差约一万倍，疑为单位“元”与“万元”混用。",
+					basisPrefix(basis), label(rel.total), wan(total.v), wan(sum.v)))
+			}
+		}
+	}
+	// The same metric across bases (actual vs budget) and against the department's other years.
+	for _, k := range fx.order {
+		if lexicon.metricKind[k.metric] != "money" || k.basis != extract.Actual {
+			continue
+		}
+		a, st := fx.get(k.metric, k.basis, k.item)
+		if st != known {
+			continue
+		}
+		if bud, bs := fx.get(k.metric, extract.Budget, k.item); bs == known {
+			checked = true
+			if tenThousandOff(a.v, bud.v) || tenThousandOff(bud.v, a.v) {
+				flag(k.metric, k.basis, a, bud, fmt.Sprintf("%s决算数%s与预算数%s相差约一万倍，疑为单位“元”与“万元”混用。", label(k.metric), wan(a.v), wan(bud.v)))
+			}
+		}
+		if !crossCheckMetric[k.metric] {
+			continue
+		}
+		for _, j := range b.sameDepartmentOtherYears(i) {
+			o, os := b.facts[j].get(k.metric, extract.Actual, "")
+			if os != known {
+				continue
+			}
+			checked = true
+			if (tenThousandOff(a.v, o.v) || tenThousandOff(o.v, a.v)) && b.otherYearSuspect(i, j, k.metric, a.v, o.v) {
+				flag(k.metric, k.basis, a, o, fmt.Sprintf("%s为%s，与本部门%d年的%s相差约一万倍，疑为单位“元”与“万元”混用。",
+					label(k.metric), wan(a.v), b.Reports[j].Year, wan(o.v)))
+			}
+		}
+	}
+	// Against the peers' median (same region and year).
+	for _, m := range []string{"income.total", "expenditure.total"} {
+		a, st := fx.get(m, extract.Actual, "")
+		if st != known || !a.v.IsPositive() {
+			continue
+		}
+		vals := b.peerValues(i, m)
+		if len(vals) < b.cfg.PeerMin {
+			continue
+		}
+		checked = true
+		med := medianDecimal(vals)
+		if tenThousandOff(a.v, med) || tenThousandOff(med, a.v) {
+			flag(m, extract.Actual, a, amount{v: med}, fmt.Sprintf("%s为%s，与同地区同年度%d个部门的中位数%s相差约一万倍，疑为单位“元”与“万元”混用。",
+				label(m), wan(a.v), len(vals), wan(med)))
+		}
+	}
+	if len(fs) > 0 {
+		return Verdict{Findings: fs}
+	}
+	if checked {
+		return passed()
+	}
+	return na("no total with parts, budget, other year or peers to compare")
+}

@@ -1,0 +1,248 @@
+package analyze
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/shopspring/decimal"
+)
+
+// figKey identifies what a figure states: the same key stated twice is a restatement.
+type figKey struct {
+	metric string
+	basis  extract.Basis
+	item   string
+}
+
+// statement is every figure of one key, in document order.
+type statement struct {
+	figs     []*extract.Figure
+	conflict bool // two of figs differ beyond their combined rounding
+}
+
+// facts is the resolved view of one report's figures.
+//
+// Which value a rule uses when a metric is stated several times: the first statement in
+// document order. When the statements of a metric+basis+item disagree beyond rounding,
+// restated.conflict reports it and every other rule treats the metric as not known
+// (outcome insufficient, detail "… stated with conflicting values"), never as certain.
+type facts struct {
+	by    map[figKey]*statement
+	order []figKey
+	items map[extract.Basis][]string // project item names per basis, document order
+}
+
+func normBasis(b extract.Basis) extract.Basis {
+	if b == "" {
+		return extract.Actual
+	}
+	return b
+}
+
+func buildFacts(figs []extract.Figure) *facts {
+	fx := &facts{by: map[figKey]*statement{}, items: map[extract.Basis][]string{}}
+	for i := range figs {
+		f := &figs[i]
+		k := figKey{metric: f.Metric, basis: normBasis(f.Basis), item: f.Item}
+		st, ok := fx.by[k]
+		if !ok {
+			st = &statement{}
+			fx.by[k] = st
+			fx.order = append(fx.order, k)
+			if f.Metric == "expenditure.project.item" {
+				fx.items[k.basis] = append(fx.items[k.basis], f.Item)
+			}
+		}
+		for _, g := range st.figs {
+			if !agree(g, f) {
+				st.conflict = true
+			}
+		}
+		st.figs = append(st.figs, f)
+	}
+	return fx
+}
+
+// agree reports whether two statements of the same key are consistent within rounding.
+func agree(a, b *extract.Figure) bool {
+	return a.Value.Sub(b.Value).Abs().LessThanOrEqual(halfUnit(a).Add(halfUnit(b)))
+}
+
+// state of a metric in a report.
+type state int
+
+const (
+	absent state = iota
+	known
+	conflicting
+)
+
+// amount is a resolved value with the rounding it carries and the figures it rests on.
+type amount struct {
+	v    decimal.Decimal
+	tol  decimal.Decimal
+	figs []*extract.Figure
+}
+
+func (fx *facts) get(metric string, basis extract.Basis, item string) (amount, state) {
+	st, ok := fx.by[figKey{metric, basis, item}]
+	if !ok {
+		return amount{}, absent
+	}
+	if st.conflict {
+		return amount{figs: st.figs}, conflicting
+	}
+	f := st.figs[0]
+	return amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}}, known
+}
+
+// has reports whether the metric is stated at all under the basis (any item).
+func (fx *facts) has(metric string, basis extract.Basis) bool {
+	for _, k := range fx.order {
+		if k.metric == metric && k.basis == basis {
+			return true
+		}
+	}
+	return false
+}
+
+func sumAmounts(as ...amount) amount {
+	var s amount
+	for _, a := range as {
+		s.v = s.v.Add(a.v)
+		s.tol = s.tol.Add(a.tol)
+		s.figs = append(s.figs, a.figs...)
+	}
+	return s
+}
+
+// unitScale is the number of yuan one unit as written stands for.
+func unitScale(unitText string) (decimal.Decimal, bool) {
+	switch strings.TrimSpace(unitText) {
+	case "元":
+		return decimal.NewFromInt(1), true
+	case "千元":
+		return decimal.NewFromInt(1000), true
+	case "万元", "万":
+		return decimal.NewFromInt(10000), true
+	case "百万元":
+		return decimal.NewFromInt(1000000), true
+	case "亿元", "亿":
+		return decimal.NewFromInt(100000000), true
+	}
+	return decimal.Decimal{}, false
+}
+
+// halfUnit is the rounding a figure carries: half a unit of its last printed decimal, in the
+// figure's normalised unit. 万元 with 2 decimals → 50 元, 万元 with 1 decimal → 500 元, integer
+// 万元 → 5000 元, 元 with 2 decimals → 0.005 元. Money written without a known unit is assumed
+// to be 万元 (the common unit of these reports, and the larger, more forgiving tolerance).
+// Counts (persons, vehicles) are exact: 0. Percentages and points: half a unit of the last
+// printed decimal. An explicit zero is exact.
+func halfUnit(f *extract.Figure) decimal.Decimal {
+	if f.Value.IsZero() {
+		return decimal.Zero // an explicit zero (0万元) means nothing, not something rounded away
+	}
+	d := f.Decimals
+	if d < 0 {
+		d = 0
+	}
+	half := decimal.New(5, int32(-(d + 1))) // 0.5 × 10^-d
+	switch f.Unit {
+	case extract.UnitPerson, extract.UnitVehicle:
+		return decimal.Zero
+	case extract.UnitPercent, extract.UnitPoint:
+		return half
+	}
+	scale, ok := unitScale(f.UnitText)
+	if !ok {
+		scale = decimal.NewFromInt(10000)
+	}
+	return half.Mul(scale)
+}
+
+var tenThousand = decimal.NewFromInt(10000)
+
+// wan formats yuan as 万元 with two decimals: 219.37万元.
+func wan(v decimal.Decimal) string {
+	return v.Div(tenThousand).StringFixed(2) + "万元"
+}
+
+// fmtValue formats a value of a metric for a message: money in 万元, counts as integers.
+func fmtValue(metric string, v decimal.Decimal) string {
+	switch lexicon.metricKind[metric] {
+	case "count":
+		unit := "人"
+		if strings.HasPrefix(metric, "vehicles.") {
+			unit = "辆"
+		}
+		return v.String() + unit
+	case "percent":
+		return v.String() + "%"
+	case "point":
+		return v.String() + "分"
+	}
+	return wan(v)
+}
+
+// basisPrefix names the basis in a message: nothing for actual figures.
+func basisPrefix(b extract.Basis) string {
+	switch b {
+	case extract.Budget:
+		return "预算数中，"
+	case extract.Prior:
+		return "上年数中，"
+	}
+	return ""
+}
+
+// evidence joins the raw text of the figures (deduplicated, each trimmed to ~300 runes).
+func evidence(figs []*extract.Figure, extra ...string) string {
+	var raws []string
+	for _, f := range figs {
+		if f != nil {
+			raws = append(raws, f.Raw)
+		}
+	}
+	raws = append(raws, extra...)
+	return joinEvidence(raws)
+}
+
+func joinEvidence(raws []string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range raws {
+		r = strings.TrimSpace(r)
+		if r == "" || seen[r] {
+			continue
+		}
+		seen[r] = true
+		out = append(out, trimRunes(r, 300))
+	}
+	return strings.Join(out, " / ")
+}
+
+func trimRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+func decPtr(d decimal.Decimal) *decimal.Decimal { return &d }
+
+func sortedUnique(ss []string) []string {
+	m := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if s != "" && !m[s] {
+			m[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

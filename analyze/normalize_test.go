@@ -1,0 +1,124 @@
+package analyze
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/shopspring/decimal"
+)
+
+func TestNormalizeDepartment(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"隆回县科学技术协会", "科学技术协会"},
+		{"县科协", "科学技术协会"},
+		{"县科学技术协会", "科学技术协会"},
+		{" 隆回县 科学技术协会（本级）", "科学技术协会"},
+		{"湖南省邵阳市隆回县科学技术协会", "科学技术协会"},
+		{"隆回县老科协", "老科学技术工作者协会"},
+		{"隆回县老科学技术工作者协会", "老科学技术工作者协会"},
+		{"县妇联", "妇女联合会"},
+		{"团县委", "共青团委员会"},
+		{"隆回县残联", "残疾人联合会"},
+		{"县文联", "文学艺术界联合会"},
+		{"县工商联", "工商业联合会"},
+		{"隆回县发改局", "发展和改革局"},
+		{"隆回县发展和改革局", "发展和改革局"},
+		{"县人社局", "人力资源和社会保障局"},
+		{"隆回县住建局", "住房和城乡建设局"},
+		{"隆回县卫健局", "卫生健康局"},
+		{"隆回县财政局", "财政局"},
+		{"隆回县市场监督管理局", "市场监督管理局"},
+		{"市场监督管理局", "市场监督管理局"},
+		{"县市监局", "市场监督管理局"},
+		{"城步苗族自治县财政局", "财政局"},
+		{"隆回县工业园区管理委员会", "工业园区管理委员会"},
+		{"工业园区管理委员会", "工业园区管理委员会"},
+		{"中共隆回县委组织部", "县委组织部"},
+		{"县委组织部", "县委组织部"},
+		{"“隆回县科学技术协会”", "科学技术协会"},
+	}
+	for _, c := range cases {
+		if got := NormalizeDepartment(c.in); got != c.want {
+			t.Errorf("NormalizeDepartment(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if !sameDepartment("县科协", "", "隆回县科学技术协会", "隆回县") {
+		t.Error("县科协 should match 隆回县科学技术协会")
+	}
+	if sameDepartment("邵东市科协", "", "隆回县科学技术协会", "隆回县") {
+		t.Error("邵东市科协 must not match 隆回县科学技术协会")
+	}
+	if sameDepartment("隆回县科协", "", "隆回县老科协", "") {
+		t.Error("科协 must not match 老科协")
+	}
+	if got := RegionOf("湖南省邵阳市隆回县科学技术协会"); got != "湖南省邵阳市隆回县" {
+		t.Errorf("RegionOf = %q", got)
+	}
+}
+
+func TestHalfUnit(t *testing.T) {
+	cases := []struct {
+		unitText string
+		decimals int
+		want     string
+	}{{"万元", 2, "50"}, {"万元", 1, "500"}, {"万元", 0, "5000"}, {"元", 2, "0.005"}, {"亿元", 2, "500000"}}
+	for _, c := range cases {
+		f := extract.Figure{Unit: extract.UnitYuan, UnitText: c.unitText, Decimals: c.decimals, Value: decimal.NewFromInt(1)}
+		if got := halfUnit(&f); !got.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("halfUnit(%s, %d) = %s, want %s", c.unitText, c.decimals, got, c.want)
+		}
+	}
+}
+
+func TestLoadReferenceAndExpected(t *testing.T) {
+	dir := t.TempDir()
+	ref := filepath.Join(dir, "ref.csv")
+	os.WriteFile(ref, []byte("\ufeffDepartment,year,metric,basis,value\n县科协,2024,expenditure.total,actual,\"2,193,700\"\n隆回县妇联,2024,income.total,,1000000.50\n"), 0o644)
+	rows, err := LoadReference(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Department != "县科协" || rows[0].Year != 2024 || !rows[0].Value.Equal(decimal.NewFromInt(2193700)) ||
+		rows[1].Basis != extract.Actual || rows[1].Line != 3 {
+		t.Errorf("rows %+v", rows)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("department,year,metric,value\n县科协,2024,expenditure.nonsense,1\n"), 0o644)
+	if _, err := LoadReference(bad); !errors.Is(err, ErrInputFormat) {
+		t.Errorf("unknown metric: %v", err)
+	}
+	os.WriteFile(bad, []byte("department,metric,value\n"), 0o644)
+	if _, err := LoadReference(bad); !errors.Is(err, ErrInputFormat) {
+		t.Errorf("missing column: %v", err)
+	}
+	pq := filepath.Join(dir, "ref.parquet")
+	os.WriteFile(pq, []byte("PAR1...."), 0o644)
+	if _, err := LoadReference(pq); !errors.Is(err, ErrParquetInput) {
+		t.Errorf("parquet: %v", err)
+	}
+	exp := filepath.Join(dir, "exp.csv")
+	os.WriteFile(exp, []byte("year,department\n2024,隆回县科学技术协会\n\n2024年,县妇联\n"), 0o644)
+	erows, err := LoadExpected(exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(erows) != 2 || erows[1].Department != "县妇联" || erows[1].Year != 2024 {
+		t.Errorf("expected rows %+v", erows)
+	}
+}
+
+func TestRuneBigrams(t *testing.T) {
+	got := RuneBigrams("科普，大篷车")
+	want := []string{"科普", "普大", "大篷", "篷车"}
+	if len(got) != len(want) {
+		t.Fatalf("%v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("%v", got)
+		}
+	}
+}

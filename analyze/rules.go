@@ -1,0 +1,561 @@
+package analyze
+
+import (
+	"github.com/jixiao/jixiao/extract"
+	"github.com/shopspring/decimal"
+)
+
+// Scope says what a rule looks at: one report, or the whole batch.
+type Scope string
+
+// Scopes of rules.
+const (
+	// ScopeReport rules check the figures of one report against each other.
+	ScopeReport Scope = "report"
+	// ScopeBatch rules compare a report with other reports or with the bureau's inputs.
+	ScopeBatch Scope = "batch"
+)
+
+// Rule is one analysis rule of SPEC's rule table, declared once in the registry below with
+// everything the runner, the tests and the docs need.
+type Rule struct {
+	// ID is the SPEC rule ID (fixed: never renamed).
+	ID string
+	// Severity is error, warning or info, as SPEC assigns it.
+	Severity string
+	// Title is the rule's short Chinese name.
+	Title string
+	// Description says in one line what the rule checks.
+	Description string
+	// Doc says how it computes, its tolerance and when each outcome is given (Markdown).
+	Doc   string
+	Scope Scope
+	// Input names the optional input the rule needs ("reference" or "expected"); without it
+	// every check is not_applicable with the detail "no --<input> given".
+	Input string
+	// Check judges report i of the batch. The runner sets the findings' rule, severity,
+	// report and id, and turns a verdict with findings into flagged.
+	Check func(b *Batch, i int) Verdict
+	// Unreported, when set, raises findings that belong to no report (a unit that did not
+	// submit): their report_id and path are empty.
+	Unreported func(b *Batch) []Finding
+	// Scenarios are the rule's examples: run by the tests, shown in the docs.
+	Scenarios []Scenario
+}
+
+// Rules returns the registry: every rule, in SPEC order.
+func Rules() []Rule {
+	out := make([]Rule, len(registry))
+	for i, r := range registry {
+		out[i] = *r
+	}
+	return out
+}
+
+// registry lists every rule in SPEC's order. Each rule is declared below with a comment saying
+// what it checks and why an analyst cares.
+var registry = []*Rule{
+	&ruleSumExpenditure, &ruleSumBasic, &ruleSumProjectItems, &ruleSumIncome, &ruleSumThreePublic, &ruleSumVehicle,
+	&ruleRestatedConflict, &rulePercentMismatch, &ruleStaffSum, &ruleStaffOverAuthorized, &ruleVehiclesOverAuthorized,
+	&ruleBalanceDeficit, &ruleMissingDisclosure, &ruleYearMismatch, &ruleUnitSuspect,
+	&rulePeerOutlier, &ruleYoYSwing, &rulePriorMismatch, &ruleTransferUnmatched, &ruleTextDuplicate,
+	&ruleReferenceMismatch, &ruleSubmissionMissing,
+}
+
+const sumDoc = "For each basis (actual, budget, prior) the figures are resolved (first statement; a metric stated " +
+	"with conflicting values is not used). The total is compared with the sum of the parts; they agree when " +
+	"|total − Σparts| ≤ the sum of the half-units of every figure involved (万元 with 2 decimals: 50 元 each; " +
+	"1 decimal: 500 元; integer 万元: 5000 元). Expected = Σparts, actual = the stated total. " +
+	"flagged: a basis disagrees, or the parts that are stated already exceed the total; passed: a basis agrees; " +
+	"insufficient: the total or a required part is missing or conflicting; not_applicable: none of them stated " +
+	"(for the optional breakdowns — basic, income, vehicle — also a total stated without any part)."
+
+// ruleSumExpenditure checks 支出合计 = 基本支出 + 项目支出. The two halves of spending must add
+// up to the total every other ratio is computed on; a gap means a figure was mistyped or a
+// category of spending is unaccounted for.
+var ruleSumExpenditure = Rule{
+	ID: "sum.expenditure", Severity: SeverityError, Title: "支出合计与基本、项目支出不符", Scope: ScopeReport,
+	Description: "expenditure.total = expenditure.basic + expenditure.project",
+	Doc:         sumDoc,
+	Check:       sumExpenditureSpec.check,
+	Scenarios: []Scenario{
+		{Name: "支出合计229.37万元，基本支出105.57万元与项目支出113.80万元之和为219.37万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "229.37"), act("expenditure.basic", "105.57"), act("expenditure.project", "113.80"))}},
+		{Name: "三项相符", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.basic", "105.57"), act("expenditure.project", "113.8"))}},
+		{Name: "相差0.01万元（100元），在三个两位小数万元数各±50元的舍入范围（150元）内", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.38"), act("expenditure.basic", "105.57"), act("expenditure.project", "113.80"))}},
+		{Name: "相差0.02万元（200元），超出150元的舍入范围", Kind: "edge", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.39"), act("expenditure.basic", "105.57"), act("expenditure.project", "113.80"))}},
+		{Name: "只说了支出合计", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"))}},
+	},
+}
+
+// ruleSumBasic checks 基本支出 = 工资福利 + 商品和服务 + 对个人和家庭的补助 (+ 资本性支出). The
+// breakdown of basic spending is what analysts use to judge running costs; it must add up.
+var ruleSumBasic = Rule{
+	ID: "sum.basic", Severity: SeverityError, Title: "基本支出与明细不符", Scope: ScopeReport,
+	Description: "expenditure.basic = personnel + goods_services + household (+ capital), when all parts are stated",
+	Doc:         sumDoc + " The capital part is added when stated.",
+	Check:       sumBasicSpec.check,
+	Scenarios: []Scenario{
+		{Name: "对个人和家庭的补助写成6.67万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.basic", "105.57"), act("expenditure.basic.personnel", "85.09"),
+				act("expenditure.basic.goods_services", "14.81"), act("expenditure.basic.household", "6.67"))}},
+		{Name: "种子报告：85.09+14.81+5.67=105.57", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.basic", "105.57"), act("expenditure.basic.personnel", "85.09"),
+				act("expenditure.basic.goods_services", "14.81"), act("expenditure.basic.household", "5.67"))}},
+		{Name: "基本支出只写一位小数105.6万元（±500元），与明细之和105.57万元相差300元", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.basic", "105.6"), act("expenditure.basic.personnel", "85.09"),
+				act("expenditure.basic.goods_services", "14.81"), act("expenditure.basic.household", "5.67"))}},
+		{Name: "只列了工资福利支出", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.basic", "105.57"), act("expenditure.basic.personnel", "85.09"))}},
+	},
+}
+
+// ruleSumProjectItems checks that listed project line items add up to 项目支出. A project
+// breakdown that does not add up hides where project money went.
+var ruleSumProjectItems = Rule{
+	ID: "sum.project_items", Severity: SeverityError, Title: "项目支出与项目明细不符", Scope: ScopeReport,
+	Description: "expenditure.project = sum of expenditure.project.item, when items are listed as a breakdown",
+	Doc: "Per basis, the distinct items (by name) are summed and compared with expenditure.project within the sum of " +
+		"half-units. Two or more items are a breakdown; a single item is flagged only when it exceeds the project " +
+		"total (else insufficient: one item is an example, not a breakdown). Expected = Σitems, actual = expenditure.project.",
+	Check: checkProjectItems,
+	Scenarios: []Scenario{
+		{Name: "乡村振兴工作经费2.5万元写成0.5万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.8"), item("科普行动计划经费", "16"),
+				item("换届选举经费", "10.77"), item("转拨老科协预算资金", "30.60"), item("科普专项、青少年科技工作经费", "53.93"), item("乡村振兴工作经费", "0.5"))}},
+		{Name: "种子报告：16+10.77+30.60+53.93+2.5=113.80", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.8"), item("科普行动计划经费", "16"),
+				item("换届选举经费", "10.77"), item("转拨老科协预算资金", "30.60"), item("科普专项、青少年科技工作经费", "53.93"), item("乡村振兴工作经费", "2.5"))}},
+		{Name: "明细之和113.81万元与项目支出113.80万元相差100元，在六个两位小数的舍入范围（300元）内", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.80"), item("科普行动计划经费", "16.00"),
+				item("换届选举经费", "10.77"), item("转拨老科协预算资金", "30.60"), item("科普专项、青少年科技工作经费", "53.93"), item("乡村振兴工作经费", "2.51"))}},
+	},
+}
+
+// ruleSumIncome checks 收入合计 = the sum of its stated parts (财政拨款, 政府性基金, 其他收入).
+// Income that does not add up makes the balance and every funding ratio unreliable.
+var ruleSumIncome = Rule{
+	ID: "sum.income", Severity: SeverityError, Title: "收入合计与分项不符", Scope: ScopeReport,
+	Description: "income.total = sum of its stated parts (income.fiscal, income.fund, income.other)",
+	Doc: sumDoc + " Any two or more parts stated are taken as the full breakdown (the carry-over is not part of " +
+		"income.total); with a single part only an excess over the total is flagged.",
+	Check: sumIncomeSpec.check,
+	Scenarios: []Scenario{
+		{Name: "其他收入写成7.15万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("income.fiscal", "208.63"), act("income.other", "7.15"))}},
+		{Name: "种子报告：208.63+6.15=214.78", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("income.fiscal", "208.63"), act("income.other", "6.15"))}},
+		{Name: "财政拨款写一位小数208.6万元（±500元）", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("income.fiscal", "208.6"), act("income.other", "6.15"))}},
+		{Name: "只列了财政拨款收入", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("income.fiscal", "208.63"))}},
+	},
+}
+
+// ruleSumThreePublic checks “三公”经费 = 因公出国（境）+ 公务接待 + 公务用车. The three public
+// expenses are watched closely by auditors; their total must be the sum of its three parts.
+var ruleSumThreePublic = Rule{
+	ID: "sum.three_public", Severity: SeverityError, Title: "“三公”经费合计与分项不符", Scope: ScopeReport,
+	Description: "three_public.total = abroad + reception + vehicle",
+	Doc: sumDoc + " When three_public.vehicle is not stated but its purchase and operation parts are, their sum is used. " +
+		"An explicit zero (因公出国（境）费0万元) counts as stated.",
+	Check: sumThreePublicSpec.check,
+	Scenarios: []Scenario{
+		{Name: "公务用车费写成1.11万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("three_public.total", "1.27"), act("three_public.abroad", "0"),
+				act("three_public.reception", "0.26"), act("three_public.vehicle", "1.11"))}},
+		{Name: "种子报告：0+0.26+1.01=1.27", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("three_public.total", "1.27"), act("three_public.abroad", "0"),
+				act("three_public.reception", "0.26"), act("three_public.vehicle", "1.01"))}},
+		{Name: "合计写一位小数1.3万元（±500元），与分项之和1.27万元相差300元", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("three_public.total", "1.3"), act("three_public.abroad", "0.00"),
+				act("three_public.reception", "0.26"), act("three_public.vehicle", "1.01"))}},
+	},
+}
+
+// ruleSumVehicle checks 公务用车购置及运行维护费 = 购置费 + 运行维护费.
+var ruleSumVehicle = Rule{
+	ID: "sum.vehicle", Severity: SeverityError, Title: "公务用车费与购置、运维费不符", Scope: ScopeReport,
+	Description: "three_public.vehicle = vehicle.purchase + vehicle.operation",
+	Doc:         sumDoc,
+	Check:       sumVehicleSpec.check,
+	Scenarios: []Scenario{
+		{Name: "运行维护费写成0.91万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("three_public.vehicle", "1.01"), act("three_public.vehicle.purchase", "0"), act("three_public.vehicle.operation", "0.91"))}},
+		{Name: "购置0万元、运维1.01万元", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("three_public.vehicle", "1.01"), act("three_public.vehicle.purchase", "0"), act("three_public.vehicle.operation", "1.01"))}},
+		{Name: "合计写一位小数1.0万元", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("three_public.vehicle", "1.0"), act("three_public.vehicle.purchase", "0.00"), act("three_public.vehicle.operation", "1.01"))}},
+	},
+}
+
+// ruleRestatedConflict finds a figure stated twice with different values. Reports repeat the
+// income and spending paragraphs; when the copies disagree, one of them is wrong and the other
+// rules cannot know which (they treat the metric as insufficient).
+var ruleRestatedConflict = Rule{
+	ID: "restated.conflict", Severity: SeverityError, Title: "同一数据前后表述不一致", Scope: ScopeReport,
+	Description: "one metric+basis+item stated twice in a report with different values",
+	Doc: "Statements of the same metric, basis and item agree when they differ by no more than the sum of their two " +
+		"half-units (113.8 and 113.80 agree). One finding per disagreeing key; expected = the first statement, actual = " +
+		"the first one disagreeing with it. passed: something is stated twice and agrees; not_applicable: nothing is " +
+		"stated twice.",
+	Check: checkRestated,
+	Scenarios: []Scenario{
+		{Name: "支出合计先写219.37万元、后写229.37万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.total", "229.37"))}},
+		{Name: "两处均为219.37万元", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.total", "219.37"))}},
+		{Name: "113.8万元与113.80万元是同一个数", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.8"), act("expenditure.project", "113.80"))}},
+	},
+}
+
+// rulePercentMismatch recomputes stated shares, changes and execution rates. A percentage that
+// does not follow from the report's own figures is either a typo or was copied from an older
+// draft; analysts quote these percentages, so they must be right.
+var rulePercentMismatch = Rule{
+	ID: "percent.mismatch", Severity: SeverityError, Title: "百分比与数据不符", Scope: ScopeReport,
+	Description: "a stated share, rate or change (占比, 执行率, 增长/下降 x%) differs from the one computed from stated figures",
+	Doc: "Share claims: 100·metric/of on the claim's basis. Change claims: 100·(current − reference)/reference with the " +
+		"reference the prior (or budget) figure; when it is not stated but both the amount and the percentage of the " +
+		"change are, the reference is derived from the amount and only the percentage is checked; a stated amount is " +
+		"checked against current − reference. Execution rates (rate.budget_execution figures and execution claims): " +
+		"100·expenditure.total(actual)/expenditure.total(budget), also accepted against budget + carry-over. A " +
+		"percentage printed with d decimals agrees when |computed − stated| ≤ 0.5·10^-d plus the rounding propagated " +
+		"from the 万元 inputs, 100·(Δnum/den + num·Δden/den²). Ratios are computed with decimal. Expected = computed, " +
+		"actual = stated. insufficient: a figure the claim needs is missing or conflicting; not_applicable: no such claim.",
+	Check: checkPercent,
+	Scenarios: []Scenario{
+		{Name: "称项目支出占60.0%，实为51.88%", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.project", "113.80"),
+				share("expenditure.project", "expenditure.total", "60.0"))}},
+		{Name: "称项目支出占51.9%", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.project", "113.80"),
+				share("expenditure.project", "expenditure.total", "51.9"))}},
+		{Name: "称51.87%，计算值51.876%：差0.006个百分点，超出末位舍入0.005，但在万元输入传递的舍入范围内", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.project", "113.80"),
+				share("expenditure.project", "expenditure.total", "51.87"))}},
+		{Name: "称支出较上年增长15.0%，由200.00万元到219.37万元实为9.69%", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), pri("expenditure.total", "200.00"),
+				change("expenditure.total", +1, "15.0", ""))}},
+		{Name: "称预算执行率95%，支出219.37万元、预算230.00万元，实为95.38%", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), bud("expenditure.total", "230.00"),
+				rate("rate.budget_execution", "95"))}},
+		{Name: "称项目支出占比，但未说支出合计", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.80"),
+				share("expenditure.project", "expenditure.total", "51.9"))}},
+	},
+}
+
+// ruleStaffSum checks 实有人数 = 在职 + 离退休.
+var ruleStaffSum = Rule{
+	ID: "staff.sum", Severity: SeverityError, Title: "实有人数与在职、离退休人数不符", Scope: ScopeReport,
+	Description: "staff.actual = staff.in_service + staff.retired, when all three are stated",
+	Doc: "Counts are exact (no tolerance). Some reports count 实有人数 as in-service staff only and list retirees beside " +
+		"it, so actual = in_service also passes. Expected = in_service + retired, actual = staff.actual.",
+	Check: checkStaffSum,
+	Scenarios: []Scenario{
+		{Name: "实有11人，在职6人、离退休4人", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.actual", 11), cnt("staff.in_service", 6), cnt("staff.retired", 4))}},
+		{Name: "种子报告：实有11人，在职6人、离退休5人", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.actual", 11), cnt("staff.in_service", 6), cnt("staff.retired", 5))}},
+		{Name: "实有人数只计在职（6人），另有离退休5人", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.actual", 6), cnt("staff.in_service", 6), cnt("staff.retired", 5))}},
+	},
+}
+
+// ruleStaffOverAuthorized flags in-service staff above the authorized headcount (超编). Retirees
+// are not over-staffing: the seed's 11 actual staff include 5 retirees and are within 7 posts.
+var ruleStaffOverAuthorized = Rule{
+	ID: "staff.over_authorized", Severity: SeverityWarning, Title: "在职人员超编", Scope: ScopeReport,
+	Description: "in-service staff above authorized staff",
+	Doc: "Compares staff.in_service with staff.authorized. Without in_service: actual ≤ authorized passes; actual − retired " +
+		"is used when retired is stated; otherwise insufficient (actual above authorized may be retirees). Expected = " +
+		"authorized, actual = in-service count.",
+	Check: checkStaffOver,
+	Scenarios: []Scenario{
+		{Name: "编制7人，在职9人", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.authorized", 7), cnt("staff.in_service", 9))}},
+		{Name: "种子报告：编制7人，实有11人其中在职6人、离退休5人", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.authorized", 7), cnt("staff.actual", 11), cnt("staff.in_service", 6), cnt("staff.retired", 5))}},
+		{Name: "未写在职人数：实有11人减离退休5人为6人", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.authorized", 7), cnt("staff.actual", 11), cnt("staff.retired", 5))}},
+		{Name: "实有11人超过编制7人，但未说明在职与离退休构成", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.authorized", 7), cnt("staff.actual", 11))}},
+	},
+}
+
+// ruleVehiclesOverAuthorized flags more vehicles than the vehicle establishment allows (超编配车).
+var ruleVehiclesOverAuthorized = Rule{
+	ID: "vehicles.over_authorized", Severity: SeverityWarning, Title: "车辆超编", Scope: ScopeReport,
+	Description: "actual vehicles above authorized",
+	Doc: "vehicles.actual > vehicles.authorized (exact counts). Zero actual vehicles pass even without an establishment; " +
+		"other counts without one are insufficient.",
+	Check: checkVehiclesOver,
+	Scenarios: []Scenario{
+		{Name: "编制1辆，实有2辆", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("vehicles.authorized", 1), cnt("vehicles.actual", 2))}},
+		{Name: "编制1辆，实有1辆", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("vehicles.authorized", 1), cnt("vehicles.actual", 1))}},
+		{Name: "无车辆编制，实有0辆", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("vehicles.actual", 0))}},
+	},
+}
+
+// ruleBalanceDeficit flags spending above income plus carry-over. A unit cannot spend money it
+// did not have: either a figure is wrong or a carry-over (or debt) is left unexplained.
+var ruleBalanceDeficit = Rule{
+	ID: "balance.deficit", Severity: SeverityWarning, Title: "支出超过收入且未说明结转", Scope: ScopeReport,
+	Description: "expenditure exceeds income + carry-over by more than rounding",
+	Doc: "Actual basis: expenditure.total > income.total + income.carryover (when stated) + the half-units of the figures. " +
+		"Without a carry-over amount but with a carry-over claim (上年结转/结余 mentioned): insufficient. Expected = income " +
+		"(+ carry-over), actual = expenditure.total. insufficient: either total missing or conflicting.",
+	Check: checkBalance,
+	Scenarios: []Scenario{
+		{Name: "种子报告：支出219.37万元，收入214.78万元，未说明结转", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("expenditure.total", "219.37"))}},
+		{Name: "收入214.78万元加上年结转结余4.59万元", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("income.carryover", "4.59"), act("expenditure.total", "219.37"))}},
+		{Name: "支出超出收入0.01万元（100元），在两个两位小数的舍入范围内", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "219.36"), act("expenditure.total", "219.37"))}},
+		{Name: "提到上年结转但未写金额", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("expenditure.total", "219.37"), carryover())}},
+	},
+}
+
+// ruleMissingDisclosure lists the required figures a report does not state. A self-evaluation
+// that omits its income, spending or 三公 figures cannot be checked at all.
+var ruleMissingDisclosure = Rule{
+	ID: "missing.disclosure", Severity: SeverityWarning, Title: "关键数据未披露", Scope: ScopeReport,
+	Description: "a required figure (income.total, expenditure.total/basic/project, three_public.total) is absent",
+	Doc: "A metric counts as disclosed when stated with basis actual or budget (an explicit zero counts). One finding lists " +
+		"everything missing; there are no expected/actual values.",
+	Check: checkMissing,
+	Scenarios: []Scenario{
+		{Name: "未披露项目支出和“三公”经费", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("expenditure.total", "219.37"), act("expenditure.basic", "105.57"))}},
+		{Name: "五项均已披露", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cleanFigures("1"))}},
+		{Name: "“三公”经费为0万元也算已披露", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "0")))}},
+	},
+}
+
+// ruleYearMismatch flags a report whose title year differs from the year its figures are stated
+// for: usually last year's report resubmitted with a new title, or a wrong file.
+var ruleYearMismatch = Rule{
+	ID: "year.mismatch", Severity: SeverityWarning, Title: "标题年度与数据年度不符", Scope: ScopeReport,
+	Description: "the year in the title differs from the year the figures are stated for",
+	Doc: "Among the figures that carry a year (prior-basis figures excluded), the most common year must be the title's. " +
+		"Flagged when another year holds a strict majority; insufficient when the title has no year, no figure carries " +
+		"one, or years are mixed without a majority. Expected = title year, actual = the figures' year.",
+	Check: checkYear,
+	Scenarios: []Scenario{
+		{Name: "标题2024年，数据均标注2023年", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, inYear(2023, act("income.total", "214.78"), act("expenditure.total", "219.37"), act("expenditure.basic", "105.57")))}},
+		{Name: "标题与数据均为2024年", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, inYear(2024, act("income.total", "214.78"), act("expenditure.total", "219.37")))}},
+		{Name: "上年数标注2023年不算", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, inYear(2024, act("expenditure.total", "219.37")), inYear(2023, pri("expenditure.total", "200.00"), pri("income.total", "210.00")))}},
+	},
+}
+
+// ruleUnitSuspect flags a value about 10,000 times too large or small: 元 written as 万元 or
+// the reverse. Such a slip distorts every total and ratio built on the figure.
+var ruleUnitSuspect = Rule{
+	ID: "unit.suspect", Severity: SeverityWarning, Title: "疑似单位错误（元/万元）", Scope: ScopeReport,
+	Description: "a value off by about ×10,000 from its context or peers (元 written as 万元, or the reverse)",
+	Doc: "A ratio within a factor of 2 of 10,000 (or 1/10,000) between: a part and its total; a total and the sum of its " +
+		"parts; the actual and budget figure of a metric; a figure and the same department's figure of another year in " +
+		"the batch; income/expenditure totals and the median of at least PeerMin peers (same region and year). Expected " +
+		"= the reference value, actual = the suspect figure. not_applicable: nothing to compare with.",
+	Check: checkUnit,
+	Scenarios: []Scenario{
+		{Name: "工资福利支出写成850900.00万元（元误作万元）", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.basic", "105.57"), act("expenditure.basic.personnel", "850900.00"),
+				act("expenditure.basic.goods_services", "14.81"), act("expenditure.basic.household", "5.67"))}},
+		{Name: "种子报告的数据", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cleanFigures("1"))}},
+		{Name: "决算与预算相差约100倍，不是一万倍", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), bud("expenditure.total", "2.19"))}},
+	},
+}
+
+// peerDepartments are the units of the cross-report scenarios and the batch test.
+var peerDepartments = []string{"隆回县科学技术协会", "隆回县妇女联合会", "隆回县残疾人联合会", "隆回县文学艺术界联合会", "隆回县工商业联合会", "隆回县归国华侨联合会", "隆回县老科学技术工作者协会"}
+
+// peerBatch is target followed by n clean reports of other departments of the same county.
+func peerBatch(target Report, n int) []Report {
+	out := []Report{target}
+	scales := []string{"1.3", "0.8", "1.6", "2.1", "0.9", "1.2"}
+	for k := 0; k < n; k++ {
+		out = append(out, rep("p"+string(rune('1'+k)), peerDepartments[k+1], target.Year, cleanFigures(scales[k%len(scales)])))
+	}
+	return out
+}
+
+// rulePeerOutlier compares a report's ratios with its peers (same region and year). A unit
+// whose 三公 share or per-head spending is far from comparable units deserves a closer look.
+var rulePeerOutlier = Rule{
+	ID: "peer.outlier", Severity: SeverityWarning, Title: "比率明显偏离同类部门", Scope: ScopeBatch,
+	Description: "a ratio far outside its peers (same year, same region): three_public share, basic per staff, reception per staff, project share",
+	Doc: "Ratios (actual basis): three_public.total/expenditure.total, expenditure.basic/staff.in_service, " +
+		"three_public.reception/staff.in_service, expenditure.project/expenditure.total. Peers: readable reports of the " +
+		"same region and year, one per department. With at least PeerMin (default 5) values including the report's own, " +
+		"the median and MAD are computed (float64 on ratios); flagged when |x − median|/(1.4826·MAD) > 3.5 and also " +
+		"|x − median| > 0.5·|median| (so a tiny MAD does not flag noise). Expected = median, actual = the report's ratio. " +
+		"insufficient: fewer than PeerMin peers, or no ratio computable.",
+	Check: checkPeer,
+	Scenarios: []Scenario{
+		{Name: "“三公”经费占比约10%，同组其他部门约0.6%", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "21.27"), act("three_public.vehicle", "21.01"))), 5)},
+		{Name: "各比率与同组一致", Kind: "clean", Want: OutcomePassed,
+			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, cleanFigures("1")), 5)},
+		{Name: "同组其他部门占比完全相同（MAD为0），本部门高40%，未超过相对下限50%", Kind: "edge", Want: OutcomePassed,
+			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "1.78"), act("three_public.vehicle", "1.52"))), 5)},
+		{Name: "同组只有4个部门，少于PeerMin=5", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, cleanFigures("1")), 3)},
+	},
+}
+
+// ruleYoYSwing reports large changes of a department's totals between consecutive years. Not
+// an error by itself, but the narrative should explain a doubling or halving of spending.
+var ruleYoYSwing = Rule{
+	ID: "yoy.swing", Severity: SeverityInfo, Title: "年度间大幅变动", Scope: ScopeBatch,
+	Description: "the same department's metric changed by more than a threshold between years",
+	Doc: "For income.total, expenditure.total/basic/project and three_public.total (actual), the report of year Y is " +
+		"compared with the same department's (normalised name, compatible region) report of Y−1: flagged when " +
+		"|change| > YoYThreshold (default 50 %) of last year's value and > YoYMinAmount (default 10万元). Expected = last " +
+		"year, actual = this year. not_applicable: no Y−1 report of the department in the batch.",
+	Check: checkYoY,
+	Scenarios: []Scenario{
+		{Name: "项目支出由113.80万元增至300.00万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r2024", "隆回县科学技术协会", 2024, act("expenditure.project", "300.00")), rep("r2023", "县科协", 2023, act("expenditure.project", "113.80"))}},
+		{Name: "项目支出增长10%", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r2024", "隆回县科学技术协会", 2024, act("expenditure.project", "125.18")), rep("r2023", "隆回县科学技术协会", 2023, act("expenditure.project", "113.80"))}},
+		{Name: "“三公”经费增长60%，但金额只有0.60万元", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r2024", "隆回县科学技术协会", 2024, act("three_public.total", "1.60")), rep("r2023", "隆回县科学技术协会", 2023, act("three_public.total", "1.00"))}},
+	},
+}
+
+// rulePriorMismatch compares the prior-year figures a report quotes with last year's report.
+// A report that misquotes last year also misstates its own growth.
+var rulePriorMismatch = Rule{
+	ID: "prior.mismatch", Severity: SeverityError, Title: "上年数与上年报告不符", Scope: ScopeBatch,
+	Description: "a prior-year figure stated this year differs from what last year's report stated",
+	Doc: "Each prior-basis figure of year Y is compared with the actual figure of the same metric and item in the same " +
+		"department's year Y−1 report, within the sum of the two half-units. Expected = last year's report, actual = the " +
+		"quoted prior figure. not_applicable: no prior figure, or no Y−1 report in the batch; insufficient: last year's " +
+		"report does not state the metric.",
+	Check: checkPrior,
+	Scenarios: []Scenario{
+		{Name: "称上年支出200.00万元，上年报告为210.00万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r2024", "隆回县科学技术协会", 2024, pri("expenditure.total", "200.00")), rep("r2023", "隆回县科学技术协会", 2023, act("expenditure.total", "210.00"))}},
+		{Name: "上年数与上年报告一致", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r2024", "隆回县科学技术协会", 2024, pri("expenditure.total", "210.00")), rep("r2023", "县科协", 2023, act("expenditure.total", "210.00"))}},
+		{Name: "上年数写一位小数210.0万元（±500元），上年报告209.97万元", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r2024", "隆回县科学技术协会", 2024, pri("expenditure.total", "210.0")), rep("r2023", "隆回县科学技术协会", 2023, act("expenditure.total", "209.97"))}},
+	},
+}
+
+// ruleTransferUnmatched follows money passed on to another unit of the batch (转拨老科协…). If
+// the receiving unit's whole income is smaller than the transfer, the money went elsewhere
+// or one of the two reports is wrong.
+var ruleTransferUnmatched = Rule{
+	ID: "transfer.unmatched", Severity: SeverityWarning, Title: "转拨资金未在接收单位收入中体现", Scope: ScopeBatch,
+	Description: "money said to be passed to another unit (转拨 …) is not found in that unit's income",
+	Doc: "Conservative: the target must be identified as exactly one other department of the same year in the batch " +
+		"(normalised names equal, else one containing the other, at least 4 characters, compatible regions); otherwise " +
+		"not_applicable. The transfer may arrive as fiscal or other income, so only a target income.total below the " +
+		"amount (beyond rounding) is flagged. Expected = the amount, actual = the target's income.total.",
+	Check: checkTransfer,
+	Scenarios: []Scenario{
+		{Name: "转拨老科协30.60万元，老科协全年收入仅20.00万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县老科学技术工作者协会", 2024, act("income.total", "20.00"))}},
+		{Name: "老科协全年收入45.00万元", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县老科学技术工作者协会", 2024, act("income.total", "45.00"))}},
+		{Name: "接收单位不在本批次", Kind: "edge", Want: OutcomeNotApplicable,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县妇女联合会", 2024, act("income.total", "20.00"))}},
+	},
+}
+
+const dupTextA = "二是加强意识形态教育，增强干部职工政治判断力、政治领悟力、政治执行力。加强对微信公众号监督管理，大力弘扬以爱国、创新、求实、奉献、协同、育人为核心的新时代科学家精神，认真落实百名院士进校园活动。"
+const dupTextB = "预算编制不够科学，年度预算执行偏差较大，部分项目资金拨付进度缓慢。固定资产清查不及时，资产管理制度不健全，账实不符问题仍然存在，绩效目标设置不够细化量化，绩效评价结果运用不充分。"
+
+// ruleTextDuplicate finds narrative sections that different departments share almost word for
+// word: a sign the self-evaluation was copied rather than written.
+var ruleTextDuplicate = Rule{
+	ID: "text.duplicate", Severity: SeverityInfo, Title: "不同部门文字高度雷同", Scope: ScopeBatch,
+	Description: "narrative sections near-identical across different departments",
+	Doc: "Sections are tokenized (the injected segmenter, else rune bigrams); sections under 30 tokens are ignored. Shingles " +
+		"of 5 tokens; with 4 or more departments, shingles in more than half of them are template boilerplate and " +
+		"dropped. Sections of different departments (the same department in another year may reuse its text) with exact " +
+		"Jaccard ≥ 0.8 are near-duplicates — all pairs for small batches, MinHash (64 hashes, 16 bands × 4, fixed seeds) " +
+		"candidates for large ones. One finding per other report; expected = the threshold, actual = the best Jaccard.",
+	Check: checkDuplicate,
+	Scenarios: []Scenario{
+		{Name: "妇联“存在的问题”与科协一字不差", Kind: "trips", Want: OutcomeFlagged, WantFindings: 2,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "隆回县妇女联合会", 2024, sec("存在的问题", dupTextB))}},
+		{Name: "两个部门的文字不同", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "隆回县妇女联合会", 2024, sec("重点工作", dupTextA))}},
+		{Name: "同一部门两年沿用同一段文字不算", Kind: "edge", Want: OutcomeNotApplicable,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "县科协", 2023, sec("存在的问题", dupTextB))}},
+	},
+}
+
+func refRow(dept string, year int, metric string, basis extract.Basis, yuan string) ReferenceRow {
+	return ReferenceRow{Department: dept, Year: year, Metric: metric, Basis: basis, Value: decimal.RequireFromString(yuan), Line: 2}
+}
+
+// ruleReferenceMismatch compares a report with the finance bureau's own figures (--reference):
+// the bureau knows what it paid, so a different figure in the report is a misstatement.
+var ruleReferenceMismatch = Rule{
+	ID: "reference.mismatch", Severity: SeverityError, Title: "与财政部门数据不符", Scope: ScopeBatch, Input: "reference",
+	Description: "a figure differs from the finance bureau's own reference table (optional input)",
+	Doc: "Reference rows match a report by year and department (NormalizeDepartment, compatible regions); each row's " +
+		"metric and basis is compared with the report's figure within the figure's half-unit (the reference is exact). " +
+		"Expected = reference, actual = report. not_applicable: no --reference, or no row for the department and year; " +
+		"insufficient: the report does not state a metric the reference has.",
+	Check: checkReference,
+	Scenarios: []Scenario{
+		{Name: "报告支出合计219.37万元，财政局数据229.37万元（单位名称写作“县科协”）", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"))},
+			Config:  Config{Reference: []ReferenceRow{refRow("县科协", 2024, "expenditure.total", extract.Actual, "2293700")}}},
+		{Name: "与财政局数据一致", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"))},
+			Config:  Config{Reference: []ReferenceRow{refRow("隆回县科学技术协会", 2024, "expenditure.total", extract.Actual, "2193700")}}},
+		{Name: "报告写一位小数219.4万元（±500元），财政局2193700元", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.4"))},
+			Config:  Config{Reference: []ReferenceRow{refRow("县科学技术协会", 2024, "expenditure.total", extract.Actual, "2193700")}}},
+		{Name: "未提供--reference", Kind: "edge", Want: OutcomeNotApplicable,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"))}},
+	},
+}
+
+// ruleSubmissionMissing lists units on the bureau's list that submitted no report for the year:
+// the analyst must chase them before the evaluation is complete.
+var ruleSubmissionMissing = Rule{
+	ID: "submission.missing", Severity: SeverityWarning, Title: "应报未报", Scope: ScopeBatch, Input: "expected",
+	Description: "a unit on the bureau's list of expected submitters (optional input) has no report in the batch for that year",
+	Doc: "Each (department, year) of --expected is matched against the batch's reports (NormalizeDepartment, compatible " +
+		"regions). A unit without a report raises a finding with empty report_id and path whose message names the unit " +
+		"and the year. Per report: passed when the report's unit is on the list, else not_applicable; without --expected " +
+		"not_applicable.",
+	Check:      checkSubmission,
+	Unreported: unreportedSubmissions,
+	Scenarios: []Scenario{
+		{Name: "名单上的隆回县妇女联合会未提交", Kind: "trips", Want: OutcomePassed, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"))},
+			Config:  Config{Expected: []ExpectedRow{{Department: "隆回县科学技术协会", Year: 2024, Line: 2}, {Department: "隆回县妇女联合会", Year: 2024, Line: 3}}}},
+		{Name: "名单上的单位均已提交", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"))},
+			Config:  Config{Expected: []ExpectedRow{{Department: "隆回县科学技术协会", Year: 2024, Line: 2}}}},
+		{Name: "名单写“县科协”，报告写“隆回县科学技术协会”", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"))},
+			Config:  Config{Expected: []ExpectedRow{{Department: "县科协", Year: 2024, Line: 2}}}},
+	},
+}

@@ -1,0 +1,285 @@
+package analyze
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// RuneBigrams is the fallback tokenizer of text.duplicate: the overlapping pairs of letters
+// and digits of s, ignoring punctuation and whitespace (科普大篷车 → 科普 普大 大篷 篷车).
+func RuneBigrams(s string) []string {
+	var rs []rune
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rs = append(rs, r)
+		}
+	}
+	if len(rs) < 2 {
+		if len(rs) == 1 {
+			return []string{string(rs)}
+		}
+		return nil
+	}
+	out := make([]string, 0, len(rs)-1)
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, string(rs[i:i+2]))
+	}
+	return out
+}
+
+const (
+	shingleK      = 5   // tokens per shingle
+	minHashes     = 64  // MinHash signature length
+	lshRows       = 4   // rows per LSH band (16 bands)
+	exactPairsMax = 300 // up to this many sections, compare every pair exactly
+)
+
+type dupSection struct {
+	report   int
+	heading  string
+	text     string
+	shingles map[uint64]struct{}
+	sig      []uint64
+}
+
+// dupMatch is one near-duplicate pair seen from one report.
+type dupMatch struct {
+	other            int
+	heading, otherHd string
+	text, otherText  string
+	jaccard          float64
+}
+
+type dupIndex struct {
+	eligible map[int]bool // reports with at least one section long enough
+	matches  map[int][]dupMatch
+}
+
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// duplicates computes (once) the near-duplicate sections between different departments.
+//
+// Sections of at least DuplicateMinTokens tokens are cut into shingles of 5 tokens. When the
+// batch has 4 or more departments with such sections, shingles found in more than half of
+// the departments are template boilerplate (headings, the standard 基本支出 definition) and
+// are dropped; a section left with fewer than DuplicateMinTokens−4 shingles is ignored. Pairs
+// of sections of different departments are compared by exact Jaccard similarity of their
+// shingle sets — every pair for small batches, else the candidates of a deterministic MinHash
+// (64 hashes, 16 bands of 4) — and pairs at or above DuplicateThreshold are matches.
+func (b *Batch) duplicates() *dupIndex {
+	if v, ok := b.memo["textdup"]; ok {
+		return v.(*dupIndex)
+	}
+	idx := &dupIndex{eligible: map[int]bool{}, matches: map[int][]dupMatch{}}
+	b.memo["textdup"] = idx
+	var secs []*dupSection
+	deptKey := func(i int) string { return b.dept(i) + "\x00" + b.region(i) }
+	for i := range b.Reports {
+		if b.failed(i) {
+			continue
+		}
+		for _, s := range b.Reports[i].Sections {
+			var toks []string
+			for _, t := range b.cfg.Tokenize(s.Text) {
+				if t = strings.TrimSpace(t); t != "" && strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+					toks = append(toks, t)
+				}
+			}
+			if len(toks) < b.cfg.DuplicateMinTokens {
+				continue
+			}
+			ds := &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: map[uint64]struct{}{}}
+			for k := 0; k+shingleK <= len(toks); k++ {
+				h := fnv.New64a()
+				h.Write([]byte(strings.Join(toks[k:k+shingleK], "\x1f")))
+				ds.shingles[h.Sum64()] = struct{}{}
+			}
+			secs = append(secs, ds)
+		}
+	}
+	// Drop boilerplate shingles shared by more than half of the departments.
+	depts := map[string]bool{}
+	for _, s := range secs {
+		depts[deptKey(s.report)] = true
+	}
+	if len(depts) >= 4 {
+		df := map[uint64]map[string]bool{}
+		for _, s := range secs {
+			for h := range s.shingles {
+				if df[h] == nil {
+					df[h] = map[string]bool{}
+				}
+				df[h][deptKey(s.report)] = true
+			}
+		}
+		for _, s := range secs {
+			for h := range s.shingles {
+				if 2*len(df[h]) > len(depts) {
+					delete(s.shingles, h)
+				}
+			}
+		}
+	}
+	minShingles := b.cfg.DuplicateMinTokens - shingleK + 1
+	kept := secs[:0]
+	for _, s := range secs {
+		if len(s.shingles) >= minShingles {
+			kept = append(kept, s)
+			idx.eligible[s.report] = true
+		}
+	}
+	secs = kept
+	var pairs [][2]int
+	if len(secs) <= exactPairsMax {
+		for x := range secs {
+			for y := x + 1; y < len(secs); y++ {
+				pairs = append(pairs, [2]int{x, y})
+			}
+		}
+	} else {
+		pairs = lshCandidates(secs)
+	}
+	for _, p := range pairs {
+		a, c := secs[p[0]], secs[p[1]]
+		if deptKey(a.report) == deptKey(c.report) {
+			continue
+		}
+		j := jaccard(a.shingles, c.shingles)
+		if j < b.cfg.DuplicateThreshold {
+			continue
+		}
+		idx.matches[a.report] = append(idx.matches[a.report], dupMatch{c.report, a.heading, c.heading, a.text, c.text, j})
+		idx.matches[c.report] = append(idx.matches[c.report], dupMatch{a.report, c.heading, a.heading, c.text, a.text, j})
+	}
+	return idx
+}
+
+func jaccard(a, c map[uint64]struct{}) float64 {
+	if len(a) > len(c) {
+		a, c = c, a
+	}
+	inter := 0
+	for h := range a {
+		if _, ok := c[h]; ok {
+			inter++
+		}
+	}
+	union := len(a) + len(c) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+func lshCandidates(secs []*dupSection) [][2]int {
+	for _, s := range secs {
+		s.sig = make([]uint64, minHashes)
+		for k := range s.sig {
+			s.sig[k] = ^uint64(0)
+		}
+		for h := range s.shingles {
+			for k := range s.sig {
+				if v := splitmix(h ^ splitmix(uint64(k+1))); v < s.sig[k] {
+					s.sig[k] = v
+				}
+			}
+		}
+	}
+	seen := map[[2]int]bool{}
+	var pairs [][2]int
+	for band := 0; band < minHashes/lshRows; band++ {
+		buckets := map[string][]int{}
+		for x, s := range secs {
+			key := fmt.Sprint(s.sig[band*lshRows : (band+1)*lshRows])
+			buckets[key] = append(buckets[key], x)
+		}
+		for _, xs := range buckets {
+			for a := 0; a < len(xs); a++ {
+				for c := a + 1; c < len(xs); c++ {
+					p := [2]int{xs[a], xs[c]}
+					if !seen[p] {
+						seen[p] = true
+						pairs = append(pairs, p)
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i][0] != pairs[j][0] {
+			return pairs[i][0] < pairs[j][0]
+		}
+		return pairs[i][1] < pairs[j][1]
+	})
+	return pairs
+}
+
+func checkDuplicate(b *Batch, i int) Verdict {
+	idx := b.duplicates()
+	if !idx.eligible[i] {
+		return na(fmt.Sprintf("no narrative section of at least %d tokens", b.cfg.DuplicateMinTokens))
+	}
+	others := false
+	for j := range idx.eligible {
+		if j != i && !b.sameDept(i, j) {
+			others = true
+			break
+		}
+	}
+	if !others {
+		return na("no other department's sections to compare")
+	}
+	byOther := map[int][]dupMatch{}
+	var order []int
+	for _, m := range idx.matches[i] {
+		if _, ok := byOther[m.other]; !ok {
+			order = append(order, m.other)
+		}
+		byOther[m.other] = append(byOther[m.other], m)
+	}
+	if len(order) == 0 {
+		return passed()
+	}
+	sort.Slice(order, func(x, y int) bool { return b.Reports[order[x]].Path < b.Reports[order[y]].Path })
+	var fs []Finding
+	for _, j := range order {
+		ms := byOther[j]
+		best := ms[0]
+		for _, m := range ms {
+			if m.jaccard > best.jaccard {
+				best = m
+			}
+		}
+		more := ""
+		if len(ms) > 1 {
+			more = fmt.Sprintf("等%d处", len(ms))
+		}
+		fs = append(fs, Finding{
+			Related:  []string{b.Reports[j].ReportID},
+			Expected: decPtr(decimal.NewFromFloat(b.cfg.DuplicateThreshold).Round(4)),
+			Actual:   decPtr(decimal.NewFromFloat(best.jaccard).Round(4)),
+			Message: fmt.Sprintf("“%s”部分与%s报告的“%s”部分%s文字高度雷同（相似度%.2f）。", headingOr(best.heading), b.Reports[j].Department,
+				headingOr(best.otherHd), more, best.jaccard),
+			Evidence: joinEvidence([]string{best.text, best.otherText}),
+			key:      b.Reports[j].ReportID,
+		})
+	}
+	return Verdict{Findings: fs}
+}
+
+func headingOr(h string) string {
+	if strings.TrimSpace(h) == "" {
+		return "正文"
+	}
+	return strings.TrimSpace(h)
+}
