@@ -24,6 +24,8 @@ type column struct {
 	unitText string // unit named in the header, e.g. 万元
 	skip     bool   // a column of changes, shares or notes, not of figures
 	rate     bool   // a column of rates (执行率)
+	points   bool   // a column of indicator weights or scores (分值, 得分): an indicator table
+	serial   bool   // a column of row numbers (序号)
 	label    string // header text, for evidence
 }
 
@@ -101,9 +103,15 @@ func headerInfo(h string, reportYear int) column {
 		col.unitText = m[1]
 	}
 	switch {
+	case strings.Contains(n, "序号") || strings.Contains(n, "编号"):
+		col.serial, col.skip = true, true
+	case strings.Contains(n, "分值") || strings.Contains(n, "权重") || strings.Contains(n, "得分") ||
+		strings.Contains(n, "评分") || strings.Contains(n, "扣分") || strings.Contains(n, "标准分"):
+		col.points, col.skip = true, true
 	case strings.Contains(n, "增减") || strings.Contains(n, "变动") || strings.Contains(n, "增长") ||
 		strings.Contains(n, "占比") || strings.Contains(n, "比重") || strings.Contains(n, "备注") ||
-		strings.Contains(n, "差额") || strings.Contains(n, "偏差") || strings.Contains(n, "分值") || strings.Contains(n, "权重"):
+		strings.Contains(n, "差额") || strings.Contains(n, "偏差") || strings.Contains(n, "目标") ||
+		strings.Contains(n, "指标值") || strings.Contains(n, "计划值") || strings.Contains(n, "年度指标"):
 		col.skip = true
 	case strings.Contains(n, "执行率") || strings.Contains(n, "完成率"):
 		col.rate = true
@@ -209,6 +217,13 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 	}
 
+	// An indicator table (指标 | 分值 | 得分) scores the report; its only figure is the total score.
+	scoring := false
+	for _, col := range cols {
+		if col.points {
+			scoring = true
+		}
+	}
 	var out []Figure
 	projectOpen := projectTable
 	for r := headerRows; r < len(b.Cells); r++ {
@@ -226,12 +241,26 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 		label, labelCol := "", -1
 		for c, cell := range row {
-			if _, _, ok := cellValue(cell.Text); ok {
+			if cols[c].serial {
+				continue
+			}
+			if q, bare, ok := cellValue(cell.Text); ok {
+				// a leading row number (1 | 科普经费 | 16) is numbering, not a value
+				if bare && labelCol < 0 && q.decimals == 0 && q.value.IsInteger() && q.value.LessThan(decimal.NewFromInt(1000)) &&
+					c+1 < len(row) && !isNumericCell(row[c+1].Text) {
+					continue
+				}
 				break
 			}
 			if t := strings.TrimSpace(cell.Text); t != "" && !isNumberingOnly(t) {
 				label, labelCol = t, c
 			}
+		}
+		if scoring {
+			if f, ok := e.scoreRow(b.Index, r, row, label, labelCol, cols); ok {
+				out = append(out, f)
+			}
+			continue
 		}
 		pairs := e.pairCells(row)
 		if len(pairs) >= 2 {
@@ -309,6 +338,38 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 	}
 	return out
+}
+
+func isNumericCell(t string) bool {
+	_, _, ok := cellValue(t)
+	return ok
+}
+
+var scoreTotal = regexp.MustCompile(`^(?:合计|总计|总分|综合得分|自评得分|得分合计|总得分|自评总分|绩效自评得分|评价得分|合计得分)$`)
+
+// scoreRow reads the total row of an indicator table (合计 | 100 | 95): the score is in the
+// last column whose header names a score (得分, 评分), not in the weight column (分值).
+func (e *Extractor) scoreRow(t, r int, row []parse.Cell, label string, labelCol int, cols []column) (Figure, bool) {
+	if labelCol < 0 || !scoreTotal.MatchString(strings.TrimSpace(normalizeString(label))) {
+		return Figure{}, false
+	}
+	for c := len(row) - 1; c > labelCol; c-- {
+		if c >= len(cols) || row[c].Merged {
+			continue
+		}
+		h := normalizeString(cols[c].label)
+		if !strings.Contains(h, "得分") && !strings.Contains(h, "评分") {
+			continue
+		}
+		q, bare, ok := cellValue(row[c].Text)
+		if !ok || (!bare && q.family != UnitPoint) {
+			continue
+		}
+		raw := strings.TrimSpace(label) + " | " + cols[c].label + " | " + strings.TrimSpace(row[c].Text)
+		return Figure{Metric: "score.self_evaluation", Basis: Actual, Value: q.value, Unit: UnitPoint, UnitText: "分",
+			Raw: raw, Location: parse.CellLocation(t, r+1, c+1), Method: MethodTable, Decimals: q.decimals}, true
+	}
+	return Figure{}, false
 }
 
 func isNumberingOnly(t string) bool {
