@@ -203,6 +203,13 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		loc := lp.locationAt(s.off + q.start)
 		year := yearBefore(s.years, q.start)
 
+		if q.family == UnitYuan && w.itemParent == nil {
+			if t := clauseTransfer(s, i, c, w.e.lex); t != "" {
+				v := q.value
+				w.addClaim(Claim{Kind: ClaimTransfer, Metric: "expenditure.total", Basis: Actual, Amount: &v, Target: t, Raw: raw, Location: loc})
+			}
+		}
+
 		// A change against last year or the budget is a claim, never a figure.
 		if dir, of, ok := changeIn(s.spans, gap, c, i); ok {
 			metric := ""
@@ -240,7 +247,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			case kindGrand:
 				fig.Item = grandMark
 			case kindInBasic:
-				if !hasBound(bound, "expenditure.basic") {
+				if !termBefore(s.spans, termIdx, "expenditure.basic") {
 					continue
 				}
 			}
@@ -254,7 +261,14 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			case onlyGlue && basis != "" && lb != nil && lb.clause != c:
 				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis}
 			case q.family == UnitYuan && w.itemParent != nil:
-				label := itemLabel(lp.nt.rawSpan(s.off+clauseStart(c), s.off+q.start))
+				from := clauseStart(c)
+				for k := i - 1; k >= 0 && s.spans[k].clause == c; k-- {
+					if s.spans[k].hasKind(kindBreakdown) {
+						from = s.spans[k].end // the name starts after 其中 / 主要为 …
+						break
+					}
+				}
+				label := itemLabel(lp.nt.rawSpan(s.off+from, s.off+q.start))
 				if hanCount(label) < 2 || len([]rune(label)) > 40 {
 					continue
 				}
@@ -315,10 +329,14 @@ func endsWithColon(rs []rune) bool {
 // grandMark marks a grand total (收入总计) until the report is known to state no carry-over.
 const grandMark = "\x00grand"
 
-func hasBound(b []boundFig, metric string) bool {
-	for _, x := range b {
-		if x.fig.Metric == metric {
-			return true
+// termBefore reports whether metric is named before span j in the sentence
+// (资本性支出 counts as basic spending only in a breakdown of 基本支出).
+func termBefore(spans []span, j int, metric string) bool {
+	for k := j - 1; k >= 0; k-- {
+		for _, r := range spans[k].roles {
+			if r.key == metric {
+				return true
+			}
 		}
 	}
 	return false
@@ -595,6 +613,40 @@ func (w *walker) addClaim(c Claim) {
 		}
 	}
 	w.claims = append(w.claims, c)
+}
+
+// clauseTransfer finds money passed to another unit in prose: 向老科协拨付经费30.6万元,
+// 转拨县老科协30.6万元. It returns the receiving unit as written, or "".
+func clauseTransfer(s sentence, qi, c int, lx *Lexicon) string {
+	start := qi
+	for start > 0 && s.spans[start-1].clause == c {
+		start--
+	}
+	var words []string
+	for k := start; k < qi; k++ {
+		words = append(words, s.spans[k].text)
+	}
+	for k, w := range words {
+		if !lx.has(w, kindTransfer, "") {
+			continue
+		}
+		// 向X拨付 …: the unit stands between 向 and the verb.
+		for j := k - 1; j >= 0; j-- {
+			if words[j] == "向" || words[j] == "给" || words[j] == "为" {
+				if t := strings.Join(words[j+1:k], ""); hanCount(t) >= 2 {
+					return t
+				}
+				break
+			}
+		}
+		rest := strings.Join(words[k+1:], "")
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "给"), "至")
+		rest = transferTail.ReplaceAllString(rest, "")
+		if hanCount(rest) >= 2 {
+			return rest
+		}
+	}
+	return ""
 }
 
 var transferTail = regexp.MustCompile(`(?:的)?(?:预算资金|专项资金|项目资金|工作经费|经费|资金|款项|款)$`)

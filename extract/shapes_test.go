@@ -60,6 +60,10 @@ func TestSentenceShapes(t *testing.T) {
 			[]string{"staff.authorized|actual||7.00", "staff.actual|actual||7.00"}},
 		{"administrative staffing parts are not authorized", "核定编制10人，其中行政编制6人，事业编制4人。",
 			[]string{"staff.authorized|actual||10.00"}},
+		{"capital spending inside a basic breakdown", "基本支出中，工资福利支出80万元，资本性支出2万元。项目支出中资本性支出5万元。",
+			[]string{"expenditure.basic.personnel|actual||800000.00", "expenditure.basic.capital|actual||20000.00"}},
+		{"items after 主要为", "项目支出26.77万元，主要为：科普行动计划经费16万元，换届选举经费10.77万元。",
+			[]string{"expenditure.project|actual||267700.00", "expenditure.project.item|actual|科普行动计划经费|160000.00", "expenditure.project.item|actual|换届选举经费|107700.00"}},
 		{"three public with vehicle parts", "公务用车购置及运行维护费3万元，其中：公务用车购置费0万元，公务用车运行维护费3万元。",
 			[]string{"three_public.vehicle|actual||30000.00", "three_public.vehicle.purchase|actual||0.00", "three_public.vehicle.operation|actual||30000.00"}},
 	}
@@ -115,5 +119,28 @@ func TestRegionWideTotalsAreNotTheDepartments(t *testing.T) {
 	want := []string{"three_public.total|actual||12700.00", "vehicles.actual|actual||1.00"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestTransferClaims(t *testing.T) {
+	e := newTestExtractor(t)
+	for text, want := range map[string]string{
+		"全年向县老科协拨付经费30.6万元。":                     "县老科协",
+		"转拨县老科学技术工作者协会30.6万元。":                   "县老科学技术工作者协会",
+		"项目支出50万元，其中：转拨老科协预算资金30.60万元，其他19.4万元。": "老科协",
+	} {
+		res, err := e.Extract(context.Background(), textDoc(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range res.Claims {
+			if c.Kind == ClaimTransfer {
+				got = append(got, c.Target+"="+c.Amount.String())
+			}
+		}
+		if len(got) != 1 || !strings.HasPrefix(got[0], want+"=") || !strings.HasSuffix(got[0], "=306000") {
+			t.Errorf("%q: transfers %v, want %s=306000", text, got, want)
+		}
 	}
 }
