@@ -40,35 +40,40 @@ const (
 // Document is what the parser saw in one file: blocks in reading order.
 type Document struct {
 	// Format is the detected format.
-	Format Format
+	Format Format `json:"format"`
 	// Encoding is the text encoding that was decoded (text formats only), e.g. "utf-8", "gb18030", "utf-16le".
-	Encoding string
+	Encoding string `json:"encoding,omitempty"`
 	// Blocks are the paragraphs and tables in reading order.
-	Blocks []Block
+	Blocks []Block `json:"blocks"`
 }
 
 // Block is one paragraph or one table.
+//
+// In JSON a Block also carries its location ("p12", "t2"), and its kind is spelled
+// "paragraph" or "table".
 type Block struct {
-	Kind BlockKind
+	// Kind tells a paragraph from a table.
+	Kind BlockKind `json:"kind"`
 	// Index counts blocks of the same kind from 1: paragraph 12 is p12, table 2 is t2.
-	Index int
+	Index int `json:"index"`
 	// Text is the paragraph's text as written (raw, for evidence). Empty for tables.
-	Text string
+	Text string `json:"text,omitempty"`
 	// Level is the heading level: 0 for body text, 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）,
 	// or the level from the Word style / outline level.
-	Level int
+	Level int `json:"level,omitempty"`
 	// Style is the Word paragraph style id, when there is one.
-	Style string
+	Style string `json:"style,omitempty"`
 	// Cells is the table grid, merged cells expanded: every row has the same number of columns,
 	// and a cell covered by a horizontal or vertical merge repeats the text of the merge's origin.
-	Cells [][]Cell
+	Cells [][]Cell `json:"cells,omitempty"`
 }
 
 // Cell is one cell of a table grid.
 type Cell struct {
-	Text string
+	// Text is the cell's text: its paragraphs joined with "\n".
+	Text string `json:"text"`
 	// Merged is true when this grid position is covered by a merge that starts in another cell.
-	Merged bool
+	Merged bool `json:"merged,omitempty"`
 }
 
 // Location prints where the block is: p12 for paragraph 12, t2 for table 2.

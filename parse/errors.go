@@ -34,9 +34,49 @@ type LimitError struct {
 	Limit int64
 }
 
+// Error names the limit and its value.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("over the %s limit (%d)", e.Name, e.Limit)
 }
 
 // Is makes errors.Is(err, ErrLimit) true for a LimitError.
 func (e *LimitError) Is(target error) bool { return target == ErrLimit }
+
+// fileError is a failure class with a plain description of what the file turned out to be
+// ("zip archive without word/document.xml") and, optionally, the lower-level error behind it.
+// Message puts the description into the user's message; errors.Is sees the class and the
+// cause through Unwrap.
+type fileError struct {
+	what  string // what the file is or what is wrong with it, plain English, no file name
+	class error  // one of the sentinel errors above
+	cause error  // the error of the library that noticed, or nil
+}
+
+func (e *fileError) Error() string {
+	if e.cause == nil {
+		return e.what + ": " + e.class.Error()
+	}
+	return e.what + ": " + e.class.Error() + ": " + e.cause.Error()
+}
+
+func (e *fileError) Unwrap() []error {
+	if e.cause == nil {
+		return []error{e.class}
+	}
+	return []error{e.class, e.cause}
+}
+
+// fail returns an error of the given class that says what the file is.
+func fail(class error, what string) error {
+	return &fileError{what: what, class: class}
+}
+
+// failCause is fail with the lower-level error that showed the problem.
+func failCause(class error, what string, cause error) error {
+	return &fileError{what: what, class: class, cause: cause}
+}
+
+// limitError returns the LimitError for the named limit.
+func limitError(name string, limit int64) error {
+	return &LimitError{Name: name, Limit: limit}
+}

@@ -1,0 +1,449 @@
+package parse
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// XML namespaces of WordprocessingML (transitional and strict) and markup compatibility.
+const (
+	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+)
+
+// Limits the walker sets itself, to keep hostile values of attributes in bounds.
+const (
+	maxGridSpan  = 64 // Word allows 63 columns
+	ctxEveryToks = 1000
+)
+
+// isW reports whether n is a WordprocessingML element. A prefix the document never declared
+// stays in Name.Space, so a bare "w" is accepted too.
+func isW(n xml.Name) bool {
+	return n.Space == nsW || n.Space == nsWStrict || n.Space == "w"
+}
+
+// skippedW are WordprocessingML elements whose whole subtree holds no visible body text:
+// deleted and moved-away text, field codes (the field's result is kept), tracked changes of
+// properties (old styles and merges), tab-stop definitions, form-field data and note marks.
+func skippedW(local string) bool {
+	switch local {
+	case "del", "delText", "moveFrom", "instrText", "delInstrText",
+		"pPrChange", "rPrChange", "sectPrChange", "tblPrChange", "tblPrExChange",
+		"trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
+		"tabs", "fldData", "ffData", "sdtPr", "sdtEndPr", "rPr",
+		"proofErr", "bookmarkStart", "bookmarkEnd",
+		"footnoteReference", "endnoteReference", "commentReference", "annotationRef":
+		return true
+	}
+	return false
+}
+
+// frameKind names the elements the walker keeps state for.
+type frameKind int
+
+const (
+	framePara    frameKind = iota + 1 // w:p
+	frameTextbox                      // w:txbxContent
+	frameTable                        // w:tbl
+	frameRow                          // w:tr
+	frameCell                         // w:tc
+)
+
+// vMerge states of a table cell.
+const (
+	mergeNone = iota
+	mergeRestart
+	mergeContinue
+)
+
+// frame is an open element the walker keeps state for.
+type frame struct {
+	kind  frameKind
+	depth int // element depth of its start tag
+
+	// paragraph
+	text    []byte
+	style   string
+	outline int // w:outlineLvl + 1, 0 when absent
+
+	// cell
+	paras  []string
+	span   int
+	vmerge int
+	hmerge bool // w:hMerge continue: covered by the cell to its left
+
+	// row
+	cells      []cellDraft
+	gridBefore int
+
+	// table
+	rows [][]cellDraft
+}
+
+// cellDraft is a table cell as written, before the grid is built.
+type cellDraft struct {
+	text   string
+	span   int
+	vmerge int
+	hmerge bool
+}
+
+// walker turns the token stream of word/document.xml into blocks.
+type walker struct {
+	doc    *Document
+	lim    Limits
+	stack  []*frame
+	chars  int64 // characters of text so far, plus one per table grid position
+	paras  int   // paragraph blocks so far
+	tables int   // table blocks so far
+}
+
+// walkDocx streams word/document.xml from r into doc.Blocks.
+//
+// Paragraphs (w:p) become paragraph blocks, their run texts joined without separators, so a
+// number Word split over several runs comes out whole. Paragraphs whose text is all whitespace
+// are dropped and not counted, so that p-numbers count paragraphs a reader sees. Paragraphs of
+// a text box (w:txbxContent) become blocks of their own, emitted when each closes, and their
+// text does not join the paragraph that anchors the box; mc:Fallback is skipped so a text box
+// is not read twice. Tables (w:tbl) become table blocks; a table nested in a cell is flattened
+// into that cell's text, its cells joined with spaces.
+func walkDocx(ctx context.Context, doc *Document, r io.Reader, lim Limits) error {
+	d := xml.NewDecoder(r)
+	d.Strict = true       // Word writes well-formed XML; anything else is a damaged file
+	d.CharsetReader = nil // only UTF-8: Word writes nothing else
+	w := &walker{doc: doc, lim: lim}
+	depth, skip, textDepth := 0, 0, 0
+	for n := 0; ; n++ {
+		if n%ctxEveryToks == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return failCause(ErrCorrupt, "malformed XML in "+docxMain, err)
+			}
+			return failCause(ErrCorrupt, "unreadable XML in "+docxMain, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > lim.MaxXMLDepth {
+				return limitError("max-xml-depth", int64(lim.MaxXMLDepth))
+			}
+			if skip > 0 {
+				continue
+			}
+			if w.skips(t.Name) {
+				skip = depth
+				continue
+			}
+			if isW(t.Name) && t.Name.Local == "t" {
+				textDepth = depth
+				continue
+			}
+			if err := w.start(t, depth); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			switch {
+			case skip > 0:
+				if depth == skip {
+					skip = 0
+				}
+			case depth == textDepth:
+				textDepth = 0
+			default:
+				if err := w.end(depth); err != nil {
+					return err
+				}
+			}
+			depth--
+		case xml.CharData:
+			if skip == 0 && textDepth > 0 {
+				if err := w.appendText(string(t)); err != nil {
+					return err
+				}
+			}
+		case xml.Directive:
+			// encoding/xml expands no entities of its own, but a DTD has no place in
+			// WordprocessingML and is how entity-expansion bombs ("billion laughs") start.
+			return fail(ErrCorrupt, "XML with a DTD/entity declarations is not a Word document")
+		}
+	}
+}
+
+// skips reports whether the element's subtree is to be skipped.
+func (w *walker) skips(n xml.Name) bool {
+	if isW(n) {
+		return skippedW(n.Local)
+	}
+	return n.Local == "Fallback" && (n.Space == nsMC || n.Space == "mc")
+}
+
+// top returns the innermost open frame, or nil.
+func (w *walker) top() *frame {
+	if len(w.stack) == 0 {
+		return nil
+	}
+	return w.stack[len(w.stack)-1]
+}
+
+// topPara returns the innermost open frame when it is a paragraph: text goes there.
+func (w *walker) topPara() *frame {
+	if f := w.top(); f != nil && f.kind == framePara {
+		return f
+	}
+	return nil
+}
+
+// start handles a start tag outside skipped subtrees.
+func (w *walker) start(t xml.StartElement, depth int) error {
+	if !isW(t.Name) {
+		return nil
+	}
+	switch t.Name.Local {
+	case "p":
+		w.push(&frame{kind: framePara, depth: depth})
+	case "txbxContent":
+		w.push(&frame{kind: frameTextbox, depth: depth})
+	case "tbl":
+		w.push(&frame{kind: frameTable, depth: depth})
+	case "tr":
+		w.push(&frame{kind: frameRow, depth: depth})
+	case "tc":
+		w.push(&frame{kind: frameCell, depth: depth, span: 1})
+	case "tab", "ptab":
+		return w.appendText(" ")
+	case "br", "cr":
+		return w.appendText("\n")
+	case "noBreakHyphen":
+		return w.appendText("-")
+	case "pStyle":
+		if p := w.topPara(); p != nil {
+			p.style = attr(t, "val")
+		}
+	case "outlineLvl":
+		if p := w.topPara(); p != nil {
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && 0 <= n && n <= 8 {
+				p.outline = n + 1 // 9 is body text
+			}
+		}
+	case "gridSpan":
+		if c := w.top(); c != nil && c.kind == frameCell {
+			c.span = clampSpan(attr(t, "val"))
+		}
+	case "vMerge":
+		if c := w.top(); c != nil && c.kind == frameCell {
+			if attr(t, "val") == "restart" {
+				c.vmerge = mergeRestart
+			} else {
+				c.vmerge = mergeContinue // no val, or "continue"
+			}
+		}
+	case "hMerge":
+		if c := w.top(); c != nil && c.kind == frameCell {
+			c.hmerge = attr(t, "val") != "restart"
+		}
+	case "gridBefore":
+		if r := w.top(); r != nil && r.kind == frameRow {
+			r.gridBefore = clampSpan(attr(t, "val"))
+		}
+	}
+	return nil
+}
+
+// end handles an end tag outside skipped subtrees: it closes the frame opened at that depth.
+func (w *walker) end(depth int) error {
+	f := w.top()
+	if f == nil || f.depth != depth {
+		return nil
+	}
+	w.stack = w.stack[:len(w.stack)-1]
+	switch f.kind {
+	case framePara:
+		w.closePara(f)
+	case frameCell:
+		if err := w.count(1); err != nil { // bounds the cells held until the table closes
+			return err
+		}
+		if r := w.top(); r != nil && r.kind == frameRow {
+			r.cells = append(r.cells, cellDraft{
+				text: strings.Join(f.paras, "\n"), span: f.span, vmerge: f.vmerge, hmerge: f.hmerge,
+			})
+		}
+	case frameRow:
+		if t := w.top(); t != nil && t.kind == frameTable {
+			row := f.cells
+			if f.gridBefore > 0 { // grid columns left empty before the first cell
+				row = make([]cellDraft, f.gridBefore, f.gridBefore+len(f.cells))
+				for i := range row {
+					row[i].span = 1
+				}
+				row = append(row, f.cells...)
+			}
+			t.rows = append(t.rows, row)
+		}
+	case frameTable:
+		return w.closeTable(f)
+	}
+	return nil
+}
+
+// container returns the innermost open text box, cell, row or table, or nil for the body.
+func (w *walker) container() *frame {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].kind != framePara {
+			return w.stack[i]
+		}
+	}
+	return nil
+}
+
+// closePara files a finished paragraph: into its table cell, or as a block of its own.
+func (w *walker) closePara(p *frame) {
+	text := string(p.text)
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	if c := w.container(); c != nil && c.kind == frameCell {
+		c.paras = append(c.paras, text)
+		return
+	}
+	level := styleLevel(p.style)
+	if level == 0 {
+		level = p.outline
+	}
+	if level == 0 {
+		level = HeadingLevel(text)
+	}
+	w.paras++
+	w.doc.Blocks = append(w.doc.Blocks, Block{Kind: Paragraph, Index: w.paras, Text: text, Level: level, Style: p.style})
+}
+
+// closeTable builds a finished table's grid and files it: flattened into the cell that holds
+// it, or as a block of its own.
+func (w *walker) closeTable(t *frame) error {
+	grid, err := w.buildGrid(t.rows)
+	if err != nil {
+		return err
+	}
+	if len(grid) == 0 {
+		return nil
+	}
+	if c := w.container(); c != nil && c.kind == frameCell {
+		var parts []string
+		for _, row := range grid {
+			for _, cell := range row {
+				if !cell.Merged && strings.TrimSpace(cell.Text) != "" {
+					parts = append(parts, cell.Text)
+				}
+			}
+		}
+		if len(parts) > 0 {
+			c.paras = append(c.paras, strings.Join(parts, " "))
+		}
+		return nil
+	}
+	w.tables++
+	w.doc.Blocks = append(w.doc.Blocks, Block{Kind: Table, Index: w.tables, Cells: grid})
+	return nil
+}
+
+// buildGrid expands merged cells into a rectangular grid: a cell spanning n grid columns
+// fills n positions, the copies Merged; a vertically continued cell repeats the text of the
+// cell above it, Merged. Short rows are padded with empty cells.
+func (w *walker) buildGrid(rows [][]cellDraft) ([][]Cell, error) {
+	width := 0
+	for _, row := range rows {
+		n := 0
+		for _, c := range row {
+			n += c.span
+		}
+		width = max(width, n)
+	}
+	if width == 0 {
+		return nil, nil
+	}
+	if err := w.count(int64(len(rows)) * int64(width)); err != nil {
+		return nil, err
+	}
+	grid := make([][]Cell, len(rows))
+	for i, row := range rows {
+		line := make([]Cell, 0, width)
+		for _, c := range row {
+			text, merged := c.text, false
+			col := len(line)
+			switch {
+			case c.vmerge == mergeContinue && i > 0 && col < len(grid[i-1]):
+				text, merged = grid[i-1][col].Text, true
+			case c.hmerge && col > 0:
+				text, merged = line[col-1].Text, true
+			}
+			for k := 0; k < c.span; k++ {
+				line = append(line, Cell{Text: text, Merged: merged || k > 0})
+			}
+		}
+		for len(line) < width {
+			line = append(line, Cell{})
+		}
+		grid[i] = line
+	}
+	return grid, nil
+}
+
+// push opens a frame.
+func (w *walker) push(f *frame) { w.stack = append(w.stack, f) }
+
+// appendText adds text to the paragraph being read, if any, counting it against MaxChars.
+func (w *walker) appendText(s string) error {
+	p := w.topPara()
+	if p == nil {
+		return nil
+	}
+	if err := w.count(int64(utf8.RuneCountInString(s))); err != nil {
+		return err
+	}
+	p.text = append(p.text, s...)
+	return nil
+}
+
+// count adds n to the characters read and fails over MaxChars.
+func (w *walker) count(n int64) error {
+	w.chars += n
+	if w.chars > w.lim.MaxChars {
+		return limitError("max-chars", w.lim.MaxChars)
+	}
+	return nil
+}
+
+// attr returns the value of the attribute with the given local name, in any namespace.
+func attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// clampSpan reads a column count, keeping it within 1..maxGridSpan.
+func clampSpan(val string) int {
+	n, err := strconv.Atoi(val)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, maxGridSpan)
+}

@@ -1,0 +1,200 @@
+package parse
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
+
+// lineKind classifies a line of a text file.
+type lineKind int
+
+const (
+	lineBlank lineKind = iota
+	lineText
+	linePipe // a row of a pipe table: | a | b |, or a | b
+	lineTab  // two or more non-empty fields separated by tabs
+)
+
+// textBlocks splits decoded text into blocks. Line breaks are normalised (CRLF and CR become
+// LF); every non-blank line is a paragraph, kept as written (full-width characters, leading
+// spaces and Markdown marks included), with Level from a Markdown heading mark (# to ######)
+// or else from HeadingLevel. A run of two or more consecutive lines with | separators (a
+// Markdown pipe table; its |---| line is dropped) or with two or more tab-separated fields
+// becomes a table block, its cells trimmed and its rows padded to one width. Blank lines are
+// no blocks and are not counted.
+func textBlocks(ctx context.Context, text string, lim Limits) ([]Block, error) {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	lines := strings.Split(text, "\n")
+	kinds := make([]lineKind, len(lines))
+	for i, l := range lines {
+		kinds[i] = classifyLine(l)
+	}
+	chars := int64(utf8.RuneCountInString(text)) // grid positions are counted on top of the text
+	var blocks []Block
+	paras, tables := 0, 0
+	for i := 0; i < len(lines); {
+		if i%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		k := kinds[i]
+		j := i + 1
+		for j < len(lines) && kinds[j] == k {
+			j++
+		}
+		if (k == linePipe || k == lineTab) && j-i >= 2 {
+			grid, ok := textGrid(lines[i:j], k, lim.MaxChars-chars)
+			if !ok {
+				return nil, limitError("max-chars", lim.MaxChars)
+			}
+			if len(grid) > 0 {
+				chars += int64(len(grid)) * int64(len(grid[0]))
+				tables++
+				blocks = append(blocks, Block{Kind: Table, Index: tables, Cells: grid})
+				i = j
+				continue
+			}
+		}
+		for ; i < j; i++ {
+			if k == lineBlank {
+				continue
+			}
+			paras++
+			blocks = append(blocks, Block{Kind: Paragraph, Index: paras, Text: lines[i], Level: lineLevel(lines[i])})
+		}
+	}
+	return blocks, nil
+}
+
+// lineLevel is the heading level of a text line: its Markdown heading mark, or its numbering.
+func lineLevel(line string) int {
+	s := strings.TrimLeft(line, " ")
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if 1 <= n && n <= 6 && (n == len(s) || s[n] == ' ' || s[n] == '\t') {
+		return n
+	}
+	return HeadingLevel(line)
+}
+
+// classifyLine tells blank lines, table rows and other lines apart.
+func classifyLine(line string) lineKind {
+	t := strings.TrimSpace(line)
+	switch {
+	case t == "":
+		return lineBlank
+	case isPipeRow(t):
+		return linePipe
+	case isTabRow(t):
+		return lineTab
+	}
+	return lineText
+}
+
+// isPipeRow reports whether a trimmed line is a row of a pipe table: it starts with | or has
+// at least two |-separated fields.
+func isPipeRow(t string) bool {
+	if !strings.Contains(t, "|") {
+		return false
+	}
+	return strings.HasPrefix(t, "|") || len(pipeFields(t)) >= 2
+}
+
+// isTabRow reports whether a line has at least two non-empty tab-separated fields.
+func isTabRow(t string) bool {
+	if !strings.Contains(t, "\t") {
+		return false
+	}
+	n := 0
+	for _, f := range strings.Split(t, "\t") {
+		if strings.TrimSpace(f) != "" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// pipeFields splits a trimmed pipe-table row into trimmed cells, dropping the empty fields
+// outside a leading and a trailing |. An escaped \| stays in the cell as |.
+func pipeFields(t string) []string {
+	var fields []string
+	var cur strings.Builder
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] == '\\' && i+1 < len(t) && t[i+1] == '|':
+			cur.WriteByte('|')
+			i++
+		case t[i] == '|':
+			fields = append(fields, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteByte(t[i])
+		}
+	}
+	fields = append(fields, strings.TrimSpace(cur.String()))
+	if strings.HasPrefix(t, "|") {
+		fields = fields[1:]
+	}
+	if len(fields) > 0 && strings.HasSuffix(t, "|") && !strings.HasSuffix(t, `\|`) {
+		fields = fields[:len(fields)-1]
+	}
+	return fields
+}
+
+// isDelimiterRow reports whether pipe cells form a Markdown delimiter row: |---|:--:|.
+func isDelimiterRow(cells []string) bool {
+	if len(cells) == 0 {
+		return false
+	}
+	for _, c := range cells {
+		c = strings.TrimSuffix(strings.TrimPrefix(c, ":"), ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// textGrid turns a run of table lines into a padded grid of trimmed cells, or nil when the
+// run holds nothing but delimiter rows. A grid of more than budget positions is refused
+// (ok false) before it is allocated.
+func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool) {
+	var rows [][]string
+	width := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		var cells []string
+		if k == linePipe {
+			cells = pipeFields(t)
+			if isDelimiterRow(cells) {
+				continue
+			}
+		} else {
+			cells = strings.Split(t, "\t")
+			for i := range cells {
+				cells[i] = strings.TrimSpace(cells[i])
+			}
+		}
+		rows = append(rows, cells)
+		width = max(width, len(cells))
+	}
+	if len(rows) == 0 || width == 0 {
+		return nil, true
+	}
+	if int64(len(rows))*int64(width) > budget {
+		return nil, false
+	}
+	grid = make([][]Cell, len(rows))
+	for i, cells := range rows {
+		grid[i] = make([]Cell, width)
+		for j, c := range cells {
+			grid[i][j].Text = c
+		}
+	}
+	return grid, true
+}
