@@ -11,7 +11,7 @@ var (
 	// regionPrefix matches the administrative prefix of a unit name: 隆回县, 邵阳市隆回县,
 	// 湖南省, 长沙市开福区. Masked names (XX县, ××市) count as regions too.
 	regionPrefix = regexp.MustCompile(`^(?:[\p{Han}XＸ×*＊○]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))+`)
-	titleWords   = []string{"报告", "说明", "自评", "绩效", "决算", "预算"}
+	titleWords   = []string{"报告", "说明", "自评", "绩效评价", "决算"}
 	leadAbout    = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
 )
 
@@ -22,14 +22,14 @@ func readIdentity(doc *parse.Document) Identity {
 	var id Identity
 	paras := doc.Paragraphs(8)
 	for i, p := range paras {
-		p = strings.TrimSpace(p)
+		p = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(p), "#"))
 		if !isTitleLine(p) {
 			continue
 		}
 		// A title may be split over up to three lines: unit / year / kind of report.
 		title := p
-		for k := i - 1; k >= 0 && k >= i-2 && isNameLine(paras[k]); k-- {
-			title = strings.TrimSpace(paras[k]) + title
+		for k := i - 1; k >= 0 && k >= i-2 && isNameLine(strings.TrimLeft(paras[k], "# ")); k-- {
+			title = strings.TrimSpace(strings.TrimLeft(paras[k], "# ")) + title
 		}
 		nt := []rune(normalizeString(title))
 		ys := findYears(nt)
@@ -39,6 +39,7 @@ func readIdentity(doc *parse.Document) Identity {
 			dept = strings.TrimSpace(string(nt[:ys[0].pos]))
 		}
 		dept = leadAbout.ReplaceAllString(dept, "")
+		dept = strings.TrimSuffix(strings.TrimSpace(dept), "关于")
 		if dept == "" {
 			dept = unitFromLines(paras)
 		}

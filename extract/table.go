@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -43,7 +44,10 @@ func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figu
 			}
 			caption = doc.Blocks[k].Text + "\n" + caption
 		}
-		out = append(out, e.table(b, caption, defBasis, year)...)
+		out = append(out, e.table(b, caption, defBasis, year, nil)...)
+	}
+	for _, ft := range flatTables(doc.Blocks) {
+		out = append(out, e.table(ft.block, ft.caption, defBasis, year, ft.locs)...)
 	}
 	return out
 }
@@ -175,7 +179,10 @@ func (e *Extractor) labelMetric(label, fam string) (role, bool) {
 // and unit of each value column from the header rows; rows that alternate label and value
 // cells (编制人数 | 7 | 实有人数 | 11) are read pairwise; rows under 项目支出 whose labels are
 // not terms (and every row of a 项目名称 table) are project line items.
-func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year int) []Figure {
+//
+// locs, when not nil, gives the location of each cell (a table rebuilt from one-cell lines
+// points at the paragraphs it came from).
+func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year int, locs [][]string) []Figure {
 	tunit := tableUnit(caption, b.Cells)
 	width := 0
 	for _, r := range b.Cells {
@@ -272,6 +279,36 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 			continue
 		}
 		if labelCol < 0 {
+			// No label in the row: the header names each column (编制数 | 实有人数 over 28 | 40).
+			if headerRows > 0 {
+				for c, cell := range row {
+					if cell.Merged || c >= width || cols[c].skip {
+						continue
+					}
+					q, _, ok := cellValue(cell.Text)
+					if !ok {
+						continue
+					}
+					hl := strings.TrimSpace(b.Cells[headerRows-1][c].Text)
+					fam := q.family
+					var r0 role
+					found := false
+					for _, f := range []string{fam, UnitPerson, UnitVehicle, UnitYuan, UnitPercent, UnitPoint} {
+						if f == "" {
+							continue
+						}
+						if r0, found = e.labelMetric(hl, f); found {
+							break
+						}
+					}
+					if !found || r0.kind == kindShield {
+						continue
+					}
+					if f, ok := e.tableFigure(b.Index, r, c, cell.Text, hl, r0, defBasis, column{}, tunit); ok {
+						out = append(out, f)
+					}
+				}
+			}
 			continue
 		}
 		for c := labelCol + 1; c < len(row); c++ {
@@ -334,6 +371,15 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 				projectOpen = true
 			} else if f.Unit == UnitYuan && !projectTable {
 				projectOpen = false
+			}
+		}
+	}
+	if locs != nil {
+		// A rebuilt table has no index of its own: point at the paragraph of each cell.
+		for i := range out {
+			var r, c int
+			if _, err := fmt.Sscanf(out[i].Location, "t0r%dc%d", &r, &c); err == nil && r-1 < len(locs) && c-1 < len(locs[r-1]) {
+				out[i].Location = locs[r-1][c-1]
 			}
 		}
 	}

@@ -111,3 +111,40 @@ func TestTables(t *testing.T) {
 	}
 	_ = context.Background
 }
+
+// flatDoc builds a document of one paragraph per line, as a flattened table arrives.
+func TestFlattenedTables(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"column-major key/value", "单位：人、辆\n编制数\n实有人数\n在职人员\n离退休人员\n车辆编制\n实有车辆\n28\n40\n25\n15\n1\n1",
+			[]string{"staff.authorized|actual||28.00", "staff.actual|actual||40.00", "staff.in_service|actual||25.00", "staff.retired|actual||15.00", "vehicles.authorized|actual||1.00", "vehicles.actual|actual||1.00"}},
+		{"row-major with a super-header and row numbers", "2022年项目支出1502.46万元。\n单位：万元\n序号\n项目名称\n资金情况\n预算数\n实际支出\n执行率\n1\n公共机构节能经费\n1165.24\n1112.93\n95.51%\n2\n机关食堂运行经费\n408.23\n389.53\n95.42%\n合计\n1573.47\n1502.46\n95.49%",
+			[]string{"expenditure.project|actual||15024600.00",
+				"expenditure.project.item|budget|公共机构节能经费|11652400.00", "expenditure.project.item|actual|公共机构节能经费|11129300.00",
+				"expenditure.project.item|budget|机关食堂运行经费|4082300.00", "expenditure.project.item|actual|机关食堂运行经费|3895300.00"}},
+	}
+	e := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := e.Extract(context.Background(), textDoc(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Figures {
+				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
+				if f.Method == MethodTable && !strings.HasPrefix(f.Location, "p") {
+					t.Errorf("%s: location %q, want the paragraph of the cell", f.Metric, f.Location)
+				}
+			}
+			sort.Strings(got)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("figures:\n got  %v\n want %v", got, want)
+			}
+		})
+	}
+}

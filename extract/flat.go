@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+// A table copied out of a PDF or a web page often arrives as one cell per line: first the
+// header cells, then the cells of each row. flatTables finds such runs of short lines and
+// rebuilds their grid so the table reader can read them like any other table.
+
+var flatBreak = regexp.MustCompile(`[。；;！？]`)
+
+// isCellLine reports whether a paragraph could be one cell of a flattened table.
+func isCellLine(b parse.Block) bool {
+	t := strings.TrimSpace(b.Text)
+	n := utf8.RuneCountInString(t)
+	if n == 0 || n > 25 || flatBreak.MatchString(t) || strings.ContainsAny(t, "，,") {
+		return false
+	}
+	if l := parse.HeadingLevel(t); (l == 1 || l == 2) && !decimalStart.MatchString(t) {
+		return false
+	}
+	return true
+}
+
+// flatCell is one cell of a flattened table with the paragraph it came from.
+type flatCell struct {
+	text string
+	loc  string
+	num  bool
+}
+
+// flatTable is a rebuilt table: its grid, the location of each cell, and its caption.
+type flatTable struct {
+	block   parse.Block
+	locs    [][]string
+	caption string
+}
+
+// flatTables finds runs of one-cell-per-line paragraphs holding at least two numbers and
+// rebuilds them as tables.
+func flatTables(blocks []parse.Block) []flatTable {
+	var out []flatTable
+	var caption []string
+	for i := 0; i < len(blocks); {
+		b := blocks[i]
+		if b.Kind != parse.Paragraph || !isCellLine(b) || unitDecl.MatchString(normalizeString(b.Text)) {
+			if b.Kind == parse.Paragraph {
+				caption = append(caption, b.Text)
+				if len(caption) > 3 {
+					caption = caption[1:]
+				}
+			} else {
+				caption = nil
+			}
+			i++
+			continue
+		}
+		j := i
+		var cells []flatCell
+		for j < len(blocks) && blocks[j].Kind == parse.Paragraph && isCellLine(blocks[j]) && !unitDecl.MatchString(normalizeString(blocks[j].Text)) {
+			t := strings.TrimSpace(blocks[j].Text)
+			_, _, num := cellValue(t)
+			cells = append(cells, flatCell{text: t, loc: blocks[j].Location(), num: num})
+			j++
+		}
+		if t, ok := rebuild(cells, strings.Join(caption, "\n")); ok {
+			out = append(out, t)
+		}
+		caption = nil
+		i = j
+	}
+	return out
+}
+
+// rebuild turns a run of cells into a grid: the leading text cells are the header; the
+// rest splits into rows, a new row starting at a text cell that follows a number (a row
+// number just before it belongs to the new row). Rows are right-aligned under the header
+// so the value columns meet their headers even when a merged super-header (资金情况) or a
+// row number column makes the header longer than a row.
+func rebuild(cells []flatCell, caption string) (flatTable, bool) {
+	nums := 0
+	for _, c := range cells {
+		if c.num {
+			nums++
+		}
+	}
+	if len(cells) < 4 || nums < 2 {
+		return flatTable{}, false
+	}
+	h := 0
+	for h < len(cells) && !cells[h].num {
+		h++
+	}
+	header, body := cells[:h], cells[h:]
+	// A row number followed by a text cell opens a row; so does a text cell after a number.
+	var rows [][]flatCell
+	var cur []flatCell
+	for k, c := range body {
+		opens := false
+		switch {
+		case !c.num && k > 0 && body[k-1].num:
+			opens = true
+		case c.num && isSerial(c.text) && k+1 < len(body) && !body[k+1].num && (k == 0 || body[k-1].num):
+			opens = true
+		}
+		if opens && len(cur) > 0 {
+			// a serial number already opened this row
+			if !(len(cur) == 1 && isSerial(cur[0].text) && !c.num) {
+				rows = append(rows, cur)
+				cur = nil
+			}
+		}
+		cur = append(cur, c)
+	}
+	if len(cur) > 0 {
+		rows = append(rows, cur)
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	if width < 2 && len(header) == 0 {
+		return flatTable{}, false
+	}
+	// Column-major key/value (编制数 / 实有人数 / 28 / 40): one row of values under the labels.
+	if len(rows) == 1 && len(header) == len(rows[0]) {
+		width = len(header)
+	}
+	if len(header) > width {
+		header = header[len(header)-width:]
+	}
+	grid := make([][]parse.Cell, 0, len(rows)+1)
+	locs := make([][]string, 0, len(rows)+1)
+	if len(header) > 0 {
+		row, loc := pad(header, width)
+		grid, locs = append(grid, row), append(locs, loc)
+	}
+	for _, r := range rows {
+		row, loc := pad(r, width)
+		grid, locs = append(grid, row), append(locs, loc)
+	}
+	return flatTable{block: parse.Block{Kind: parse.Table, Cells: grid}, locs: locs, caption: caption}, true
+}
+
+var serialRe = regexp.MustCompile(`^\d{1,3}$`)
+
+func isSerial(t string) bool { return serialRe.MatchString(strings.TrimSpace(t)) }
+
+// pad right-aligns cells in a row of the given width.
+func pad(cells []flatCell, width int) ([]parse.Cell, []string) {
+	row := make([]parse.Cell, width)
+	loc := make([]string, width)
+	off := width - len(cells)
+	for k, c := range cells {
+		row[off+k] = parse.Cell{Text: c.text}
+		loc[off+k] = c.loc
+	}
+	return row, loc
+}
