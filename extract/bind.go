@@ -187,6 +187,11 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 				continue
 			}
 			if r, ok := sj.metricRole(q.family); ok {
+				if strings.HasPrefix(r.key, "income.") && j+1 < i && strings.HasPrefix(s.spans[j+1].text, "支出") {
+					// 三公经费财政拨款支出决算为…: the funding source qualifies the spending.
+					gap = append(gap, j)
+					continue
+				}
 				if r.kind == kindWeak && !weakTermOK(s.spans, j, c, gap) {
 					gap = append(gap, j)
 					continue
@@ -201,7 +206,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			gap = append(gap, j)
 		}
 		loc := lp.locationAt(s.off + q.start)
-		year := yearBefore(s.years, q.start)
+		year := clauseYear(s, i, c)
 
 		if q.family == UnitYuan && w.itemParent == nil {
 			if t := clauseTransfer(s, i, c, w.e.lex); t != "" {
@@ -349,13 +354,6 @@ func lastBoundAny(b []boundFig) *boundFig {
 	return &b[len(b)-1]
 }
 
-// weakLead may stand before a bare 收入/支出/得分 at the start of its clause (2024年度部门支出).
-var weakLead = map[string]bool{
-	"年": true, "年度": true, "全年": true, "本年": true, "本年度": true, "当年": true, "部门": true,
-	"单位": true, "我单位": true, "本单位": true, "本部门": true, "共": true, "总共": true, "合计": true,
-	"累计": true, "实际": true, "：": true, ":": true, "其中": true, "我": true, "本": true, "全": true, "整体": true,
-}
-
 // weakTermOK reports whether a bare term (收入, 支出, 得分) at span j names the value: it
 // opens its clause (only a year, 全年 or 部门 before it) and only glue stands between it and
 // the value, so 三公经费支出 and 全年共支出科普经费53.93万元 do not count as total spending.
@@ -365,7 +363,7 @@ func weakTermOK(spans []span, j, c int, gap []int) bool {
 		if sp.q != nil || sp.isTerm() {
 			return false
 		}
-		if !weakLead[sp.text] && hanCount(sp.text) > 0 && !sp.hasKind(kindBasis) {
+		if !sp.hasKind(kindLead) && !sp.hasKind(kindGlue) && hanCount(sp.text) > 0 && !sp.hasKind(kindBasis) {
 			return false
 		}
 	}
@@ -378,7 +376,7 @@ func gapOK(spans []span, gap []int) bool {
 	other := 0
 	for _, j := range gap {
 		sp := spans[j]
-		if sp.hasKind(kindBasis) || sp.hasKind(kindTurn) || glueWords[sp.text] || hanCount(sp.text) == 0 {
+		if sp.hasKind(kindBasis) || sp.hasKind(kindTurn) || sp.hasKind(kindGlue) || hanCount(sp.text) == 0 {
 			continue
 		}
 		if sp.hasKind(kindBreakdown) || sp.hasKind(kindTransfer) {
@@ -421,6 +419,25 @@ func pendingTerm(spans []span, qi, c int, fam string) int {
 	return -1
 }
 
+// clauseYear is the year a value is stated for: a year written in its own clause before
+// it (2019年为…), else the year the sentence opens with (2020年度收入…，其中：…).
+func clauseYear(s sentence, qi, c int) int {
+	start := s.spans[qi].start
+	for k := qi - 1; k >= 0 && s.spans[k].clause == c; k-- {
+		start = s.spans[k].start
+	}
+	y := 0
+	for _, m := range s.years {
+		if m.pos >= start && m.pos < s.spans[qi].start {
+			y = m.year
+		}
+	}
+	if y == 0 && len(s.years) > 0 && s.years[0].pos < s.spans[qi].start {
+		y = s.years[0].year
+	}
+	return y
+}
+
 // yearBefore returns the last year written before position p, or 0.
 func yearBefore(ys []yearMark, p int) int {
 	y := 0
@@ -451,23 +468,12 @@ func (w *walker) basisFor(spans []span, gap []int, termIdx, c int) Basis {
 	return w.docBasis
 }
 
-// glueWords may stand between a basis marker and its value (上年为, 实际支出, 决算数合计).
-var glueWords = map[string]bool{
-	"为": true, "是": true, "共": true, "计": true, "共计": true, "合计": true, "达": true, "达到": true,
-	"支出": true, "数": true, "金额": true, "完成": true, "的": true, "年": true, "年度": true, "全年": true,
-	"约": true, "总计": true, "亦": true, "也": true, "则": true, "拥有": true, "有": true,
-	"累计": true, "资金": true, "经费": true, "费": true, "费用": true, "额": true, "总额": true, "总数": true,
-	"人数": true, "共有": true, "数额": true, "小计": true, "列支": true, "开支": true, "发生": true,
-	"支出数": true, "实际支出": true, "总体": true, "情况": true, "如下": true, "分别为": true, "共计为": true,
-	"合计为": true, "总计为": true, "其中": true, "：": true, "元": true, "人民币": true, "全部": true,
-}
-
 // allGlue reports whether the gap words are only markers, glue, numbers and punctuation,
 // so a clause such as 实际1台 or 上年为0.3万元 refers back to the figure before it.
 func allGlue(spans []span, gap []int) bool {
 	for _, j := range gap {
 		sp := spans[j]
-		if sp.hasKind(kindBasis) || sp.hasKind(kindTurn) || glueWords[sp.text] || hanCount(sp.text) == 0 {
+		if sp.hasKind(kindBasis) || sp.hasKind(kindTurn) || sp.hasKind(kindGlue) || hanCount(sp.text) == 0 {
 			continue
 		}
 		return false

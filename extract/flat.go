@@ -96,7 +96,7 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 	for h < len(cells) && !cells[h].num {
 		h++
 	}
-	header, body := cells[:h], cells[h:]
+	header, body := reorderHeader(cells[:h]), cells[h:]
 	// A row number followed by a text cell opens a row; so does a text cell after a number.
 	var rows [][]flatCell
 	var cur []flatCell
@@ -161,4 +161,35 @@ func pad(cells []flatCell, width int) ([]parse.Cell, []string) {
 		loc[off+k] = c.loc
 	}
 	return row, loc
+}
+
+var (
+	superHeader = regexp.MustCompile(`^(?:金额|资金情况|资金|数额|金额情况|资金使用情况|预决算情况|预算执行情况)(?:[（(].*[)）])?$`)
+	basisHeader = regexp.MustCompile(`预算|决算|实际|执行数|上年|本年|支出数|完成数|发生数`)
+)
+
+// reorderHeader undoes the reading order of a two-level header flattened row by row:
+// 项目 / 金额 / 执行率 / 年初预算数 / 决算数 was the grid 项目 | 年初预算数 | 决算数 | 执行率,
+// where 金额 spanned the two budget columns. The spanning cell gives its place to the
+// basis cells that sat under it; a spanning cell right before its sub-cells simply goes.
+func reorderHeader(h []flatCell) []flatCell {
+	for i, c := range h {
+		if !superHeader.MatchString(normalizeString(c.text)) {
+			continue
+		}
+		if i+1 < len(h) && basisHeader.MatchString(h[i+1].text) {
+			return append(append([]flatCell{}, h[:i]...), h[i+1:]...)
+		}
+		k := len(h)
+		for k > i+1 && basisHeader.MatchString(h[k-1].text) {
+			k--
+		}
+		if k == len(h) {
+			return append(append([]flatCell{}, h[:i]...), h[i+1:]...)
+		}
+		out := append([]flatCell{}, h[:i]...)
+		out = append(out, h[k:]...)
+		return append(out, h[i+1:k]...)
+	}
+	return h
 }

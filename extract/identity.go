@@ -13,6 +13,8 @@ var (
 	regionPrefix = regexp.MustCompile(`^(?:[\p{Han}XＸ×*＊○]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))+`)
 	titleWords   = []string{"报告", "说明", "自评", "绩效评价", "决算"}
 	leadAbout    = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
+	// reportKind is where a title stops naming the unit and starts naming the report.
+	reportKind = regexp.MustCompile(`部门整体支出|整体支出|部门决算|决算说明|部门预算|预算说明|绩效自评|绩效评价|项目支出|部门支出|收支决算`)
 )
 
 // readIdentity finds the title, department, region and year in the first paragraphs.
@@ -40,6 +42,13 @@ func readIdentity(doc *parse.Document) Identity {
 		}
 		dept = leadAbout.ReplaceAllString(dept, "")
 		dept = strings.TrimSuffix(strings.TrimSpace(dept), "关于")
+		if dept == "" && len(ys) > 0 {
+			// Year first: 2022年度兴国县城市管理局部门整体支出绩效自评报告.
+			after := strings.TrimPrefix(string(nt[ys[0].pos+5:]), "度")
+			if m := reportKind.FindStringIndex(after); m != nil && m[0] > 0 {
+				dept = after[:m[0]]
+			}
+		}
 		if dept == "" {
 			dept = unitFromLines(paras)
 		}

@@ -28,6 +28,8 @@ const (
 	kindBreakdown          // opens a breakdown
 	kindTransfer           // transfer verb
 	kindCarryover          // mentions a carry-over
+	kindGlue               // may stand between a term and its value (为, 支出, 决算数)
+	kindLead               // may stand before a bare term at the start of its clause (全年, 部门)
 )
 
 var kindNames = map[string]termKind{
@@ -35,6 +37,7 @@ var kindNames = map[string]termKind{
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
+	"glue": kindGlue, "lead": kindLead,
 }
 
 // entry is what one normalised wording means. A wording may carry several roles

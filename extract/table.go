@@ -107,7 +107,7 @@ func headerInfo(h string, reportYear int) column {
 		col.unitText = m[1]
 	}
 	switch {
-	case strings.Contains(n, "序号") || strings.Contains(n, "编号"):
+	case strings.Contains(n, "序号") || strings.Contains(n, "编号") || strings.Contains(n, "行次") || strings.Contains(n, "栏次"):
 		col.serial, col.skip = true, true
 	case strings.Contains(n, "分值") || strings.Contains(n, "权重") || strings.Contains(n, "得分") ||
 		strings.Contains(n, "评分") || strings.Contains(n, "扣分") || strings.Contains(n, "标准分"):
@@ -269,15 +269,6 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 			}
 			continue
 		}
-		pairs := e.pairCells(row)
-		if len(pairs) >= 2 {
-			for _, p := range pairs {
-				if f, ok := e.tableFigure(b.Index, r, p.col, row[p.col].Text, p.label, p.role, defBasis, column{}, tunit); ok {
-					out = append(out, f)
-				}
-			}
-			continue
-		}
 		if labelCol < 0 {
 			// No label in the row: the header names each column (编制数 | 实有人数 over 28 | 40).
 			if headerRows > 0 {
@@ -313,11 +304,16 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 		for c := labelCol + 1; c < len(row); c++ {
 			cell := row[c]
-			if cell.Merged {
+			if cell.Merged || (c < width && cols[c].serial) {
 				continue
 			}
 			q, _, ok := cellValue(cell.Text)
 			if !ok {
+				// A text cell further right labels the values after it: side-by-side tables
+				// (收入 | 金额 | 支出 | 金额) and label/value pairs (编制人数 | 7 | 实有人数 | 11).
+				if t := strings.TrimSpace(cell.Text); t != "" && !isNumberingOnly(t) {
+					label = t
+				}
 				continue
 			}
 			col := cols[c]
@@ -441,44 +437,6 @@ func rowIsHeader(row []parse.Cell) bool {
 		}
 	}
 	return n >= 2
-}
-
-type labelPair struct {
-	col   int
-	label string
-	role  role
-}
-
-// pairCells finds label/value pairs in a row (编制人数 | 7 | 实有人数 | 11).
-func (e *Extractor) pairCells(row []parse.Cell) []labelPair {
-	var out []labelPair
-	for c := 0; c+1 < len(row); c++ {
-		l := strings.TrimSpace(row[c].Text)
-		if l == "" || row[c+1].Merged {
-			continue
-		}
-		q, _, ok := cellValue(row[c+1].Text)
-		if !ok {
-			continue
-		}
-		fam := q.family
-		var r role
-		found := false
-		if fam != "" {
-			r, found = e.labelMetric(l, fam)
-		} else {
-			for _, f := range []string{UnitPerson, UnitVehicle, UnitYuan, UnitPercent, UnitPoint} {
-				if r, found = e.labelMetric(l, f); found {
-					break
-				}
-			}
-		}
-		if found && r.kind != kindShield {
-			out = append(out, labelPair{col: c + 1, label: l, role: r})
-			c++
-		}
-	}
-	return out
 }
 
 // tableFigure makes a figure from one value cell.
