@@ -49,7 +49,7 @@ func (sp span) roleKey(k termKind) string {
 func (sp span) metricRole(fam string) (role, bool) {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindPart, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic:
 			if metricFamily(r.key) == fam {
 				return r, true
 			}
@@ -62,7 +62,7 @@ func (sp span) metricRole(fam string) (role, bool) {
 func (sp span) isTerm() bool {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindPart, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic:
 			return true
 		}
 	}
@@ -245,10 +245,8 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		switch {
 		case termIdx >= 0:
 			r, _ := s.spans[termIdx].metricRole(q.family)
-			fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, termIdx, c)}
+			fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, termIdx, c), Term: s.spans[termIdx].text}
 			switch r.kind {
-			case kindPart:
-				fig.Item = s.spans[termIdx].text
 			case kindGrand:
 				fig.Item = grandMark
 			case kindInBasic:
@@ -262,9 +260,9 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			onlyGlue := allGlue(s.spans, gap)
 			switch {
 			case onlyGlue && turn != "" && lb != nil && strings.HasSuffix(lb.fig.Metric, ".authorized"):
-				fig = Figure{Metric: strings.TrimSuffix(lb.fig.Metric, ".authorized") + ".actual", Basis: Actual}
+				fig = Figure{Metric: strings.TrimSuffix(lb.fig.Metric, ".authorized") + ".actual", Basis: Actual, Term: lb.fig.Term}
 			case onlyGlue && basis != "" && lb != nil && lb.clause != c:
-				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis}
+				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis, Term: lb.fig.Term}
 			case q.family == UnitYuan && w.itemParent != nil:
 				from := clauseStart(c)
 				for k := i - 1; k >= 0 && s.spans[k].clause == c; k-- {
@@ -277,7 +275,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 				if hanCount(label) < 2 || len([]rune(label)) > 40 {
 					continue
 				}
-				fig = Figure{Metric: "expenditure.project.item", Item: label, Basis: w.itemParent.Basis}
+				fig = Figure{Metric: "expenditure.project.item", Item: label, Basis: w.itemParent.Basis, Term: label}
 				if t := transferTarget(label, w.e.lex, w.e.seg); t != "" {
 					v := q.value
 					w.addClaim(Claim{Kind: ClaimTransfer, Metric: fig.Metric, Basis: fig.Basis, Amount: &v, Target: t, Raw: raw, Location: loc})
@@ -288,14 +286,19 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 					continue
 				}
 				r, _ := s.spans[j].metricRole(q.family)
-				fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, j, s.spans[j].clause)}
+				fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, j, s.spans[j].clause), Term: s.spans[j].text}
 				if r.kind != kindMetric {
 					continue
 				}
 			}
 		}
-		if q.family == UnitPerson || q.family == UnitVehicle {
+		switch q.family {
+		case UnitPerson, UnitVehicle:
 			fig.Basis = Actual // SPEC: counts are always actual, also in budget documents
+		case UnitPercent, UnitPoint:
+			if fig.Basis != Prior {
+				fig.Basis = Actual // a rate or score is an outcome: 全年预算执行率 is not a budget
+			}
 		}
 		fig.Value = q.value
 		fig.Unit = q.family

@@ -37,6 +37,11 @@ type Figure struct {
 	Basis  Basis
 	// Item is the line-item name for *.item metrics, else empty.
 	Item string
+	// Term is the wording the figure was recognised by, normalised (事业收入, 县财政预算安排,
+	// 日常公用经费), or the row label of a table; for items, the item's name. Two figures of
+	// one metric with different terms may be different parts (事业收入 and 其他收入 are both
+	// income.other), not a restatement.
+	Term string
 	// Value is normalised: money in yuan, counts as counts, rates in percent.
 	Value decimal.Decimal
 	// Unit is yuan, person, vehicle, percent or point.

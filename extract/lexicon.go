@@ -17,7 +17,6 @@ const (
 	kindMetric    termKind = iota + 1
 	kindWeak               // counts only when no other term precedes it in the clause
 	kindGrand              // a grand total incl. carry-over: the metric only without a stated carry-over
-	kindPart               // a named part of an income category; the item keeps the wording
 	kindInBasic            // counts only inside a breakdown of basic spending
 	kindShield             // not a metric, blocks association
 	kindBasis              // basis marker
@@ -33,7 +32,7 @@ const (
 )
 
 var kindNames = map[string]termKind{
-	"metric": kindMetric, "weak": kindWeak, "grand": kindGrand, "part": kindPart,
+	"metric": kindMetric, "weak": kindWeak, "grand": kindGrand,
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
@@ -107,7 +106,7 @@ func loadLexicon(text string) (*Lexicon, error) {
 		}
 		key := hf[1]
 		switch kind {
-		case kindMetric, kindWeak, kindGrand, kindPart, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic:
 			if !slices.Contains(Metrics, key) {
 				return nil, fmt.Errorf("lexicon line %d: %q is not a vocabulary metric", n+1, key)
 			}

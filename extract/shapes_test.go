@@ -49,7 +49,7 @@ func TestSentenceShapes(t *testing.T) {
 			[]string{"income.total|actual||2000000.00", "income.carryover|actual||200000.00"}},
 		{"grand total without carry-over", "收入总计214.78万元。", []string{"income.total|actual||2147800.00"}},
 		{"income parts with item", "本年收入214.78万元，其中财政拨款收入200万元，事业收入14.78万元。",
-			[]string{"income.total|actual||2147800.00", "income.fiscal|actual||2000000.00", "income.other|actual|事业收入|147800.00"}},
+			[]string{"income.total|actual||2147800.00", "income.fiscal|actual||2000000.00", "income.other|actual||147800.00"}},
 		{"pdf broken lines", "2024年基本支出105.57万元，其中：工资福利支\n出85.09万元，商品和服务支出14.81万\n—3—\n元。",
 			[]string{"expenditure.basic|actual||1055700.00", "expenditure.basic.personnel|actual||850900.00", "expenditure.basic.goods_services|actual||148100.00"}},
 		{"items over list lines", "2024年项目支出30万元，其中：\n1．科普行动计划经费16万元；\n2．换届选举经费14万元。\n二、绩效情况\n获得奖补资金16万元。",

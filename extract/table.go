@@ -224,6 +224,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 	}
 
+	capMetric := e.captionMetric(caption)
 	// An indicator table (指标 | 分值 | 得分) scores the report; its only figure is the total score.
 	scoring := false
 	for _, col := range cols {
@@ -342,11 +343,23 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 			if r0.kind == kindShield {
 				break
 			}
+			if !isTerm && fam == UnitYuan && isTotalLabel(label) {
+				// 合计 row: the total of what the table lists (项目支出 under a project table,
+				// 三公经费 under a table captioned “三公”经费支出情况表).
+				total := capMetric
+				if projectTable || projectOpen {
+					total = "expenditure.project"
+				}
+				if total != "" {
+					r0, isTerm = role{kind: kindMetric, key: total}, true
+				}
+			}
 			if !isTerm {
 				if projectOpen && fam == UnitYuan && hanCount(itemLabel(label)) >= 2 && !isTotalLabel(label) {
 					f, ok := e.tableFigure(b.Index, r, c, cell.Text, label, role{kind: kindMetric, key: "expenditure.project.item"}, defBasis, col, tunit)
 					if ok {
 						f.Item = itemLabel(label)
+						f.Term = f.Item
 						out = append(out, f)
 					}
 				}
@@ -355,9 +368,6 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 			f, ok := e.tableFigure(b.Index, r, c, cell.Text, label, r0, defBasis, col, tunit)
 			if !ok {
 				continue
-			}
-			if r0.kind == kindPart {
-				f.Item = normalizeString(itemLabel(label))
 			}
 			if r0.kind == kindGrand {
 				f.Item = grandMark
@@ -380,6 +390,34 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 	}
 	return out
+}
+
+// captionMetric is the one money metric a table's caption names (2024年度“三公”经费支出
+// 情况表 → three_public.total), or "".
+func (e *Extractor) captionMetric(caption string) string {
+	title := ""
+	lines := strings.Split(caption, "\n")
+	for k := len(lines) - 1; k >= 0; k-- {
+		l := strings.TrimSpace(lines[k])
+		if l != "" && !(unitDecl.MatchString(normalizeString(l)) && len([]rune(l)) < 12) {
+			title = l
+			break
+		}
+	}
+	if !strings.Contains(title, "表") {
+		return "" // only a table title names what a 合计 row totals
+	}
+	found := ""
+	for _, w := range e.seg.Cut(normalizeString(title)) {
+		sp := span{roles: e.lex.lookup(w), text: w}
+		if r, ok := sp.metricRole(UnitYuan); ok && r.kind == kindMetric {
+			if found != "" && found != r.key {
+				return ""
+			}
+			found = r.key
+		}
+	}
+	return found
 }
 
 func isNumericCell(t string) bool {
@@ -474,8 +512,13 @@ func (e *Extractor) tableFigure(t, r, c int, cellText, label string, ro role, de
 	if basis == "" {
 		basis = defBasis
 	}
-	if fam == UnitPerson || fam == UnitVehicle {
+	switch fam {
+	case UnitPerson, UnitVehicle:
 		basis = Actual
+	case UnitPercent, UnitPoint:
+		if basis != Prior {
+			basis = Actual
+		}
 	}
 	raw := strings.TrimSpace(label)
 	if col.label != "" {
@@ -483,7 +526,7 @@ func (e *Extractor) tableFigure(t, r, c int, cellText, label string, ro role, de
 	}
 	raw += " | " + strings.TrimSpace(cellText)
 	return Figure{
-		Metric: ro.key, Basis: basis, Value: q.value, Unit: fam, UnitText: unitText,
+		Metric: ro.key, Basis: basis, Value: q.value, Unit: fam, UnitText: unitText, Term: normalizeString(itemLabel(label)),
 		Raw: raw, Location: parse.CellLocation(t, r+1, c+1), Method: MethodTable, Decimals: q.decimals,
 	}, true
 }
