@@ -96,7 +96,7 @@ func startsWithItem(rs []rune) bool {
 
 var (
 	leadTrim  = regexp.MustCompile(`^(?:[\s，,；;：:、。]|其中|包括|主要包括|主要用于|用于|具体为|分别为|分别是|主要是|是|\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|(?:19|20)\d\d\s*年(?:度)?)+`)
-	trailTrim = regexp.MustCompile(`(?:[\s，,；;：:]|为|共计|合计|共|计|达|约|金额|资金为|支出为|经费为)+$`)
+	trailTrim = regexp.MustCompile(`(?:[\s，,；;：:]|为|共计|合计|共|计|达|约|金额)+$`)
 )
 
 // itemLabel cleans the name of a project line item: numbering, breakdown words and glue
@@ -106,6 +106,9 @@ func itemLabel(raw string) string {
 	for {
 		t := leadTrim.ReplaceAllString(s, "")
 		t = trailTrim.ReplaceAllString(t, "")
+		if r := []rune(t); len(r) >= 6 && strings.HasSuffix(t, "支出") {
+			t = string(r[:len(r)-2]) // 办公用房维修经费支出 → 办公用房维修经费
+		}
 		t = strings.Trim(t, " \t　“”\"")
 		if t == s {
 			break
@@ -157,10 +160,14 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		sp := s.spans[i]
 		if sp.q == nil {
 			if sp.hasKind(kindBreakdown) && projectOpen && w.itemParent == nil {
-				last := lastBound(UnitYuan)
-				if last != nil && last.fig.Metric == "expenditure.project" {
-					f := last.fig
-					w.itemParent = &f
+				// The items belong to the sentence's subject, the first project figure
+				// (2021年项目支出X元，比上年的Y增加Z，其中：…), not to a prior-year aside.
+				for _, b := range bound {
+					if b.fig.Metric == "expenditure.project" {
+						f := b.fig
+						w.itemParent = &f
+						break
+					}
 				}
 			}
 			if sp.hasKind(kindCarryover) {
@@ -233,8 +240,8 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 				continue
 			}
 		}
-		if blocked {
-			continue
+		if blocked && !(q.family == UnitYuan && w.itemParent != nil) {
+			continue // a shield word (聘用人员, 专项资金) may still be part of an item's name
 		}
 		if termIdx >= 0 && !gapOK(s.spans, gap) {
 			// 项目支出中安排科普经费9万元: the amount belongs to what stands between.
@@ -310,7 +317,8 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		fig.Decimals = q.decimals
 		w.figs = append(w.figs, fig)
 		bound = append(bound, boundFig{fig: fig, clause: c, span: i})
-		if fig.Metric == "expenditure.project" {
+		if fig.Metric == "expenditure.project" && !projectOpen {
+			// the first project figure is the sentence's subject; 上年为… after it is an aside
 			projectOpen = true
 			w.itemParent = nil
 			if endsWithColon(s.rs) {

@@ -64,6 +64,10 @@ func flatTables(blocks []parse.Block) []flatTable {
 		var cells []flatCell
 		for j < len(blocks) && blocks[j].Kind == parse.Paragraph && isCellLine(blocks[j]) && !unitDecl.MatchString(normalizeString(blocks[j].Text)) {
 			t := strings.TrimSpace(blocks[j].Text)
+			if pageNumber.MatchString(t) {
+				j++ // a page break inside the table
+				continue
+			}
 			_, _, num := cellValue(t)
 			cells = append(cells, flatCell{text: t, loc: blocks[j].Location(), num: num})
 			j++

@@ -41,7 +41,10 @@ func (lp logicalPara) locationAt(normPos int) string {
 }
 
 var (
-	pageNumber       = regexp.MustCompile(`^\s*(?:[-—–―－~·]*\s*\d{1,4}\s*[-—–―－~·]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
+	// pageNumber is a page mark copied from a PDF: —10—, - 3 -, 第3页, 第1页共3页, 3/10.
+	pageNumber = regexp.MustCompile(`^\s*(?:[-—–―－~·]+\s*\d{1,4}\s*[-—–―－~·]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
+	// barePage is a page number without decoration; it is one only inside a broken sentence.
+	barePage         = regexp.MustCompile(`^\s*\d{1,3}\s*$`)
 	listStart        = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、](?:[^\d]|$)|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
 	sentenceTerminal = "。；;！？!?：:"
 	// decimalStart: a line starting with a decimal number (98.20万元) is no numbered heading.
@@ -76,6 +79,9 @@ func joinLines(blocks []parse.Block) []logicalPara {
 		if pageNumber.MatchString(text) {
 			continue
 		}
+		if barePage.MatchString(text) && cur != nil && midSentence(raw.String()) {
+			continue
+		}
 		if cur != nil && continues(raw.String(), text, b.Level) {
 			cur.parts = append(cur.parts, partLoc{rawStart: utf8.RuneCountInString(raw.String()), location: b.Location()})
 			raw.WriteString(text)
@@ -90,6 +96,16 @@ func joinLines(blocks []parse.Block) []logicalPara {
 }
 
 func isSpaceRune(r rune) bool { return isSpace(r) }
+
+// midSentence reports whether text is a long line cut off before its sentence ended.
+func midSentence(text string) bool {
+	p := strings.TrimRightFunc(text, isSpaceRune)
+	if utf8.RuneCountInString(p) < 20 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return !strings.ContainsRune(sentenceTerminal, last)
+}
 
 // continues reports whether next is the rest of a sentence broken across lines: prev is a
 // long body line that does not end a sentence, and next does not start a heading or list.

@@ -68,6 +68,14 @@ func tableUnit(caption string, cells [][]parse.Cell) string {
 	if m := unitParen.FindStringSubmatch(normalizeString(caption)); m != nil {
 		return m[1]
 	}
+	// A unit in one header cell (资金情况（万元） spanning 预算数 | 实际支出) holds for the table.
+	for r := 0; r < len(cells) && r < 3; r++ {
+		for _, c := range cells[r] {
+			if m := unitParen.FindStringSubmatch(normalizeString(c.Text)); m != nil {
+				return m[1]
+			}
+		}
+	}
 	return ""
 }
 

@@ -168,6 +168,11 @@ func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool)
 	width := 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
+		if k != linePipe {
+			// Leading tabs are empty cells (a second header row under a merged cell), so
+			// only spaces and indentation are trimmed.
+			t = strings.Trim(l, " \r\u3000\u00a0")
+		}
 		var cells []string
 		if k == linePipe {
 			cells = pipeFields(t)
