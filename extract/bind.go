@@ -12,6 +12,7 @@ import (
 type walker struct {
 	e        *Extractor
 	docBasis Basis
+	year     int // the report's year, 0 when unknown
 	figs     []Figure
 	claims   []Claim
 	// itemParent is the project-spending figure whose named items are being listed, or nil.
@@ -268,8 +269,15 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			switch {
 			case onlyGlue && turn != "" && lb != nil && strings.HasSuffix(lb.fig.Metric, ".authorized"):
 				fig = Figure{Metric: strings.TrimSuffix(lb.fig.Metric, ".authorized") + ".actual", Basis: Actual, Term: lb.fig.Term}
-			case onlyGlue && basis != "" && lb != nil && lb.clause != c:
+			case onlyGlue && basis != "" && lb != nil && (lb.clause != c || sp.depth > 0):
+				// 上年为0.3万元 / 支出合计479.44万元（年初预算492.31万元）
 				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis, Term: lb.fig.Term}
+			case onlyGlue && lb != nil && lb.clause != c && w.year != 0 && year == w.year-1 && clauseHasYear(s, i, c):
+				// 2023年部门整体支出为5366.14万元，2022年为5263.59万元
+				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: Prior, Term: lb.fig.Term}
+			case onlyGlue && basis != "" && lb == nil && q.family == UnitYuan && sentenceHas(s.spans, "rate.budget_execution"):
+				// 年初预算492.31万元，实际完成479.44万元，预算执行率97.39%: the department's budget.
+				fig = Figure{Metric: "expenditure.total", Basis: basis}
 			case q.family == UnitYuan && w.itemParent != nil:
 				from := clauseStart(c)
 				for k := i - 1; k >= 0 && s.spans[k].clause == c; k-- {
@@ -428,6 +436,32 @@ func pendingTerm(spans []span, qi, c int, fam string) int {
 		}
 	}
 	return -1
+}
+
+// clauseHasYear reports whether a year is written in the clause before the value at qi.
+func clauseHasYear(s sentence, qi, c int) bool {
+	start := s.spans[qi].start
+	for k := qi - 1; k >= 0 && s.spans[k].clause == c; k-- {
+		start = s.spans[k].start
+	}
+	for _, m := range s.years {
+		if m.pos >= start && m.pos < s.spans[qi].start {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceHas reports whether the sentence names metric.
+func sentenceHas(spans []span, metric string) bool {
+	for _, sp := range spans {
+		for _, r := range sp.roles {
+			if r.key == metric {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseYear is the year a value is stated for: a year written in its own clause before

@@ -48,7 +48,7 @@ func (e *Extractor) Segmenter() *Segmenter { return e.seg }
 // Extract reads the identity, figures, claims and narrative sections of one document.
 func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, error) {
 	res := &Result{Identity: readIdentity(doc)}
-	w := &walker{e: e, docBasis: docBasis(res.Identity.Title)}
+	w := &walker{e: e, docBasis: docBasis(res.Identity.Title), year: res.Identity.Year}
 	paras := joinLines(doc.Blocks)
 	for i, lp := range paras {
 		if i%64 == 0 {
