@@ -195,7 +195,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 				continue
 			}
 			if r, ok := sj.metricRole(q.family); ok {
-				if strings.HasPrefix(r.key, "income.") && j+1 < i && strings.HasPrefix(s.spans[j+1].text, "支出") {
+				if isSourceQualifier(s.spans, j) {
 					// 三公经费财政拨款支出决算为…: the funding source qualifies the spending.
 					gap = append(gap, j)
 					continue
@@ -395,6 +395,9 @@ func gapOK(spans []span, gap []int) bool {
 	other := 0
 	for _, j := range gap {
 		sp := spans[j]
+		if isSourceQualifier(spans, j) {
+			continue
+		}
 		if sp.hasKind(kindBasis) || sp.hasKind(kindTurn) || sp.hasKind(kindGlue) || hanCount(sp.text) == 0 {
 			continue
 		}
@@ -410,6 +413,20 @@ func gapOK(spans []span, gap []int) bool {
 func otherTermBefore(spans []span, j, c int) bool {
 	for k := j - 1; k >= 0 && spans[k].clause == c; k-- {
 		if spans[k].isTerm() {
+			return true
+		}
+	}
+	return false
+}
+
+// isSourceQualifier reports whether the income term at span j names the funding source of
+// the spending after it (三公经费财政拨款支出决算为…), not an income.
+func isSourceQualifier(spans []span, j int) bool {
+	if j+1 >= len(spans) || !strings.HasPrefix(spans[j+1].text, "支出") {
+		return false
+	}
+	for _, r := range spans[j].roles {
+		if strings.HasPrefix(r.key, "income.") {
 			return true
 		}
 	}

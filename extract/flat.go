@@ -21,7 +21,8 @@ func isCellLine(b parse.Block) bool {
 	if n == 0 || n > 25 || flatBreak.MatchString(t) || strings.ContainsAny(t, "，,") {
 		return false
 	}
-	if l := parse.HeadingLevel(t); (l == 1 || l == 2) && !decimalStart.MatchString(t) {
+	if l := parse.HeadingLevel(t); l > 0 && l != 3 && !decimalStart.MatchString(t) {
+		// 一、 （一） （1） open sections; 1． may label a row of a flattened table
 		return false
 	}
 	return true
@@ -100,7 +101,7 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 	for h < len(cells) && !cells[h].num {
 		h++
 	}
-	header, body := reorderHeader(cells[:h]), cells[h:]
+	header, body := cells[:h], cells[h:]
 	// A row number followed by a text cell opens a row; so does a text cell after a number.
 	var rows [][]flatCell
 	var cur []flatCell
@@ -124,6 +125,13 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 	if len(cur) > 0 {
 		rows = append(rows, cur)
 	}
+	// The first row's label was read as the last header cell when the header and the label
+	// are both text: 项目 / 预算数 / 决算数 / 收入合计 / 398.80 / 368.91.
+	if len(rows) >= 2 && len(header) > 0 && len(rows[0]) < len(rows[1]) && allNumeric(rows[0]) {
+		rows[0] = append([]flatCell{header[len(header)-1]}, rows[0]...)
+		header = header[:len(header)-1]
+	}
+	header = reorderHeader(header)
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r))
@@ -196,4 +204,13 @@ func reorderHeader(h []flatCell) []flatCell {
 		return append(out, h[i+1:k]...)
 	}
 	return h
+}
+
+func allNumeric(cells []flatCell) bool {
+	for _, c := range cells {
+		if !c.num {
+			return false
+		}
+	}
+	return true
 }

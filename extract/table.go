@@ -168,6 +168,7 @@ func (e *Extractor) labelMetric(label, fam string) (role, bool) {
 	}
 	var found role
 	ok := false
+	other := 0 // characters that are neither the term nor glue: 国土空间规划编制经费 is no 编制
 	for _, w := range e.seg.Cut(n) {
 		sp := span{roles: e.lex.lookup(w), text: w}
 		if r, isM := sp.metricRole(fam); isM {
@@ -175,10 +176,17 @@ func (e *Extractor) labelMetric(label, fam string) (role, bool) {
 				return role{}, false // two different metrics: not a plain label
 			}
 			found, ok = r, true
+			continue
 		}
 		if sp.hasKind(kindShield) {
 			return role{kind: kindShield}, true
 		}
+		if !sp.hasKind(kindGlue) && !sp.hasKind(kindLead) && !sp.hasKind(kindBreakdown) && !sp.hasKind(kindBasis) {
+			other += hanCount(w)
+		}
+	}
+	if other > 2 {
+		return role{}, false
 	}
 	return found, ok
 }
@@ -257,8 +265,8 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 		label, labelCol := "", -1
 		for c, cell := range row {
-			if cols[c].serial {
-				continue
+			if cols[c].serial && isNumericCell(cell.Text) {
+				continue // a row number; a 合计 written in the 序号 column is a label
 			}
 			if q, bare, ok := cellValue(cell.Text); ok {
 				// a leading row number (1 | 科普经费 | 16) is numbering, not a value
