@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/jixiao/jixiao/unitname"
 )
 
 // WriteRulesMarkdown writes docs/rules.md: the rule table, each rule's computation, tolerance
@@ -47,21 +49,22 @@ func WriteRulesMarkdown(w io.Writer) error {
 			p("| %s | %s | %s | %s |\n", cell(sc.Name), sc.Kind, outcome, cell(text))
 		}
 	}
+	words := unitname.Lexicon()
 	p("\n## Department names\n\n")
 	p("Reports, `--reference` and `--expected` name units differently (县科协, 县科学技术协会, 隆回县科学技术协会).\n")
 	p("`analyze.NormalizeDepartment` maps them to one form:\n\n")
 	p("1. whitespace, BOMs and quotation marks are removed; full-width ASCII and brackets become half-width;\n")
-	p("2. the prefixes 中国共产党/中共 and the suffixes %s are stripped;\n", strings.Join(quoteAll(lexicon.suffixes), ", "))
+	p("2. the prefixes 中国共产党/中共 and the suffixes %s are stripped;\n", strings.Join(quoteAll(words.Suffixes), ", "))
 	p("3. the region prefix is stripped: up to three levels of a stem and 省/自治区/市/自治州/州/地区/盟/县/自治县/区/旗\n")
-	p("   (湖南省邵阳市隆回县), then a bare 县/市/区/省 meaning \"this county\" (县科协); names starting with %s keep\n", strings.Join(lexicon.protect, "、"))
-	p("   their first character, and a candidate ending in %s is part of the unit name, not a region;\n", strings.Join(lexicon.notRegionEnd, "、"))
+	p("   (湖南省邵阳市隆回县), then a bare 县/市/区/省 meaning \"this county\" (县科协); names starting with %s keep\n", strings.Join(words.Protected, "、"))
+	p("   their first character, and a candidate ending in %s is part of the unit name, not a region;\n", strings.Join(words.NotRegionEnds, "、"))
 	p("4. the whole name (团县委), else the remainder, if it is in the table below, becomes the canonical full name.\n\n")
 	p("Two names denote the same unit when their normalised forms are equal and their regions are compatible (equal,\n")
 	p("one empty or a bare 县/市/区, or one ending the other: 邵阳市隆回县 / 隆回县). So 县科协 = 县科学技术协会 =\n")
 	p("隆回县科学技术协会 within 隆回县, but 隆回县科协 ≠ 邵东市科协.\n\n")
 	p("| written | canonical |\n|---|---|\n")
-	for _, a := range lexicon.abbrevOrder {
-		p("| %s | %s |\n", a[0], a[1])
+	for _, a := range words.Abbreviations {
+		p("| %s | %s |\n", a.Written, a.Canonical)
 	}
 	return bw.Flush()
 }
