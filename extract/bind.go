@@ -661,14 +661,20 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 // parentOf is the total a metric is a share of when the text does not say.
 func parentOf(metric string) string {
 	switch {
+	case metric == "income.total" || metric == "expenditure.total" || metric == "three_public.total":
+		return ""
+	case strings.HasPrefix(metric, "three_public.vehicle."):
+		return "three_public.vehicle"
 	case strings.HasPrefix(metric, "income."):
 		return "income.total"
 	case strings.HasPrefix(metric, "expenditure.basic."):
 		return "expenditure.basic"
 	case strings.HasPrefix(metric, "three_public."):
 		return "three_public.total"
-	default:
+	case strings.HasPrefix(metric, "expenditure."):
 		return "expenditure.total"
+	default:
+		return ""
 	}
 }
 

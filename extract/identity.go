@@ -5,14 +5,12 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/parse"
+	"github.com/jixiao/jixiao/unitname"
 )
 
 var (
-	// regionPrefix matches the administrative prefix of a unit name: 隆回县, 邵阳市隆回县,
-	// 湖南省, 长沙市开福区. Masked names (XX县, ××市) count as regions too.
-	regionPrefix = regexp.MustCompile(`^(?:[\p{Han}XＸ×*＊○]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))+`)
-	titleWords   = []string{"报告", "说明", "自评", "绩效评价", "决算"}
-	leadAbout    = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
+	titleWords = []string{"报告", "说明", "自评", "绩效评价", "决算"}
+	leadAbout  = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
 	// reportKind is where a title stops naming the unit and starts naming the report.
 	reportKind = regexp.MustCompile(`部门整体支出|整体支出|部门决算|决算说明|部门预算|预算说明|绩效自评|绩效评价|项目支出|部门支出|收支决算`)
 )
@@ -63,9 +61,7 @@ func readIdentity(doc *parse.Document) Identity {
 		}
 		id.Department = cleanDepartment(unitFromLines(paras))
 	}
-	if m := regionPrefix.FindString(id.Department); m != "" && m != id.Department {
-		id.Region = m
-	}
+	id.Region = unitname.Region(id.Department)
 	return id
 }
 

@@ -241,6 +241,9 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 	}
 
 	capMetric := e.captionMetric(caption)
+	if capMetric == "" {
+		capMetric = e.siblingsParent(b.Cells[headerRows:])
+	}
 	// An indicator table (指标 | 分值 | 得分) scores the report; its only figure is the total score.
 	scoring := false
 	for _, col := range cols {
@@ -406,6 +409,37 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 		}
 	}
 	return out
+}
+
+// siblingsParent is what a 合计 row totals when the table's title does not say: the common
+// parent of the metrics its other rows name (因公出国（境）费, 公务接待费 … → three_public.total),
+// provided the parent is not a row of its own.
+func (e *Extractor) siblingsParent(rows [][]parse.Cell) string {
+	parent := ""
+	named := map[string]bool{}
+	n := 0
+	for _, row := range rows {
+		for _, c := range row {
+			t := strings.TrimSpace(c.Text)
+			if t == "" || isNumericCell(t) {
+				continue
+			}
+			if r, ok := e.labelMetric(t, UnitYuan); ok && r.kind == kindMetric {
+				named[r.key] = true
+				p := parentOf(r.key)
+				if parent != "" && p != parent {
+					return ""
+				}
+				parent = p
+				n++
+			}
+			break // only the row's first label
+		}
+	}
+	if n < 2 || named[parent] {
+		return ""
+	}
+	return parent
 }
 
 // captionMetric is the one money metric a table's caption names (2024年度“三公”经费支出
