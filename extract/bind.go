@@ -110,7 +110,10 @@ func itemLabel(raw string) string {
 		if r := []rune(t); len(r) >= 6 && strings.HasSuffix(t, "支出") {
 			t = string(r[:len(r)-2]) // 办公用房维修经费支出 → 办公用房维修经费
 		}
-		t = strings.Trim(t, " \t　“”\"")
+		t = strings.Trim(t, " \t　")
+		if strings.HasPrefix(t, "“") && !strings.Contains(t, "”") {
+			t = strings.TrimPrefix(t, "“")
+		}
 		if t == s {
 			break
 		}

@@ -67,7 +67,7 @@ func readIdentity(doc *parse.Document) Identity {
 
 // isTitleLine reports whether a line looks like a report title.
 func isTitleLine(p string) bool {
-	if len([]rune(p)) > 80 || strings.ContainsAny(p, "。；") {
+	if len([]rune(p)) > 80 || strings.ContainsAny(p, "。；，,") {
 		return false
 	}
 	for _, w := range titleWords {
@@ -108,7 +108,7 @@ func cleanDepartment(d string) string {
 
 // docBasis is budget for budget documents (部门预算说明) and actual for everything else.
 func docBasis(title string) Basis {
-	if strings.Contains(title, "预算") && !strings.ContainsAny(title, "决执评") {
+	if isTitleLine(title) && strings.Contains(title, "预算") && !strings.ContainsAny(title, "决执评") {
 		return Budget
 	}
 	return Actual

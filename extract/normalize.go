@@ -140,5 +140,10 @@ func (nt normText) rawSpan(start, end int) string {
 		return ""
 	}
 	a, b := nt.idx[start], nt.idx[end-1]+1
+	// Quotes are dropped for matching; an opening one right before the span belongs to it
+	// (“万企兴万村”行动经费).
+	for a > 0 && isQuote(nt.raw[a-1]) && (start == 0 || nt.idx[start-1] < a-1) {
+		a--
+	}
 	return string(nt.raw[a:b])
 }

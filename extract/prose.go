@@ -127,6 +127,7 @@ func continues(prev, next string, nextLevel int) bool {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(n)
+	first = narrow(first)
 	return isHan(first) || (first >= '0' && first <= '9') || first == '.' || first == '，' || first == '、'
 }
 

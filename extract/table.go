@@ -360,7 +360,11 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 				}
 			}
 			if r0.kind == kindShield {
-				break
+				if !(projectOpen && fam == UnitYuan) {
+					break
+				}
+				// 聘用人员经费 in a project table is an item, whatever 聘用人员 means elsewhere
+				r0, isTerm = role{}, false
 			}
 			if !isTerm && fam == UnitYuan && isTotalLabel(label) {
 				// 合计 row: the total of what the table lists (项目支出 under a project table,
