@@ -1,0 +1,168 @@
+// Package tables is the one place that knows the output tables of a run: their
+// Arrow schemas, their row types, and how they are written to and read from
+// Parquet files (github.com/apache/arrow-go/v18, zstd compression).
+//
+// The four tables and their columns are fixed by the output contract
+// (docs/tables.md): reports, figures, anomalies and checks. Each has a row
+// type here (ReportRow, FigureRow, AnomalyRow, CheckRow); Create opens a
+// Writer for one of them and Read (or ReadReports, ReadFigures, …) reads a
+// written file back.
+//
+// Files are written deterministically: the same rows in the same order give
+// the same bytes (no timestamps; the created_by field names the Parquet
+// library and its version). Amounts are decimal(20,4) columns holding exact
+// decimals, never floats.
+package tables
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// File names of the tables in the output folder.
+const (
+	ReportsFile   = "reports.parquet"
+	FiguresFile   = "figures.parquet"
+	AnomaliesFile = "anomalies.parquet"
+	ChecksFile    = "checks.parquet"
+)
+
+// Precision and Scale of every decimal column: decimal(20,4), values up to
+// 9,999,999,999,999,999.9999 with four decimals. Values with more decimals are
+// rounded half away from zero to four places when written.
+const (
+	Precision = 20
+	Scale     = 4
+)
+
+// Metrics lists the metric IDs that have one resolved-value column in the
+// reports table, in the order of the output contract's metric vocabulary.
+// expenditure.project.item is absent: it is a per-item metric with no single
+// value per report, and appears only in the figures table. The column of a
+// metric is named by MetricColumn.
+//
+// Treat Metrics as read-only.
+var Metrics = []string{
+	"income.total",
+	"income.fiscal",
+	"income.fund",
+	"income.other",
+	"income.carryover",
+	"expenditure.total",
+	"expenditure.basic",
+	"expenditure.basic.personnel",
+	"expenditure.basic.goods_services",
+	"expenditure.basic.household",
+	"expenditure.basic.capital",
+	"expenditure.project",
+	"three_public.total",
+	"three_public.abroad",
+	"three_public.reception",
+	"three_public.vehicle",
+	"three_public.vehicle.purchase",
+	"three_public.vehicle.operation",
+	"staff.authorized",
+	"staff.actual",
+	"staff.in_service",
+	"staff.retired",
+	"vehicles.authorized",
+	"vehicles.actual",
+	"rate.budget_execution",
+	"score.self_evaluation",
+}
+
+// MetricColumn returns the reports-table column of a metric ID: dots become
+// underscores (expenditure.basic → expenditure_basic).
+func MetricColumn(metric string) string {
+	return strings.ReplaceAll(metric, ".", "_")
+}
+
+// ReportRow is one row of the reports table: one input file, whatever became of it.
+type ReportRow struct {
+	// ReportID is the first 16 hex characters of the SHA-256 of the file bytes
+	// (empty when the file could not be opened at all).
+	ReportID string
+	// Path is the file's path relative to its input folder, '/'-separated.
+	Path string
+	// Format is docx, txt, md, doc, pdf, …
+	Format string
+	// Status is ok, partial or failed.
+	Status string
+	// Error says why the file failed or is partial; empty when ok.
+	Error      string
+	Department string
+	Region     string
+	// Year is the fiscal year the report covers; 0 means unknown and is written as null.
+	Year  int32
+	Title string
+	// Chars counts the characters of extracted text.
+	Chars int64
+	// Values holds the resolved value of each metric of Metrics, keyed by
+	// metric ID (income.total, not income_total). A metric absent from the map
+	// is written as null. Keys not in Metrics are ignored.
+	Values map[string]decimal.Decimal
+}
+
+// FigureRow is one row of the figures table: one figure stated in a report.
+type FigureRow struct {
+	ReportID string
+	Path     string
+	// Metric is a vocabulary ID, e.g. expenditure.basic.
+	Metric string
+	// Basis is actual, budget or prior.
+	Basis string
+	// Item is the line-item name of *.item metrics, else empty.
+	Item string
+	// Value is normalised: money in yuan, counts as counts, rates in percent.
+	Value decimal.Decimal
+	// Unit is yuan, person, vehicle, percent or point.
+	Unit string
+	// UnitText is the unit as written: 万元, 元, 亿元, 人, 台, 辆, %, 分.
+	UnitText string
+	// Raw is the sentence or table cell the figure came from.
+	Raw string
+	// Location is p12 (paragraph 12) or t2r3c4 (table 2, row 3, column 4).
+	Location string
+	// Method is prose or table.
+	Method string
+}
+
+// AnomalyRow is one row of the anomalies table: one finding.
+type AnomalyRow struct {
+	// AnomalyID is a stable id (hash of rule, reports and metrics).
+	AnomalyID string
+	// Rule is a rule ID, e.g. sum.expenditure.
+	Rule string
+	// Severity is error, warning or info.
+	Severity string
+	ReportID string
+	Path     string
+	// Related lists the other report_ids involved (cross-report rules).
+	Related []string
+	// Metrics lists the metric IDs involved.
+	Metrics []string
+	// Expected and Actual are the two sides of the check; nil when there are not two.
+	Expected *decimal.Decimal
+	Actual   *decimal.Decimal
+	// Message is one sentence in Chinese an analyst can act on, with the numbers.
+	Message string
+	// Evidence is the raw text or cells the finding rests on.
+	Evidence string
+}
+
+// CheckRow is one row of the checks table: one report and one rule, and what came of the check.
+type CheckRow struct {
+	ReportID string
+	Path     string
+	Rule     string
+	// Outcome is flagged, passed, not_applicable or insufficient.
+	Outcome string
+	// Detail says what was missing (insufficient) or names the anomaly_id(s) (flagged).
+	Detail string
+}
+
+// Row is the set of row types that have a table.
+type Row interface {
+	ReportRow | FigureRow | AnomalyRow | CheckRow
+}
