@@ -1,0 +1,258 @@
+// Command jixiao reads a folder of 部门整体支出绩效自评报告 (department
+// budget-performance self-evaluation reports) and writes what they state as
+// Parquet tables. This file only parses the command line and hands over to
+// packages batch, parse and extract.
+//
+// Exit codes: 0 every file was read (ok or partial); 1 some file failed (with
+// --strict: or is partial); 2 usage error; 3 the run itself failed (output not
+// writable, interrupted).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/debug"
+	"syscall"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/jixiao/jixiao/batch"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/parse"
+)
+
+// Exit codes.
+const (
+	exitOK     = 0 // every file read, ok or partial
+	exitFailed = 1 // some file failed (with --strict: or is partial)
+	exitUsage  = 2 // the command line is wrong
+	exitRun    = 3 // the run failed: output not writable, interrupted
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `jixiao reads 部门整体支出绩效自评报告 and writes their figures as Parquet tables.
+
+Usage:
+  jixiao run INPUT... -o OUT [flags]   read files and folders, write the tables into OUT
+  jixiao dump FILE [--json]            show what jixiao reads in one file
+  jixiao version                       print the version
+  jixiao help [COMMAND]                show help
+
+Run "jixiao help run" for the flags of run.
+Exit codes: 0 every file read (ok or partial), 1 some file failed (--strict: or partial),
+2 usage error, 3 the run failed (output not writable, interrupted).
+`
+
+// run is the whole program: it returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "run":
+		return runCmd(ctx, rest, stdout, stderr)
+	case "dump":
+		return dumpCmd(ctx, rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, version())
+		return exitOK
+	case "help", "-h", "--help":
+		if len(rest) > 0 && rest[0] != "help" {
+			return run(ctx, []string{rest[0], "--help"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "jixiao: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+// version is the module version jixiao was built as, and the Go version.
+func version() string {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		v = bi.Main.Version
+	}
+	return fmt.Sprintf("jixiao %s %s", v, runtime.Version())
+}
+
+// newFlags makes a command's flag set.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SortFlags = false
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {} // parseFlags prints help and errors itself
+	return fs
+}
+
+// parseFlags parses args; done is true when the command should stop with code.
+// -h/--help prints the command's help on stdout.
+func parseFlags(fs *flag.FlagSet, use string, args []string, stdout, stderr io.Writer) (code int, done bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stdout, "%s\nFlags:\n%s", use, fs.FlagUsages())
+		return exitOK, true
+	case err != nil:
+		fmt.Fprintf(stderr, "jixiao %s: %v\nRun \"jixiao help %s\" for usage.\n", fs.Name(), err, fs.Name())
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+// limitFlags adds the --max-* flags, defaulting to parse.DefaultLimits.
+func limitFlags(fs *flag.FlagSet) *parse.Limits {
+	lim := parse.DefaultLimits()
+	fs.Int64Var(&lim.MaxFileBytes, "max-file-bytes", lim.MaxFileBytes, "most bytes read from one file")
+	fs.Int64Var(&lim.MaxZipTotal, "max-zip-total", lim.MaxZipTotal, "most bytes decompressed from one .docx in all")
+	fs.Int64Var(&lim.MaxZipMember, "max-zip-member", lim.MaxZipMember, "most bytes one member of a .docx may decompress to")
+	fs.IntVar(&lim.MaxXMLDepth, "max-xml-depth", lim.MaxXMLDepth, "deepest XML nesting accepted")
+	fs.Int64Var(&lim.MaxChars, "max-chars", lim.MaxChars, "most characters of text in one document")
+	return &lim
+}
+
+func usageError(stderr io.Writer, cmd, format string, args ...any) int {
+	fmt.Fprintf(stderr, "jixiao %s: %s\nRun \"jixiao help %s\" for usage.\n", cmd, fmt.Sprintf(format, args...), cmd)
+	return exitUsage
+}
+
+const runUse = `Usage: jixiao run INPUT... -o OUT [flags]
+
+Reads every file in the INPUT files and folders (folders recursively) and writes
+reports.parquet (one row per file) and figures.parquet (one row per figure) into OUT.
+A file that cannot be read is a row with status failed, not an error of the run.
+
+Exit codes: 0 every file read (ok or partial), 1 some file failed (with --strict: or
+partial), 2 usage error, 3 the run failed (output not writable, interrupted).
+`
+
+func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("run")
+	out := fs.StringP("out", "o", "", "output folder (required; created if missing)")
+	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "files read at once")
+	lim := limitFlags(fs)
+	timeout := fs.Duration("file-timeout", batch.DefaultFileTimeout, "most time spent on one file")
+	strict := fs.Bool("strict", false, "exit 1 also when a file is only partly read")
+	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors (no per-file messages, no summary)")
+	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
+	if code, done := parseFlags(fs, runUse, args, stdout, stderr); done {
+		return code
+	}
+	switch {
+	case fs.NArg() == 0:
+		return usageError(stderr, "run", "no INPUT files or folders given")
+	case *out == "":
+		return usageError(stderr, "run", "no output folder: give -o OUT")
+	case *jobs < 1:
+		return usageError(stderr, "run", "--jobs must be at least 1")
+	case *timeout <= 0:
+		return usageError(stderr, "run", "--file-timeout must be positive")
+	case lim.MaxFileBytes < 1 || lim.MaxZipTotal < 1 || lim.MaxZipMember < 1 || lim.MaxXMLDepth < 1 || lim.MaxChars < 1:
+		return usageError(stderr, "run", "the --max-* limits must be at least 1")
+	}
+	logger, err := newLogger(stderr, *logFormat, *quiet)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	sum, err := batch.Run(ctx, batch.Config{
+		Inputs:      fs.Args(),
+		Out:         *out,
+		Jobs:        *jobs,
+		Limits:      *lim,
+		FileTimeout: *timeout,
+		Extractor:   ex,
+		Logger:      logger,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		if errors.Is(err, batch.ErrConfig) {
+			return exitUsage
+		}
+		return exitRun
+	}
+	if !*quiet {
+		fmt.Fprintf(stderr, "jixiao: %s\n", sum)
+	}
+	if sum.Failed > 0 || (*strict && sum.Partial > 0) {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// newLogger logs to w as text or JSON; quiet keeps only errors.
+func newLogger(w io.Writer, format string, quiet bool) (*slog.Logger, error) {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	if quiet {
+		opts.Level = slog.LevelError
+	}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format must be text or json, not %q", format)
+}
+
+const dumpUse = `Usage: jixiao dump FILE [--json]
+
+Shows what jixiao reads in one file: its paragraphs and table cells with their
+locations (p12, t2r3c4), as text or as JSON. Exit code 1 when the file cannot be read.
+`
+
+func dumpCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("dump")
+	asJSON := fs.Bool("json", false, "write the document as JSON")
+	lim := limitFlags(fs)
+	timeout := fs.Duration("file-timeout", batch.DefaultFileTimeout, "most time spent on the file")
+	if code, done := parseFlags(fs, dumpUse, args, stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() != 1 {
+		return usageError(stderr, "dump", "give exactly one FILE")
+	}
+	path := fs.Arg(0)
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	doc, err := parse.ReadFile(ctx, path, *lim)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %s: %s\n", path, parse.Message(err))
+		if errors.Is(err, context.Canceled) {
+			return exitRun
+		}
+		return exitFailed
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(doc)
+	} else {
+		err = doc.Dump(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: write: %v\n", err)
+		return exitRun
+	}
+	return exitOK
+}
