@@ -1,0 +1,362 @@
+package review
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"html/template"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/jixiao/jixiao/analyze"
+)
+
+//go:embed templates/report.html.tmpl templates/report.css templates/report.js
+var templateFS embed.FS
+
+// page is the parsed template with its stylesheet and script, loaded once.
+var page = mustLoadPage()
+
+type pageAssets struct {
+	tmpl *template.Template
+	css  string
+	js   string
+	csp  template.HTML
+}
+
+func mustLoadPage() pageAssets {
+	read := func(name string) string {
+		b, err := templateFS.ReadFile("templates/" + name)
+		if err != nil {
+			panic("review: " + err.Error())
+		}
+		return string(b)
+	}
+	css, js := read("report.css"), read("report.js")
+	tmpl := template.Must(template.New("report.html.tmpl").ParseFS(templateFS, "templates/report.html.tmpl"))
+	// The page may load nothing and run nothing but its own inline stylesheet and script:
+	// even a report text that slipped past escaping could not fetch or execute anything.
+	hash := func(s string) string {
+		sum := sha256.Sum256([]byte(s))
+		return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
+	csp := "default-src 'none'; style-src " + hash(css) + "; script-src " + hash(js) +
+		"; img-src data:; base-uri 'none'; form-action 'none'"
+	meta := template.HTML(`<meta http-equiv="Content-Security-Policy" content="` + html.EscapeString(csp) + `">`)
+	return pageAssets{tmpl: tmpl, css: css, js: js, csp: meta}
+}
+
+// WriteHTML writes report.html to path, atomically: one self-contained page in Chinese with
+// inline CSS, JS and SVG and no external reference of any kind, so it opens from a shared
+// drive or an e-mail attachment. It contains:
+//
+//   - a summary: files read (正常, 部分读取, 读取失败), findings by severity and by rule
+//     with the rule's Chinese title;
+//   - the findings grouped by report (department, year, file), each with its severity, rule,
+//     message, expected and actual values and the evidence with its numbers highlighted;
+//   - the files that failed or were read only partially, and why;
+//   - charts (inline SVG): income vs spending, basic vs project split, the “三公” share of
+//     spending against the median of its region and year, year-over-year changes;
+//   - a table of all reports.
+//
+// Tables sort on a header click and filter by text and severity through a small inline
+// script; without the script everything is shown. Report text is untrusted and escaped.
+func WriteHTML(path string, in Input) error {
+	var buf bytes.Buffer
+	if err := renderHTML(&buf, in); err != nil {
+		return fmt.Errorf("review: %s: %w", path, err)
+	}
+	return writeAtomic(path, func(w *os.File) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+}
+
+func renderHTML(buf *bytes.Buffer, in Input) error {
+	v := buildView(newRun(in))
+	return page.tmpl.Execute(buf, v)
+}
+
+// htmlView is everything the template shows, computed in Go.
+type htmlView struct {
+	Title, Generated string
+	CSP              template.HTML // the Content-Security-Policy meta element
+	CSS              template.CSS
+	JS               template.JS
+	Files            fileCounts
+	Findings         int
+	Severity         []severityCount
+	Rules            []ruleCount
+	Groups           []group
+	Unread           []fileRow
+	Charts           []chart
+	Reports          []reportRow
+	Severities       []severityCount // for the filter checkboxes
+}
+
+type fileCounts struct{ Total, OK, Partial, Failed int }
+
+type severityCount struct {
+	Key, Label string
+	Count      int
+}
+
+type ruleCount struct {
+	ID, Title, Severity, SeverityLabel string
+	Count                              int
+}
+
+// group is the findings of one report (or of no report: units that did not submit).
+type group struct {
+	Anchor, Department, Year, Path string
+	// Meta is the line under the heading: file, region, status, counts by severity.
+	Meta     []metaPart
+	Findings []findingView
+}
+
+// metaPart is one "key：value" of a group's meta line; Class styles the value.
+type metaPart struct{ Key, Value, Class string }
+
+type findingView struct {
+	ID, Severity, SeverityLabel, Rank, Rule, RuleTitle, Message string
+	Expected, Actual, Diff                                      string
+	ExpectedSort, ActualSort, DiffSort                          string
+	Metrics, Related                                            string
+	Evidence                                                    []segment
+}
+
+// segment is a piece of evidence text; Mark is set for a number with its unit.
+type segment struct {
+	Text string
+	Mark bool
+}
+
+type fileRow struct {
+	Path, Format, Status, StatusLabel, Error, Department string
+}
+
+type reportRow struct {
+	Anchor, Department, Region, Year, Path, Status, StatusLabel string
+	Income, Spending, ThreePublic                               string
+	IncomeSort, SpendingSort, ThreePublicSort                   string
+	Errors, Warnings, Infos                                     int
+}
+
+type chart struct {
+	ID, Title, Note string
+	SVG             template.HTML
+}
+
+func buildView(r *run) htmlView {
+	v := htmlView{
+		Title:     "部门整体支出绩效自评报告审核结果",
+		Generated: r.in.Generated,
+		CSP:       page.csp,
+		CSS:       template.CSS(page.css),
+		JS:        template.JS(page.js),
+		Findings:  len(r.findings),
+	}
+	for _, rep := range r.reports {
+		v.Files.Total++
+		switch rep.Status {
+		case StatusOK:
+			v.Files.OK++
+		case StatusPartial:
+			v.Files.Partial++
+		case StatusFailed:
+			v.Files.Failed++
+		}
+	}
+	bySev := map[string]int{}
+	byRule := map[string]int{}
+	for _, f := range r.findings {
+		bySev[f.Severity]++
+		byRule[f.Rule]++
+	}
+	for _, s := range severities {
+		v.Severity = append(v.Severity, severityCount{Key: s, Label: severityLabel[s], Count: bySev[s]})
+	}
+	v.Severities = v.Severity
+	for _, rule := range analyze.Rules() {
+		if n := byRule[rule.ID]; n > 0 {
+			v.Rules = append(v.Rules, ruleCount{ID: rule.ID, Title: rule.Title, Severity: rule.Severity,
+				SeverityLabel: labelOr(severityLabel, rule.Severity), Count: n})
+			delete(byRule, rule.ID)
+		}
+	}
+	for _, id := range sortedKeys(byRule) { // rules the registry does not know
+		v.Rules = append(v.Rules, ruleCount{ID: id, Count: byRule[id]})
+	}
+	sortStable(v.Rules, func(a, b ruleCount) bool {
+		if rankOf(a.Severity) != rankOf(b.Severity) {
+			return rankOf(a.Severity) < rankOf(b.Severity)
+		}
+		return a.Count > b.Count
+	})
+	v.Groups = buildGroups(r)
+	anchors := map[string]string{}
+	for _, g := range v.Groups {
+		if g.Path != "" {
+			anchors[g.Path] = g.Anchor
+		}
+	}
+	for _, rep := range r.reports {
+		if rep.Status == StatusFailed || rep.Status == StatusPartial {
+			v.Unread = append(v.Unread, fileRow{Path: rep.Path, Format: rep.Format, Status: rep.Status,
+				StatusLabel: labelOr(statusLabel, rep.Status), Error: rep.Error, Department: rep.Department})
+		}
+		n := r.counts[rep.ReportID]
+		row := reportRow{Anchor: anchors[rep.Path], Department: rep.Department, Region: rep.Region, Year: yearText(rep.Year),
+			Path: rep.Path, Status: rep.Status, StatusLabel: labelOr(statusLabel, rep.Status),
+			Errors: n[0], Warnings: n[1], Infos: n[2]}
+		row.Income, row.IncomeSort = wanText(rep, "income.total")
+		row.Spending, row.SpendingSort = wanText(rep, "expenditure.total")
+		row.ThreePublic, row.ThreePublicSort = wanText(rep, "three_public.total")
+		v.Reports = append(v.Reports, row)
+	}
+	// failed files first, then partial ones
+	sortStable(v.Unread, func(a, b fileRow) bool { return a.Status == StatusFailed && b.Status != StatusFailed })
+	v.Charts = buildCharts(r)
+	return v
+}
+
+func yearText(y int) string {
+	if y <= 0 {
+		return ""
+	}
+	return fmt.Sprint(y)
+}
+
+// wanText is a report's value of metric in 万元 with two decimals, and its sort key.
+func wanText(rep *Report, metric string) (string, string) {
+	v, ok := rep.Values[metric]
+	if !ok {
+		return "", ""
+	}
+	return wan(v).StringFixed(2), wan(v).String()
+}
+
+func buildGroups(r *run) []group {
+	type acc struct {
+		g   group
+		rep *Report
+	}
+	var order []*acc
+	byReport := map[*Report]*acc{}
+	var orphan *acc
+	for _, f := range r.findings {
+		rep := r.report(f)
+		var a *acc
+		switch {
+		case rep == nil && orphan == nil:
+			orphan = &acc{g: group{Department: "未关联具体报告的问题", Path: ""}}
+			a = orphan
+		case rep == nil:
+			a = orphan
+		default:
+			if a = byReport[rep]; a == nil {
+				a = &acc{rep: rep, g: group{Department: rep.Department, Year: yearText(rep.Year), Path: rep.Path}}
+				a.g.Meta = append(a.g.Meta, metaPart{"文件", rep.Path, "path"})
+				if rep.Region != "" {
+					a.g.Meta = append(a.g.Meta, metaPart{"地区", rep.Region, ""})
+				}
+				if rep.Status != "" {
+					a.g.Meta = append(a.g.Meta, metaPart{"状态", labelOr(statusLabel, rep.Status), "st-" + rep.Status})
+				}
+				if a.g.Department == "" {
+					a.g.Department = "（未识别部门）"
+				}
+				byReport[rep] = a
+				order = append(order, a)
+			}
+		}
+		a.g.Findings = append(a.g.Findings, findingViewOf(r, f))
+	}
+	// groups in report order (department, year, path); the unattached findings last
+	pos := map[*Report]int{}
+	for i, rep := range r.reports {
+		pos[rep] = i
+	}
+	sortStable(order, func(a, b *acc) bool { return pos[a.rep] < pos[b.rep] })
+	if orphan != nil {
+		order = append(order, orphan)
+	}
+	var out []group
+	for i, a := range order {
+		a.g.Anchor = fmt.Sprintf("d%d", i+1)
+		var n [3]int
+		for _, f := range a.g.Findings {
+			if k := rankOf(f.Severity); k < 3 {
+				n[k]++
+			}
+		}
+		for k, s := range severities {
+			if n[k] > 0 {
+				a.g.Meta = append(a.g.Meta, metaPart{"", fmt.Sprintf("%s %d", severityLabel[s], n[k]), ""})
+			}
+		}
+		// within a group: severity, then registry order of the rule
+		sortStable(a.g.Findings, func(x, y findingView) bool {
+			if x.Rank != y.Rank {
+				return x.Rank < y.Rank
+			}
+			return r.order[x.Rule] < r.order[y.Rule]
+		})
+		out = append(out, a.g)
+	}
+	return out
+}
+
+func findingViewOf(r *run, f analyze.Finding) findingView {
+	kind := valueKind(f)
+	fv := findingView{ID: f.AnomalyID, Severity: f.Severity, SeverityLabel: labelOr(severityLabel, f.Severity),
+		Rank: fmt.Sprint(rankOf(f.Severity)), Rule: f.Rule, RuleTitle: r.ruleTitle(f.Rule), Message: f.Message,
+		Evidence: highlight(f.Evidence), Related: strings.Join(r.related(f), "；")}
+	var ms []string
+	for _, m := range f.Metrics {
+		ms = append(ms, metricLabel(m))
+	}
+	fv.Metrics = strings.Join(ms, "、")
+	if f.Expected != nil {
+		fv.Expected = formatValue(kind, *f.Expected)
+		d, _ := displayValue(kind, *f.Expected)
+		fv.ExpectedSort = d.String()
+	}
+	if f.Actual != nil {
+		fv.Actual = formatValue(kind, *f.Actual)
+		d, _ := displayValue(kind, *f.Actual)
+		fv.ActualSort = d.String()
+	}
+	if d := diff(f); d != nil {
+		fv.Diff = signed(formatValue(diffKind(kind), *d), *d)
+		dd, _ := displayValue(diffKind(kind), *d)
+		fv.DiffSort = dd.String()
+	}
+	return fv
+}
+
+// numberWithUnit matches an amount, count or rate as reports write them (214.78万元, 12.5%,
+// 8人, 1,234.56元) and bare decimals of table cells (105.57); bare integers such as years are
+// left alone.
+var numberWithUnit = regexp.MustCompile(`[+\-−]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％|个百分点|人|名|辆|台|分)|\d[\d,]*\.\d+`)
+
+// highlight splits evidence text into plain and number segments; the template escapes both.
+func highlight(s string) []segment {
+	var out []segment
+	last := 0
+	for _, m := range numberWithUnit.FindAllStringIndex(s, -1) {
+		if m[0] > last {
+			out = append(out, segment{Text: s[last:m[0]]})
+		}
+		out = append(out, segment{Text: s[m[0]:m[1]], Mark: true})
+		last = m[1]
+	}
+	if last < len(s) {
+		out = append(out, segment{Text: s[last:]})
+	}
+	return out
+}

@@ -1,0 +1,413 @@
+// Package review renders the analyst's views of one run's results: anomalies.xlsx (the
+// findings, one row each, with a summary per report and the checks behind them) and
+// report.html (one self-contained page with the run summary, the findings grouped by
+// department, the files that could not be read and inline SVG charts).
+//
+// Both writers are deterministic: the same Input gives the same bytes. Nothing in the output
+// depends on the clock, on map order or on the machine; a timestamp appears only when the
+// caller puts one in Input.Generated.
+package review
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/jixiao/jixiao/analyze"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/shopspring/decimal"
+)
+
+// Input is one run's results as the views need them: every report read (including failed
+// ones), the findings and the checks of analyze.Run.
+type Input struct {
+	Reports  []Report
+	Findings []analyze.Finding
+	Checks   []analyze.Check
+	// Generated is shown as the time the run was made, e.g. "2025-03-01 14:30". Empty means
+	// omitted: the views never read the clock themselves, so equal inputs give equal bytes.
+	Generated string
+}
+
+// Report is one input file of the run: a row of the reports table with its resolved values.
+type Report struct {
+	// ReportID is the stable id of the reports table (hash of the file bytes).
+	ReportID string
+	// Path is the path relative to the input folder, /-separated.
+	Path string
+	// Format is docx, txt, md, doc, pdf ...
+	Format string
+	// Status is ok, partial or failed.
+	Status string
+	// Error says why the file failed or is partial; empty when ok.
+	Error string
+	// Department is the unit name as written in the report.
+	Department string
+	// Region is the county/city/province prefix when recoverable.
+	Region string
+	// Year is the fiscal year the report covers; 0 when unknown.
+	Year int
+	// Values is the resolved value per metric ID, actual basis (money in yuan).
+	Values map[string]decimal.Decimal
+	// Figures are the figures stated in the report.
+	Figures []extract.Figure
+}
+
+// Report statuses of the reports table.
+const (
+	StatusOK      = "ok"
+	StatusPartial = "partial"
+	StatusFailed  = "failed"
+)
+
+// severityLabel is the Chinese name of a severity; severityRank orders error, warning, info.
+var (
+	severityLabel = map[string]string{analyze.SeverityError: "错误", analyze.SeverityWarning: "警告", analyze.SeverityInfo: "提示"}
+	severityRank  = map[string]int{analyze.SeverityError: 0, analyze.SeverityWarning: 1, analyze.SeverityInfo: 2}
+	severities    = []string{analyze.SeverityError, analyze.SeverityWarning, analyze.SeverityInfo}
+	outcomeLabel  = map[string]string{
+		analyze.OutcomeFlagged: "发现问题", analyze.OutcomePassed: "通过",
+		analyze.OutcomeNotApplicable: "不适用", analyze.OutcomeInsufficient: "信息不足",
+	}
+	statusLabel = map[string]string{StatusOK: "正常", StatusPartial: "部分读取", StatusFailed: "读取失败"}
+)
+
+func labelOr(m map[string]string, k string) string {
+	if v, ok := m[k]; ok {
+		return v
+	}
+	return k
+}
+
+func rankOf(sev string) int {
+	if r, ok := severityRank[sev]; ok {
+		return r
+	}
+	return len(severityRank)
+}
+
+//go:embed data/metrics.tsv
+var metricsTSV string
+
+// metricInfo is a vocabulary metric's Chinese label and kind (money, count, percent, point).
+type metricInfo struct{ label, kind string }
+
+// metrics is data/metrics.tsv, loaded and validated once.
+var metrics = mustLoadMetrics(metricsTSV)
+
+func mustLoadMetrics(text string) map[string]metricInfo {
+	out := map[string]metricInfo{}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		p := strings.Split(t, "\t")
+		if len(p) != 3 {
+			panic(fmt.Sprintf("review: data/metrics.tsv:%d: want 3 tab-separated columns, got %d", line, len(p)))
+		}
+		switch p[2] {
+		case "money", "count", "percent", "point":
+		default:
+			panic(fmt.Sprintf("review: data/metrics.tsv:%d: unknown kind %q", line, p[2]))
+		}
+		out[p[0]] = metricInfo{label: p[1], kind: p[2]}
+	}
+	return out
+}
+
+// metricLabel is "支出合计(expenditure.total)" for a known metric, else the ID.
+func metricLabel(id string) string {
+	if m, ok := metrics[id]; ok {
+		return m.label + "(" + id + ")"
+	}
+	return id
+}
+
+// ruleInfo returns the registry's rules by ID and their registry order.
+func ruleInfo() (map[string]analyze.Rule, map[string]int) {
+	byID := map[string]analyze.Rule{}
+	order := map[string]int{}
+	for i, r := range analyze.Rules() {
+		byID[r.ID] = r
+		order[r.ID] = i
+	}
+	return byID, order
+}
+
+// run is an Input with the indexes both views share.
+type run struct {
+	in       Input
+	reports  []*Report          // sorted by department, year, path
+	byID     map[string]*Report // report id → report
+	findings []analyze.Finding  // sorted by severity, department, path, rule, id
+	rules    map[string]analyze.Rule
+	order    map[string]int // rule ID → registry position
+	counts   map[string][3]int
+}
+
+func newRun(in Input) *run {
+	r := &run{in: in, byID: map[string]*Report{}, counts: map[string][3]int{}}
+	r.rules, r.order = ruleInfo()
+	for i := range in.Reports {
+		rep := &in.Reports[i]
+		r.reports = append(r.reports, rep)
+		if _, dup := r.byID[rep.ReportID]; !dup && rep.ReportID != "" {
+			r.byID[rep.ReportID] = rep
+		}
+	}
+	sort.SliceStable(r.reports, func(i, j int) bool {
+		a, b := r.reports[i], r.reports[j]
+		if a.Department != b.Department {
+			return a.Department < b.Department
+		}
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.ReportID < b.ReportID
+	})
+	r.findings = append([]analyze.Finding(nil), in.Findings...)
+	sort.SliceStable(r.findings, func(i, j int) bool {
+		a, b := r.findings[i], r.findings[j]
+		if rankOf(a.Severity) != rankOf(b.Severity) {
+			return rankOf(a.Severity) < rankOf(b.Severity)
+		}
+		if da, db := r.department(a), r.department(b); da != db {
+			return da < db
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.AnomalyID < b.AnomalyID
+	})
+	for _, f := range r.findings {
+		c := r.counts[f.ReportID]
+		if k := rankOf(f.Severity); k < 3 {
+			c[k]++
+		}
+		r.counts[f.ReportID] = c
+	}
+	return r
+}
+
+// report is the report a finding concerns, or nil (submission.missing, unknown id).
+func (r *run) report(f analyze.Finding) *Report {
+	if f.ReportID == "" {
+		return nil
+	}
+	return r.byID[f.ReportID]
+}
+
+func (r *run) department(f analyze.Finding) string {
+	if rep := r.report(f); rep != nil {
+		return rep.Department
+	}
+	return ""
+}
+
+func (r *run) ruleTitle(id string) string {
+	if rule, ok := r.rules[id]; ok {
+		return rule.Title
+	}
+	return ""
+}
+
+// related names the other reports of a finding: "部门 年度年" when known, else the id.
+func (r *run) related(f analyze.Finding) []string {
+	var out []string
+	for _, id := range f.Related {
+		if rep, ok := r.byID[id]; ok && rep.Department != "" {
+			s := rep.Department
+			if rep.Year > 0 {
+				s += fmt.Sprintf(" %d年", rep.Year)
+			}
+			out = append(out, s)
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// value kinds of a finding's expected and actual.
+const (
+	kindMoney      = "money"   // yuan, shown in 万元
+	kindPercent    = "percent" // already in percent
+	kindFraction   = "fraction"
+	kindPerPerson  = "perperson" // yuan per person, shown in 万元/人
+	kindPerson     = "person"
+	kindVehicle    = "vehicle"
+	kindPoint      = "point"
+	kindYear       = "year"
+	kindSimilarity = "similarity"
+	kindPlain      = "plain"
+	// differences of percentages are percentage points
+	kindPoints         = "pp"         // already in percent
+	kindPointsFraction = "ppfraction" // a fraction, shown ×100
+)
+
+// diffKind is the kind of actual − expected for values of kind.
+func diffKind(kind string) string {
+	switch kind {
+	case kindPercent:
+		return kindPoints
+	case kindFraction:
+		return kindPointsFraction
+	}
+	return kind
+}
+
+// valueKind says what a finding's expected and actual measure, from its rule and metrics.
+func valueKind(f analyze.Finding) string {
+	switch f.Rule {
+	case "text.duplicate":
+		return kindSimilarity
+	case "year.mismatch":
+		return kindYear
+	case "percent.mismatch":
+		return kindPercent
+	case "peer.outlier":
+		if len(f.Metrics) == 2 && metrics[f.Metrics[1]].kind == "money" {
+			return kindFraction
+		}
+		return kindPerPerson
+	}
+	if len(f.Metrics) == 0 {
+		return kindPlain
+	}
+	m := f.Metrics[0]
+	switch metrics[m].kind {
+	case "money":
+		return kindMoney
+	case "percent":
+		return kindPercent
+	case "point":
+		return kindPoint
+	case "count":
+		if strings.HasPrefix(m, "vehicles.") {
+			return kindVehicle
+		}
+		return kindPerson
+	}
+	return kindPlain
+}
+
+// wan converts yuan to 万元 exactly (a decimal shift, no float arithmetic).
+func wan(yuan decimal.Decimal) decimal.Decimal { return yuan.Shift(-4) }
+
+// displayValue converts a finding's value to the number shown for its kind, and the unit
+// suffix that goes with it.
+func displayValue(kind string, v decimal.Decimal) (decimal.Decimal, string) {
+	switch kind {
+	case kindMoney:
+		return wan(v), "万元"
+	case kindPerPerson:
+		return wan(v), "万元/人"
+	case kindFraction:
+		return v.Shift(2), "%"
+	case kindPercent:
+		return v, "%"
+	case kindPointsFraction:
+		return v.Shift(2), "个百分点"
+	case kindPoints:
+		return v, "个百分点"
+	case kindPerson:
+		return v, "人"
+	case kindVehicle:
+		return v, "辆"
+	case kindPoint:
+		return v, "分"
+	case kindYear:
+		return v, "年"
+	}
+	return v, ""
+}
+
+// formatValue is a finding's value as text with its unit: 219.37万元, 12.50%, 8人.
+func formatValue(kind string, v decimal.Decimal) string {
+	d, unit := displayValue(kind, v)
+	switch kind {
+	case kindYear, kindPerson, kindVehicle:
+		return d.Round(0).String() + unit
+	case kindSimilarity, kindPlain:
+		return d.StringFixed(4) + unit
+	}
+	return d.StringFixed(2) + unit
+}
+
+// signed prefixes a positive value with +.
+func signed(s string, v decimal.Decimal) string {
+	if v.IsPositive() {
+		return "+" + s
+	}
+	return s
+}
+
+// diff is actual − expected, or nil when either side is missing.
+func diff(f analyze.Finding) *decimal.Decimal {
+	if f.Expected == nil || f.Actual == nil {
+		return nil
+	}
+	d := f.Actual.Sub(*f.Expected)
+	return &d
+}
+
+// writeAtomic writes the bytes of write to a temporary file in path's directory and renames
+// it over path, so a reader never sees a half-written file.
+func writeAtomic(path string, write func(*os.File) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("review: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return fmt.Errorf("review: write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("review: %w", err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("review: %w", err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("review: %w", err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("review: %w", err)
+	}
+	return nil
+}
+
+// sortStable sorts s stably by less.
+func sortStable[T any](s []T, less func(a, b T) bool) {
+	sort.SliceStable(s, func(i, j int) bool { return less(s[i], s[j]) })
+}
+
+// sortedKeys returns the keys of m in ascending order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,497 @@
+package review
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/jixiao/jixiao/analyze"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of anomalies.xlsx.
+const (
+	SheetFindings = "问题清单"
+	SheetReports  = "报告汇总"
+	SheetChecks   = "检查情况"
+)
+
+// fixedTime is the workbook's created and modified time: a constant, so that two writes of
+// the same Input give the same bytes.
+const fixedTime = "2000-01-01T00:00:00Z"
+
+// Column widths, in Excel character units.
+const (
+	minColWidth  = 6
+	maxWideWidth = 60 // wide text columns are capped here and wrapped
+	maxColWidth  = 40 // other columns
+	lineHeight   = 15 // points per wrapped line
+)
+
+// WriteXLSX writes anomalies.xlsx to path, atomically (a temporary file in the same
+// directory renamed over path). Sheets:
+//
+//   - 问题清单: one row per finding, sorted by severity (错误, 警告, 提示), department, path
+//     and rule, with the expected and actual values and their difference as numbers in 万元
+//     (format 0.00). Findings whose two sides are not money (percentages, staff counts,
+//     similarity) keep their own unit, shown by the cell's number format (12.50%, 8人).
+//   - 报告汇总: one row per input file with its status, key figures in 万元 and the number
+//     of findings of each severity.
+//   - 检查情况: one row per report and rule: 发现问题, 通过, 不适用 or 信息不足, and why.
+//
+// Every sheet has a frozen, filtered, styled header row and column widths fitted to the
+// content (CJK characters count double; long text is wrapped at about 60 characters).
+func WriteXLSX(path string, in Input) error {
+	f, err := buildWorkbook(newRun(in))
+	if err != nil {
+		return fmt.Errorf("review: %s: %w", path, err)
+	}
+	defer f.Close()
+	return writeAtomic(path, func(w *os.File) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}
+
+// column describes one column of a sheet.
+type column struct {
+	header string
+	wide   bool // long text: width capped at maxWideWidth, wrapped
+}
+
+// xcell is one cell to write: its value, the text its width is measured on, its style.
+type xcell struct {
+	v     any
+	text  string
+	style int
+}
+
+// styles are the workbook's cell styles, created once in a fixed order.
+type styles struct {
+	f                      *excelize.File
+	header, text, wrap     int
+	integer                int
+	severity, outcome, sts map[string]int
+	numFmt                 map[string]int
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	s := &styles{f: f, severity: map[string]int{}, outcome: map[string]int{}, sts: map[string]int{}, numFmt: map[string]int{}}
+	top := &excelize.Alignment{Vertical: "top"}
+	var err error
+	mk := func(st *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(st)
+		return id
+	}
+	s.header = mk(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Color: "1F2937"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2EC"}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "7B8794", Style: 1}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+	})
+	s.text = mk(&excelize.Style{Alignment: top})
+	s.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	s.integer = mk(&excelize.Style{Alignment: top, NumFmt: 1})
+	tone := func(fill, font string) *excelize.Style {
+		return &excelize.Style{
+			Font:      &excelize.Font{Color: font, Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
+		}
+	}
+	s.severity[analyze.SeverityError] = mk(tone("FDE2E1", "9B1C1C"))
+	s.severity[analyze.SeverityWarning] = mk(tone("FDF0D5", "8A4B08"))
+	s.severity[analyze.SeverityInfo] = mk(tone("E4E9F0", "3E4C59"))
+	s.outcome[analyze.OutcomeFlagged] = s.severity[analyze.SeverityError]
+	s.outcome[analyze.OutcomePassed] = mk(tone("E3F4E8", "1F6B3A"))
+	s.outcome[analyze.OutcomeInsufficient] = s.severity[analyze.SeverityWarning]
+	s.outcome[analyze.OutcomeNotApplicable] = s.severity[analyze.SeverityInfo]
+	s.sts[StatusOK] = s.outcome[analyze.OutcomePassed]
+	s.sts[StatusPartial] = s.severity[analyze.SeverityWarning]
+	s.sts[StatusFailed] = s.severity[analyze.SeverityError]
+	return s, err
+}
+
+// number returns the style of a number cell with Excel number format code.
+func (s *styles) number(code string) (int, error) {
+	if id, ok := s.numFmt[code]; ok {
+		return id, nil
+	}
+	c := code
+	id, err := s.f.NewStyle(&excelize.Style{CustomNumFmt: &c, Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return 0, err
+	}
+	s.numFmt[code] = id
+	return id, nil
+}
+
+// numberFormat is the Excel format code of a value kind.
+func numberFormat(kind string) string {
+	switch kind {
+	case kindMoney:
+		return "0.00"
+	case kindPerPerson:
+		return `0.00"万元/人"`
+	case kindFraction, kindPercent:
+		return `0.00"%"`
+	case kindPoints, kindPointsFraction:
+		return `0.00"个百分点"`
+	case kindPerson:
+		return `0"人"`
+	case kindVehicle:
+		return `0"辆"`
+	case kindPoint:
+		return `0.00"分"`
+	case kindYear:
+		return "0"
+	}
+	return "0.0000"
+}
+
+// numCell is a number cell of the given kind, or an empty cell for nil.
+func (s *styles) numCell(kind string, v *decimal.Decimal) (xcell, error) {
+	if v == nil {
+		return xcell{style: s.text}, nil
+	}
+	d, _ := displayValue(kind, *v)
+	st, err := s.number(numberFormat(kind))
+	return xcell{v: d.InexactFloat64(), text: formatValue(kind, *v), style: st}, err
+}
+
+// wanCell is a money cell in 万元, or an empty cell when the report does not state it.
+func (s *styles) wanCell(values map[string]decimal.Decimal, metric string) (xcell, error) {
+	v, ok := values[metric]
+	if !ok {
+		return xcell{style: s.text}, nil
+	}
+	return s.numCell(kindMoney, &v)
+}
+
+func (s *styles) textCell(t string, wide bool) xcell {
+	if wide {
+		return xcell{v: t, text: t, style: s.wrap}
+	}
+	return xcell{v: t, text: t, style: s.text}
+}
+
+func (s *styles) intCell(n int) xcell {
+	return xcell{v: n, text: fmt.Sprint(n), style: s.integer}
+}
+
+func (s *styles) yearCell(y int) xcell {
+	if y <= 0 {
+		return xcell{style: s.text}
+	}
+	return s.intCell(y)
+}
+
+func buildWorkbook(r *run) (*excelize.File, error) {
+	f := excelize.NewFile()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+		}
+	}()
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator: "jixiao", LastModifiedBy: "jixiao", Title: "部门整体支出绩效自评报告审核：问题清单",
+		Language: "zh-CN", Created: fixedTime, Modified: fixedTime,
+	}); err != nil {
+		return nil, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetName("Sheet1", SheetFindings); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{SheetReports, SheetChecks} {
+		if _, err := f.NewSheet(name); err != nil {
+			return nil, err
+		}
+	}
+	cols, rows, err := findingRows(r, st)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeSheet(f, st, SheetFindings, cols, rows); err != nil {
+		return nil, err
+	}
+	cols, rows, err = reportRows(r, st)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeSheet(f, st, SheetReports, cols, rows); err != nil {
+		return nil, err
+	}
+	cols, rows = checkRows(r, st)
+	if err := writeSheet(f, st, SheetChecks, cols, rows); err != nil {
+		return nil, err
+	}
+	f.SetActiveSheet(0)
+	ok = true
+	return f, nil
+}
+
+// findingColumns are the columns of 问题清单.
+var findingColumns = []column{
+	{header: "序号"}, {header: "严重程度"}, {header: "部门"}, {header: "年度"}, {header: "规则"},
+	{header: "规则名称"}, {header: "问题说明", wide: true}, {header: "预期值(万元)"}, {header: "实际值(万元)"},
+	{header: "差额(万元)"}, {header: "涉及指标", wide: true}, {header: "相关报告", wide: true},
+	{header: "证据原文", wide: true}, {header: "文件路径", wide: true}, {header: "问题编号"},
+}
+
+func findingRows(r *run, st *styles) ([]column, [][]xcell, error) {
+	var rows [][]xcell
+	for i, f := range r.findings {
+		rep := r.report(f)
+		dept, year := "", 0
+		if rep != nil {
+			dept, year = rep.Department, rep.Year
+		}
+		kind := valueKind(f)
+		exp, err1 := st.numCell(kind, f.Expected)
+		act, err2 := st.numCell(kind, f.Actual)
+		dif, err3 := st.numCell(diffKind(kind), diff(f))
+		for _, err := range []error{err1, err2, err3} {
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		var ms []string
+		for _, m := range f.Metrics {
+			ms = append(ms, metricLabel(m))
+		}
+		sev := xcell{v: labelOr(severityLabel, f.Severity), text: labelOr(severityLabel, f.Severity), style: st.severity[f.Severity]}
+		if sev.style == 0 {
+			sev.style = st.text
+		}
+		rows = append(rows, []xcell{
+			st.intCell(i + 1), sev, st.textCell(dept, false), st.yearCell(year),
+			st.textCell(f.Rule, false), st.textCell(r.ruleTitle(f.Rule), false), st.textCell(f.Message, true),
+			exp, act, dif,
+			st.textCell(strings.Join(ms, "；"), true), st.textCell(strings.Join(r.related(f), "；"), true),
+			st.textCell(f.Evidence, true), st.textCell(f.Path, true), st.textCell(f.AnomalyID, false),
+		})
+	}
+	return findingColumns, rows, nil
+}
+
+// summaryMetrics are the money columns of 报告汇总.
+var summaryMetrics = []struct{ id, header string }{
+	{"income.total", "收入合计(万元)"}, {"expenditure.total", "支出合计(万元)"},
+	{"expenditure.basic", "基本支出(万元)"}, {"expenditure.project", "项目支出(万元)"},
+	{"three_public.total", "三公经费(万元)"},
+}
+
+func reportRows(r *run, st *styles) ([]column, [][]xcell, error) {
+	cols := []column{{header: "部门"}, {header: "地区"}, {header: "年度"}, {header: "文件", wide: true},
+		{header: "状态"}, {header: "错误信息", wide: true}}
+	for _, m := range summaryMetrics {
+		cols = append(cols, column{header: m.header})
+	}
+	cols = append(cols, column{header: "错误数"}, column{header: "警告数"}, column{header: "提示数"}, column{header: "报告编号"})
+	var rows [][]xcell
+	for _, rep := range r.reports {
+		status := xcell{v: labelOr(statusLabel, rep.Status), text: labelOr(statusLabel, rep.Status), style: st.sts[rep.Status]}
+		if status.style == 0 {
+			status.style = st.text
+		}
+		row := []xcell{st.textCell(rep.Department, false), st.textCell(rep.Region, false), st.yearCell(rep.Year),
+			st.textCell(rep.Path, true), status, st.textCell(rep.Error, true)}
+		for _, m := range summaryMetrics {
+			c, err := st.wanCell(rep.Values, m.id)
+			if err != nil {
+				return nil, nil, err
+			}
+			row = append(row, c)
+		}
+		n := r.counts[rep.ReportID]
+		row = append(row, st.intCell(n[0]), st.intCell(n[1]), st.intCell(n[2]), st.textCell(rep.ReportID, false))
+		rows = append(rows, row)
+	}
+	return cols, rows, nil
+}
+
+func checkRows(r *run, st *styles) ([]column, [][]xcell) {
+	cols := []column{{header: "部门"}, {header: "年度"}, {header: "文件", wide: true}, {header: "规则"},
+		{header: "规则名称"}, {header: "结果"}, {header: "说明", wide: true}, {header: "报告编号"}}
+	// checks in report order (department, year, path), then registry order of the rule
+	pos := map[string]int{}
+	for i, rep := range r.reports {
+		if _, ok := pos[rep.ReportID]; !ok {
+			pos[rep.ReportID] = i
+		}
+	}
+	checks := append([]analyze.Check(nil), r.in.Checks...)
+	rank := func(c analyze.Check) (int, int) {
+		p, ok := pos[c.ReportID]
+		if !ok {
+			p = len(r.reports)
+		}
+		o, ok := r.order[c.Rule]
+		if !ok {
+			o = len(r.order)
+		}
+		return p, o
+	}
+	sortStable(checks, func(a, b analyze.Check) bool {
+		pa, oa := rank(a)
+		pb, ob := rank(b)
+		if pa != pb {
+			return pa < pb
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if oa != ob {
+			return oa < ob
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Detail < b.Detail
+	})
+	var rows [][]xcell
+	for _, c := range checks {
+		dept, year := "", 0
+		if rep, ok := r.byID[c.ReportID]; ok {
+			dept, year = rep.Department, rep.Year
+		}
+		out := xcell{v: labelOr(outcomeLabel, c.Outcome), text: labelOr(outcomeLabel, c.Outcome), style: st.outcome[c.Outcome]}
+		if out.style == 0 {
+			out.style = st.text
+		}
+		rows = append(rows, []xcell{st.textCell(dept, false), st.yearCell(year), st.textCell(c.Path, true),
+			st.textCell(c.Rule, false), st.textCell(r.ruleTitle(c.Rule), false), out,
+			st.textCell(c.Detail, true), st.textCell(c.ReportID, false)})
+	}
+	return cols, rows
+}
+
+// writeSheet writes the header and rows, fits the column widths and row heights, freezes
+// the header row and puts an autofilter on it.
+func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows [][]xcell) error {
+	widths := make([]float64, len(cols))
+	for j, c := range cols {
+		widths[j] = float64(textWidth(c.header) + 2)
+		cell, _ := excelize.CoordinatesToCellName(j+1, 1)
+		if err := f.SetCellValue(sheet, cell, c.header); err != nil {
+			return err
+		}
+	}
+	for i, row := range rows {
+		for j, c := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+2)
+			if c.v != nil && c.v != "" {
+				if err := f.SetCellValue(sheet, cell, c.v); err != nil {
+					return err
+				}
+			}
+			if err := f.SetCellStyle(sheet, cell, cell, c.style); err != nil {
+				return err
+			}
+			if w := float64(textWidth(c.text) + 2); w > widths[j] {
+				widths[j] = w
+			}
+		}
+	}
+	for j, c := range cols {
+		limit := float64(maxColWidth)
+		if c.wide {
+			limit = maxWideWidth
+		}
+		widths[j] = math.Max(minColWidth, math.Min(widths[j], limit))
+		name, _ := excelize.ColumnNumberToName(j + 1)
+		if err := f.SetColWidth(sheet, name, name, widths[j]); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
+	if err := f.SetCellStyle(sheet, "A1", last, st.header); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sheet, 1, 2*lineHeight); err != nil {
+		return err
+	}
+	// rows whose wrapped text needs more than one line get a height that shows it all
+	for i, row := range rows {
+		lines := 1
+		for j, c := range row {
+			if !cols[j].wide {
+				continue
+			}
+			if n := wrappedLines(c.text, widths[j]-1); n > lines {
+				lines = n
+			}
+		}
+		if lines > 1 {
+			if err := f.SetRowHeight(sheet, i+2, math.Min(409, float64(lines*lineHeight))); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}); err != nil {
+		return err
+	}
+	end, _ := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
+	return f.AutoFilter(sheet, "A1:"+end, nil)
+}
+
+// textWidth is the display width of s in Excel character units: East Asian wide and
+// full-width characters count 2, others 1; for several lines, the widest.
+func textWidth(s string) int {
+	best := 0
+	for _, line := range strings.Split(s, "\n") {
+		w := 0
+		for _, r := range line {
+			w += runeWidth(r)
+		}
+		if w > best {
+			best = w
+		}
+	}
+	return best
+}
+
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x1100:
+		return 1
+	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hangul, r),
+		unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r),
+		r >= 0x2E80 && r <= 0x303F, // CJK radicals, punctuation (、。「」)
+		r >= 0xFF01 && r <= 0xFF60, // full-width forms (，：（）)
+		r >= 0xFFE0 && r <= 0xFFE6:
+		return 2
+	}
+	return 1
+}
+
+// wrappedLines estimates the lines s takes in a wrapped column of the given width.
+func wrappedLines(s string, width float64) int {
+	if width < 1 {
+		width = 1
+	}
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		w := 0
+		for _, r := range line {
+			w += runeWidth(r)
+		}
+		n += int(math.Max(1, math.Ceil(float64(w)/width)))
+	}
+	return n
+}
