@@ -94,6 +94,9 @@ func (r *Report) FigureRows() []tables.FigureRow {
 			Raw:      f.Raw,
 			Location: f.Location,
 			Method:   f.Method,
+			Term:     f.Term,
+			Year:     int32(f.Year),
+			Decimals: int32(f.Decimals),
 		}
 	}
 	return rows

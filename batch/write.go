@@ -46,6 +46,16 @@ func Write(ctx context.Context, out string, reports []Report, analysis *Analysis
 		return err
 	}
 	open = append(open, fw)
+	clw, err := tables.Create[tables.ClaimRow](out)
+	if err != nil {
+		return err
+	}
+	open = append(open, clw)
+	sw, err := tables.Create[tables.SectionRow](out)
+	if err != nil {
+		return err
+	}
+	open = append(open, sw)
 	for i := range reports {
 		if i%1000 == 0 {
 			if err := interrupted(ctx); err != nil {
@@ -56,6 +66,12 @@ func Write(ctx context.Context, out string, reports []Report, analysis *Analysis
 			return err
 		}
 		if err := fw.Write(reports[i].FigureRows()...); err != nil {
+			return err
+		}
+		if err := clw.Write(reports[i].ClaimRows()...); err != nil {
+			return err
+		}
+		if err := sw.Write(reports[i].SectionRows()...); err != nil {
 			return err
 		}
 	}

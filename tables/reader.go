@@ -78,3 +78,9 @@ func ReadAnomalies(path string) ([]AnomalyRow, error) { return Read[AnomalyRow](
 
 // ReadChecks reads a checks table (checks.parquet).
 func ReadChecks(path string) ([]CheckRow, error) { return Read[CheckRow](path) }
+
+// ReadClaims reads a claims table (claims.parquet).
+func ReadClaims(path string) ([]ClaimRow, error) { return Read[ClaimRow](path) }
+
+// ReadSections reads a sections table (sections.parquet).
+func ReadSections(path string) ([]SectionRow, error) { return Read[SectionRow](path) }

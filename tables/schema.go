@@ -264,6 +264,37 @@ func figuresTable() table[FigureRow] {
 		stringCol("raw", func(r *FigureRow) *string { return &r.Raw }),
 		stringCol("location", func(r *FigureRow) *string { return &r.Location }),
 		stringCol("method", func(r *FigureRow) *string { return &r.Method }),
+		stringCol("term", func(r *FigureRow) *string { return &r.Term }),
+		int32Col("year", func(r *FigureRow) *int32 { return &r.Year }),
+		int32Col("decimals", func(r *FigureRow) *int32 { return &r.Decimals }),
+	}}
+}
+
+func claimsTable() table[ClaimRow] {
+	return table[ClaimRow]{file: ClaimsFile, columns: []column[ClaimRow]{
+		stringCol("report_id", func(r *ClaimRow) *string { return &r.ReportID }),
+		stringCol("path", func(r *ClaimRow) *string { return &r.Path }),
+		stringCol("kind", func(r *ClaimRow) *string { return &r.Kind }),
+		stringCol("metric", func(r *ClaimRow) *string { return &r.Metric }),
+		stringCol("basis", func(r *ClaimRow) *string { return &r.Basis }),
+		stringCol("of", func(r *ClaimRow) *string { return &r.Of }),
+		optDecimalCol("percent", func(r *ClaimRow) **decimal.Decimal { return &r.Percent }),
+		int32Col("percent_decimals", func(r *ClaimRow) *int32 { return &r.PercentDecimals }),
+		optDecimalCol("amount", func(r *ClaimRow) **decimal.Decimal { return &r.Amount }),
+		int32Col("direction", func(r *ClaimRow) *int32 { return &r.Direction }),
+		stringCol("target", func(r *ClaimRow) *string { return &r.Target }),
+		stringCol("raw", func(r *ClaimRow) *string { return &r.Raw }),
+		stringCol("location", func(r *ClaimRow) *string { return &r.Location }),
+	}}
+}
+
+func sectionsTable() table[SectionRow] {
+	return table[SectionRow]{file: SectionsFile, columns: []column[SectionRow]{
+		stringCol("report_id", func(r *SectionRow) *string { return &r.ReportID }),
+		stringCol("path", func(r *SectionRow) *string { return &r.Path }),
+		stringCol("heading", func(r *SectionRow) *string { return &r.Heading }),
+		stringCol("text", func(r *SectionRow) *string { return &r.Text }),
+		stringCol("location", func(r *SectionRow) *string { return &r.Location }),
 	}}
 }
 
@@ -303,6 +334,10 @@ func tableOf[R Row]() table[R] {
 		return any(figuresTable()).(table[R])
 	case AnomalyRow:
 		return any(anomaliesTable()).(table[R])
+	case ClaimRow:
+		return any(claimsTable()).(table[R])
+	case SectionRow:
+		return any(sectionsTable()).(table[R])
 	default:
 		return any(checksTable()).(table[R])
 	}

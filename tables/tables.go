@@ -26,6 +26,10 @@ const (
 	FiguresFile   = "figures.parquet"
 	AnomaliesFile = "anomalies.parquet"
 	ChecksFile    = "checks.parquet"
+	// ClaimsFile and SectionsFile are additions to SPEC: what analysis needs besides the
+	// figures, so that `jixiao analyze` can re-run it from the tables alone.
+	ClaimsFile   = "claims.parquet"
+	SectionsFile = "sections.parquet"
 )
 
 // Precision and Scale of every decimal column: decimal(20,4), values up to
@@ -126,6 +130,15 @@ type FigureRow struct {
 	Location string
 	// Method is prose or table.
 	Method string
+	// Term is the wording the figure was recognised by (事业收入, 县财政预算安排), or the
+	// item's name. Not in SPEC's list: an added column.
+	Term string
+	// Year is the fiscal year the text states the figure for (2024年…), 0 (null) when it
+	// says none. An added column.
+	Year int32
+	// Decimals is how many decimals the figure was written with, for rounding tolerance.
+	// An added column.
+	Decimals int32
 }
 
 // AnomalyRow is one row of the anomalies table: one finding.
@@ -164,5 +177,44 @@ type CheckRow struct {
 
 // Row is the set of row types that have a table.
 type Row interface {
-	ReportRow | FigureRow | AnomalyRow | CheckRow
+	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow
+}
+
+// ClaimRow is one row of the claims table (an addition to SPEC): a statement of a report
+// that analysis verifies against its figures — a share (占总支出的51.9%), a change against
+// last year or the budget (较上年减少19万元，下降12.5%), a transfer to another unit
+// (转拨老科协预算资金30.60万元), or a mention of a carry-over. It lets `jixiao analyze`
+// re-run every rule without the documents.
+type ClaimRow struct {
+	ReportID string
+	Path     string
+	// Kind is share, change, transfer or carryover.
+	Kind string
+	// Metric is the metric the claim is about.
+	Metric string
+	Basis  string
+	// Of is a share's denominator metric, or a change's reference (prior or budget).
+	Of string
+	// Percent is the stated percentage, nil when none.
+	Percent *decimal.Decimal
+	// PercentDecimals is how many decimals the percentage was printed with.
+	PercentDecimals int32
+	// Amount is the stated amount in yuan (a change, a transfer), nil when none.
+	Amount *decimal.Decimal
+	// Direction is 1 for an increase, -1 for a decrease, 0 (null) otherwise.
+	Direction int32
+	// Target is the receiving unit of a transfer, as written.
+	Target   string
+	Raw      string
+	Location string
+}
+
+// SectionRow is one row of the sections table (an addition to SPEC): the narrative under
+// one heading of a report, kept for copied-text detection (text.duplicate).
+type SectionRow struct {
+	ReportID string
+	Path     string
+	Heading  string
+	Text     string
+	Location string
 }

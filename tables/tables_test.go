@@ -170,6 +170,23 @@ func TestRoundTrip(t *testing.T) {
 	t.Run("checks", func(t *testing.T) {
 		roundTrip(t, sampleChecks(), func(a, b CheckRow) bool { return a == b })
 	})
+	t.Run("claims", func(t *testing.T) {
+		p, a := dec("51.9"), dec("306000")
+		rows := []ClaimRow{
+			{ReportID: "a", Path: "x.docx", Kind: "share", Metric: "expenditure.project", Basis: "actual", Of: "expenditure.total", Percent: &p, PercentDecimals: 1, Raw: "占总支出的51.9%", Location: "p12"},
+			{ReportID: "a", Path: "x.docx", Kind: "transfer", Metric: "expenditure.project.item", Amount: &a, Direction: -1, Target: "老科协", Location: "p17"},
+			{ReportID: "b", Path: "y.txt", Kind: "carryover"},
+		}
+		roundTrip(t, rows, func(x, y ClaimRow) bool {
+			px, py, ax, ay := x.Percent, y.Percent, x.Amount, y.Amount
+			x.Percent, y.Percent, x.Amount, y.Amount = nil, nil, nil, nil
+			return x == y && equalDecPtr(px, py) && equalDecPtr(ax, ay)
+		})
+	})
+	t.Run("sections", func(t *testing.T) {
+		rows := []SectionRow{{ReportID: "a", Path: "x.docx", Heading: "四、存在的问题", Text: "预算编制不科学。\n固定资产清查不及时。", Location: "p40"}}
+		roundTrip(t, rows, func(x, y SectionRow) bool { return x == y })
+	})
 	t.Run("empty", func(t *testing.T) {
 		roundTrip(t, []CheckRow{}, func(a, b CheckRow) bool { return a == b })
 	})
@@ -467,6 +484,8 @@ func TestDocsListEveryColumn(t *testing.T) {
 		"figures":   Schema[FigureRow](),
 		"anomalies": Schema[AnomalyRow](),
 		"checks":    Schema[CheckRow](),
+		"claims":    Schema[ClaimRow](),
+		"sections":  Schema[SectionRow](),
 	}
 	for name, s := range sections {
 		start := strings.Index(doc, "## "+name)

@@ -1,0 +1,213 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/jixiao/jixiao/analyze"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/tables"
+)
+
+// Analyzer returns the analysis step of a run: package analyze over the collected reports,
+// its findings and checks as rows of the anomalies and checks tables.
+func Analyzer(cfg analyze.Config) AnalyzeFunc {
+	return func(ctx context.Context, reports []Report) (*Analysis, error) {
+		in := make([]analyze.Report, len(reports))
+		for i := range reports {
+			in[i] = analysisInput(&reports[i])
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("analysis interrupted: %w", err)
+		}
+		findings, checks := analyze.Run(in, cfg)
+		return analysisRows(findings, checks), nil
+	}
+}
+
+// analysisInput is what analyze needs of one report.
+func analysisInput(r *Report) analyze.Report {
+	a := analyze.Report{ReportID: r.ID, Path: r.Path, Status: string(r.Status)}
+	if r.Result != nil {
+		a.Identity = r.Result.Identity
+		a.Figures = r.Result.Figures
+		a.Claims = r.Result.Claims
+		a.Sections = r.Result.Sections
+	}
+	return a
+}
+
+func analysisRows(findings []analyze.Finding, checks []analyze.Check) *Analysis {
+	out := &Analysis{
+		Anomalies: make([]tables.AnomalyRow, len(findings)),
+		Checks:    make([]tables.CheckRow, len(checks)),
+	}
+	for i, f := range findings {
+		out.Anomalies[i] = tables.AnomalyRow{
+			AnomalyID: f.AnomalyID, Rule: f.Rule, Severity: f.Severity, ReportID: f.ReportID, Path: f.Path,
+			Related: f.Related, Metrics: f.Metrics, Expected: f.Expected, Actual: f.Actual,
+			Message: f.Message, Evidence: f.Evidence,
+		}
+	}
+	for i, c := range checks {
+		out.Checks[i] = tables.CheckRow{ReportID: c.ReportID, Path: c.Path, Rule: c.Rule, Outcome: c.Outcome, Detail: c.Detail}
+	}
+	return out
+}
+
+// ClaimRows returns the report's rows of the claims table.
+func (r *Report) ClaimRows() []tables.ClaimRow {
+	if r.Result == nil {
+		return nil
+	}
+	rows := make([]tables.ClaimRow, len(r.Result.Claims))
+	for i, c := range r.Result.Claims {
+		rows[i] = tables.ClaimRow{
+			ReportID: r.ID, Path: r.Path, Kind: string(c.Kind), Metric: c.Metric, Basis: string(c.Basis),
+			Of: c.Of, Percent: c.Percent, PercentDecimals: int32(c.PercentDecimals), Amount: c.Amount,
+			Direction: int32(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
+		}
+	}
+	return rows
+}
+
+// SectionRows returns the report's rows of the sections table.
+func (r *Report) SectionRows() []tables.SectionRow {
+	if r.Result == nil {
+		return nil
+	}
+	rows := make([]tables.SectionRow, len(r.Result.Sections))
+	for i, s := range r.Result.Sections {
+		rows[i] = tables.SectionRow{ReportID: r.ID, Path: r.Path, Heading: s.Heading, Text: s.Text, Location: s.Location}
+	}
+	return rows
+}
+
+// Load rebuilds the reports of an earlier run from the tables in out (reports, figures,
+// claims and sections), in the tables' order, so that analysis can run again without the
+// documents.
+func Load(out string) ([]Report, error) {
+	rows, err := tables.ReadReports(filepath.Join(out, tables.ReportsFile))
+	if err != nil {
+		return nil, err
+	}
+	figs, err := tables.ReadFigures(filepath.Join(out, tables.FiguresFile))
+	if err != nil {
+		return nil, err
+	}
+	claims, err := readOptional(filepath.Join(out, tables.ClaimsFile), tables.ReadClaims)
+	if err != nil {
+		return nil, err
+	}
+	sections, err := readOptional(filepath.Join(out, tables.SectionsFile), tables.ReadSections)
+	if err != nil {
+		return nil, err
+	}
+	reports := make([]Report, len(rows))
+	index := make(map[string]*extract.Result, len(rows))
+	for i, row := range rows {
+		reports[i] = Report{ID: row.ReportID, Path: row.Path, Format: row.Format, Status: Status(row.Status), Error: row.Error, Chars: row.Chars}
+		if reports[i].Status == StatusFailed {
+			continue
+		}
+		res := &extract.Result{Identity: extract.Identity{Title: row.Title, Department: row.Department, Region: row.Region, Year: int(row.Year)}}
+		reports[i].Result = res
+		index[resultKey(row.ReportID, row.Path)] = res
+	}
+	for _, f := range figs {
+		if res := index[resultKey(f.ReportID, f.Path)]; res != nil {
+			res.Figures = append(res.Figures, extract.Figure{
+				Metric: f.Metric, Basis: extract.Basis(f.Basis), Item: f.Item, Term: f.Term, Value: f.Value,
+				Unit: f.Unit, UnitText: f.UnitText, Raw: f.Raw, Location: f.Location, Method: f.Method,
+				Year: int(f.Year), Decimals: int(f.Decimals),
+			})
+		}
+	}
+	for _, c := range claims {
+		if res := index[resultKey(c.ReportID, c.Path)]; res != nil {
+			res.Claims = append(res.Claims, extract.Claim{
+				Kind: extract.ClaimKind(c.Kind), Metric: c.Metric, Basis: extract.Basis(c.Basis), Of: c.Of,
+				Percent: c.Percent, PercentDecimals: int(c.PercentDecimals), Amount: c.Amount,
+				Direction: int(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
+			})
+		}
+	}
+	for _, s := range sections {
+		if res := index[resultKey(s.ReportID, s.Path)]; res != nil {
+			res.Sections = append(res.Sections, extract.Section{Heading: s.Heading, Text: s.Text, Location: s.Location})
+		}
+	}
+	return reports, nil
+}
+
+// resultKey identifies a report across tables: the same file copied twice into a batch has
+// one report_id and two paths.
+func resultKey(id, path string) string { return id + "\x00" + path }
+
+// readOptional reads a table that runs before these tables existed did not write.
+func readOptional[R any](path string, read func(string) ([]R, error)) ([]R, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return read(path)
+}
+
+// Reanalyze re-runs analysis over the tables an earlier run wrote into out and replaces its
+// anomalies and checks tables, atomically: `jixiao analyze OUT`.
+func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, []Report, error) {
+	reports, err := Load(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := Analyzer(cfg)(ctx, reports)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := WriteAnalysis(ctx, out, a); err != nil {
+		return nil, nil, err
+	}
+	return a, reports, nil
+}
+
+// WriteAnalysis writes the anomalies and checks tables into out, each atomically.
+func WriteAnalysis(ctx context.Context, out string, a *Analysis) error {
+	if err := interrupted(ctx); err != nil {
+		return err
+	}
+	aw, err := tables.Create[tables.AnomalyRow](out)
+	if err != nil {
+		return err
+	}
+	cw, err := tables.Create[tables.CheckRow](out)
+	if err != nil {
+		return errors.Join(err, aw.Abort())
+	}
+	if err := errors.Join(aw.Write(a.Anomalies...), cw.Write(a.Checks...), aw.Finish(), cw.Finish()); err != nil {
+		return errors.Join(err, aw.Abort(), cw.Abort())
+	}
+	if err := aw.Close(); err != nil {
+		return errors.Join(err, cw.Abort())
+	}
+	return cw.Close()
+}
+
+// Findings counts the findings of an analysis by severity.
+func (a *Analysis) Findings() (errs, warnings, infos int) {
+	if a == nil {
+		return 0, 0, 0
+	}
+	for _, f := range a.Anomalies {
+		switch f.Severity {
+		case analyze.SeverityError:
+			errs++
+		case analyze.SeverityWarning:
+			warnings++
+		default:
+			infos++
+		}
+	}
+	return errs, warnings, infos
+}
