@@ -84,6 +84,9 @@ type Config struct {
 	// Analyze, when set, runs between collecting and writing, and its tables
 	// (anomalies.parquet, checks.parquet) are written with the others.
 	Analyze AnalyzeFunc
+	// Views, when true, also writes the analyst's views (anomalies.xlsx, report.html)
+	// after the tables.
+	Views bool
 	// Logger receives progress and per-file messages; nil discards them.
 	Logger *slog.Logger
 }
@@ -105,14 +108,14 @@ type Summary struct {
 }
 
 // String is the one-line summary a person reads:
-// "12 files: 10 ok, 1 partial, 1 failed; 240 figures; 0.8s".
+// "12 files: 10 ok, 1 partial, 1 failed; 240 figures; 3 findings; 0.8s".
 func (s Summary) String() string {
 	files := "files"
 	if s.Files == 1 {
 		files = "file"
 	}
-	return fmt.Sprintf("%d %s: %d ok, %d partial, %d failed; %d figures; %.1fs",
-		s.Files, files, s.OK, s.Partial, s.Failed, s.Figures, s.Elapsed.Seconds())
+	return fmt.Sprintf("%d %s: %d ok, %d partial, %d failed; %d figures; %d findings; %.1fs",
+		s.Files, files, s.OK, s.Partial, s.Failed, s.Figures, s.Anomalies, s.Elapsed.Seconds())
 }
 
 // Run reads every input file and writes the tables into cfg.Out. It returns an
@@ -139,6 +142,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	if err := Write(ctx, cfg.Out, reports, analysis); err != nil {
 		return Summary{}, err
+	}
+	if cfg.Views {
+		if err := WriteViews(cfg.Out, reports, analysis); err != nil {
+			return Summary{}, err
+		}
 	}
 	sum := Summarize(reports)
 	sum.Skipped = col.Skipped

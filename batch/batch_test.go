@@ -503,8 +503,8 @@ func TestJunk(t *testing.T) {
 }
 
 func TestSummaryString(t *testing.T) {
-	s := Summary{Files: 12, OK: 10, Partial: 1, Failed: 1, Figures: 240, Elapsed: 812 * time.Millisecond}
-	if got, want := s.String(), "12 files: 10 ok, 1 partial, 1 failed; 240 figures; 0.8s"; got != want {
+	s := Summary{Files: 12, OK: 10, Partial: 1, Failed: 1, Figures: 240, Anomalies: 3, Elapsed: 812 * time.Millisecond}
+	if got, want := s.String(), "12 files: 10 ok, 1 partial, 1 failed; 240 figures; 3 findings; 0.8s"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -33,7 +34,8 @@ type column struct {
 // tables extracts the figures of every table in the document.
 func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figure {
 	var out []Figure
-	for bi, b := range doc.Blocks {
+	for bi := 0; bi < len(doc.Blocks); bi++ {
+		b := doc.Blocks[bi]
 		if b.Kind != parse.Table || len(b.Cells) == 0 {
 			continue
 		}
@@ -44,12 +46,63 @@ func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figu
 			}
 			caption = doc.Blocks[k].Text + "\n" + caption
 		}
-		out = append(out, e.table(b, caption, defBasis, year, nil)...)
+		merged, locs, next := continuedTable(doc.Blocks, bi)
+		out = append(out, e.table(merged, caption, defBasis, year, locs)...)
+		bi = next - 1
 	}
 	for _, ft := range flatTables(doc.Blocks) {
 		out = append(out, e.table(ft.block, ft.caption, defBasis, year, ft.locs)...)
 	}
 	return out
+}
+
+// continuedTable joins a table with the tables that continue it after a page break: the
+// next table has the same width and no header of its own (its first row holds numbers),
+// and at most two scraps of text stand between (a cell's tail such as 0%, a page mark).
+// It returns the joined table, the location of every cell, and the index of the first
+// block after it. A table that is not continued comes back as it is, with nil locations.
+func continuedTable(blocks []parse.Block, i int) (parse.Block, [][]string, int) {
+	b := blocks[i]
+	width := len(b.Cells[0])
+	j := i + 1
+	var parts []parse.Block
+	for {
+		k := j
+		for k < len(blocks) && k-j < 2 && blocks[k].Kind == parse.Paragraph && utf8.RuneCountInString(strings.TrimSpace(blocks[k].Text)) <= 8 {
+			k++
+		}
+		if k >= len(blocks) || blocks[k].Kind != parse.Table || len(blocks[k].Cells) == 0 ||
+			len(blocks[k].Cells[0]) != width || !rowHasNumber(blocks[k].Cells[0]) {
+			break
+		}
+		parts = append(parts, blocks[k])
+		j = k + 1
+	}
+	if len(parts) == 0 {
+		return b, nil, i + 1
+	}
+	joined := parse.Block{Kind: parse.Table, Index: 0}
+	var locs [][]string
+	for _, part := range append([]parse.Block{b}, parts...) {
+		for r, row := range part.Cells {
+			joined.Cells = append(joined.Cells, row)
+			loc := make([]string, len(row))
+			for c := range row {
+				loc[c] = parse.CellLocation(part.Index, r+1, c+1)
+			}
+			locs = append(locs, loc)
+		}
+	}
+	return joined, locs, j
+}
+
+func rowHasNumber(row []parse.Cell) bool {
+	for _, c := range row {
+		if isNumericCell(c.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableUnit finds the unit a table's amounts are in from its caption or any cell that

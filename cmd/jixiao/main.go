@@ -1,7 +1,7 @@
 // Command jixiao reads a folder of 部门整体支出绩效自评报告 (department
 // budget-performance self-evaluation reports) and writes what they state as
-// Parquet tables. This file only parses the command line and hands over to
-// packages batch, parse and extract.
+// Parquet tables, an anomaly list and a review page. This file only parses the
+// command line and hands over to packages batch, analyze, parse and extract.
 //
 // Exit codes: 0 every file was read (ok or partial); 1 some file failed (with
 // --strict: or is partial); 2 usage error; 3 the run itself failed (output not
@@ -23,6 +23,7 @@ import (
 
 	flag "github.com/spf13/pflag"
 
+	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/batch"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/parse"
@@ -46,7 +47,8 @@ func main() {
 const usage = `jixiao reads 部门整体支出绩效自评报告 and writes their figures as Parquet tables.
 
 Usage:
-  jixiao run INPUT... -o OUT [flags]   read files and folders, write the tables into OUT
+  jixiao run INPUT... -o OUT [flags]   read files and folders, check them, write into OUT
+  jixiao analyze OUT [flags]           check again the tables of an earlier run in OUT
   jixiao dump FILE [--json]            show what jixiao reads in one file
   jixiao version                       print the version
   jixiao help [COMMAND]                show help
@@ -67,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runCmd(ctx, rest, stdout, stderr)
 	case "dump":
 		return dumpCmd(ctx, rest, stdout, stderr)
+	case "analyze":
+		return analyzeCmd(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, version())
 		return exitOK
@@ -148,6 +152,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	lim := limitFlags(fs)
 	timeout := fs.Duration("file-timeout", batch.DefaultFileTimeout, "most time spent on one file")
 	strict := fs.Bool("strict", false, "exit 1 also when a file is only partly read")
+	inputs := analysisFlags(fs)
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors (no per-file messages, no summary)")
 	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
 	if code, done := parseFlags(fs, runUse, args, stdout, stderr); done {
@@ -174,7 +179,13 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao: %v\n", err)
 		return exitRun
 	}
+	acfg, err := inputs.config(ex)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
 	sum, err := batch.Run(ctx, batch.Config{
+		Analyze:     batch.Analyzer(acfg),
+		Views:       true,
 		Inputs:      fs.Args(),
 		Out:         *out,
 		Jobs:        *jobs,
@@ -253,6 +264,85 @@ func dumpCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao: write: %v\n", err)
 		return exitRun
+	}
+	return exitOK
+}
+
+// analysisInputs are the finance bureau's optional files for the analysis.
+type analysisInputs struct {
+	reference, expected *string
+}
+
+// analysisFlags adds --reference and --expected.
+func analysisFlags(fs *flag.FlagSet) analysisInputs {
+	return analysisInputs{
+		reference: fs.String("reference", "", "the finance bureau's own figures (CSV: department, year, metric, basis, value)"),
+		expected:  fs.String("expected", "", "the units that must submit (CSV: department, year)"),
+	}
+}
+
+// config loads the optional files and makes the analysis configuration; copied-text
+// detection segments narrative with the extractor's dictionary.
+func (in analysisInputs) config(ex *extract.Extractor) (analyze.Config, error) {
+	cfg := analyze.Config{Tokenize: ex.Segmenter().Tokenize}
+	if *in.reference != "" {
+		rows, err := analyze.LoadReference(*in.reference)
+		if err != nil {
+			return cfg, fmt.Errorf("--reference: %w", err)
+		}
+		cfg.Reference = rows
+	}
+	if *in.expected != "" {
+		rows, err := analyze.LoadExpected(*in.expected)
+		if err != nil {
+			return cfg, fmt.Errorf("--expected: %w", err)
+		}
+		cfg.Expected = rows
+	}
+	return cfg, nil
+}
+
+const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE]
+
+Runs the checks again over the tables an earlier "jixiao run" wrote into OUT (reports,
+figures, claims and sections), without reading the documents, and replaces
+anomalies.parquet, checks.parquet, anomalies.xlsx and report.html in OUT. Use it after
+changing --reference or --expected, or after merging the tables of several runs.
+
+Exit codes: 0 done, 2 usage error, 3 the tables cannot be read or written.
+`
+
+func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("analyze")
+	inputs := analysisFlags(fs)
+	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
+	if code, done := parseFlags(fs, analyzeUse, args, stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() != 1 {
+		return usageError(stderr, "analyze", "give exactly one OUT folder")
+	}
+	out := fs.Arg(0)
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	acfg, err := inputs.config(ex)
+	if err != nil {
+		return usageError(stderr, "analyze", "%v", err)
+	}
+	a, reports, err := batch.Reanalyze(ctx, out, acfg)
+	if err == nil {
+		err = batch.WriteViews(out, reports, a)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	if !*quiet {
+		e, w, i := a.Findings()
+		fmt.Fprintf(stderr, "jixiao: %d reports: %d findings (%d errors, %d warnings, %d info)\n", len(reports), e+w+i, e, w, i)
 	}
 	return exitOK
 }

@@ -76,7 +76,7 @@ func TestExitCodes(t *testing.T) {
 		{"run bad jobs", bg, []string{"run", okDir, "-o", out(), "-j", "0"}, exitUsage, "", "--jobs"},
 		{"run bad log format", bg, []string{"run", okDir, "-o", out(), "--log-format", "xml"}, exitUsage, "", "--log-format"},
 		{"run missing input", bg, []string{"run", filepath.Join(okDir, "nope"), "-o", out()}, exitUsage, "", "does not exist"},
-		{"run ok", bg, []string{"run", okDir, "-o", out()}, exitOK, "", `jixiao: 1 file: 1 ok, 0 partial, 0 failed; \d+ figures; \d+\.\ds`},
+		{"run ok", bg, []string{"run", okDir, "-o", out()}, exitOK, "", `jixiao: 1 file: 1 ok, 0 partial, 0 failed; \d+ figures; \d+ findings; \d+\.\ds`},
 		{"run partial", bg, []string{"run", partialDir, "-o", out()}, exitOK, "", "1 ok, 1 partial, 0 failed"},
 		{"run partial --strict", bg, []string{"run", partialDir, "-o", out(), "--strict"}, exitFailed, "", "1 ok, 1 partial, 0 failed"},
 		{"run failed", bg, []string{"run", failedDir, "-o", out()}, exitFailed, "", "1 ok, 0 partial, 1 failed"},
@@ -151,8 +151,38 @@ func TestRunSampleBatch(t *testing.T) {
 	for _, e := range outEnts {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, " ") != "figures.parquet reports.parquet" {
-		t.Errorf("output folder holds %q", names)
+	want := "anomalies.parquet anomalies.xlsx checks.parquet claims.parquet figures.parquet report.html reports.parquet sections.parquet"
+	if strings.Join(names, " ") != want {
+		t.Errorf("output folder holds %q, want %s", names, want)
+	}
+	// The seed's one inconsistency, in each of its two copies, and nothing else: the
+	// generated reports of the sample are clean.
+	anomalies, err := tables.ReadAnomalies(filepath.Join(out, tables.AnomaliesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range anomalies {
+		got = append(got, a.Rule+" "+a.Path)
+	}
+	if w := "balance.deficit longhui-kexie-2024.docx balance.deficit longhui-kexie-2024.txt"; strings.Join(got, " ") != w {
+		t.Errorf("anomalies %q, want %s", got, w)
+	}
+
+	// jixiao analyze re-runs the checks from the tables alone and finds the same.
+	before, err := os.ReadFile(filepath.Join(out, tables.AnomaliesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(context.Background(), "analyze", out); code != exitOK {
+		t.Fatalf("analyze: exit %d\n%s", code, stderr)
+	}
+	after, err := os.ReadFile(filepath.Join(out, tables.AnomaliesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(before) != string(after) {
+		t.Error("jixiao analyze wrote different anomalies than the run")
 	}
 }
 
