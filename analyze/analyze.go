@@ -105,7 +105,7 @@ type Config struct {
 	// sections of different departments are near-duplicates. Default 0.8.
 	DuplicateThreshold float64
 	// DuplicateMinTokens is the least number of tokens a section needs for text.duplicate.
-	// Default 30: shorter sections are headings and boilerplate.
+	// Default 15 (about two short sentences): shorter sections are headings and boilerplate.
 	DuplicateMinTokens int
 	// Reference is the finance bureau's own figures (--reference); nil when none was given,
 	// and reference.mismatch is then not_applicable.
@@ -139,7 +139,7 @@ func (cfg Config) withDefaults() Config {
 		cfg.DuplicateThreshold = 0.8
 	}
 	if cfg.DuplicateMinTokens <= 0 {
-		cfg.DuplicateMinTokens = 30
+		cfg.DuplicateMinTokens = 15
 	}
 	if cfg.Tokenize == nil {
 		cfg.Tokenize = RuneBigrams

@@ -378,6 +378,32 @@ func (b *Batch) transferTarget(i int, target string) (int, string) {
 	return -1, fmt.Sprintf("transfer target %s matches %d reports", target, len(cands))
 }
 
+// transferTolerance is the rounding allowed between a sum as the sender and as the receiver
+// write it: two amounts in 万元 with two decimals.
+var transferTolerance = decimal.NewFromInt(100)
+
+// receivedFrom looks in report j for money received from report i's department: received is
+// true when a transfer_in names it with the amount (within rounding); other is a transfer_in
+// from it with a different amount.
+func (b *Batch) receivedFrom(j, i int, amount decimal.Decimal) (received bool, other *extract.Claim) {
+	sender := b.dept(i)
+	for k := range b.Reports[j].Claims {
+		c := &b.Reports[j].Claims[k]
+		if c.Kind != extract.ClaimTransferIn || c.Amount == nil {
+			continue
+		}
+		from := NormalizeDepartment(c.Target)
+		if from != sender && !(len([]rune(from)) >= 4 && len([]rune(sender)) >= 4 && (strings.Contains(from, sender) || strings.Contains(sender, from))) {
+			continue
+		}
+		if c.Amount.Sub(amount).Abs().LessThanOrEqual(transferTolerance) {
+			return true, nil
+		}
+		other = c
+	}
+	return false, other
+}
+
 func checkTransfer(b *Batch, i int) Verdict {
 	var vs []Verdict
 	for ci, c := range b.Reports[i].Claims {
@@ -398,32 +424,32 @@ func checkTransfer(b *Batch, i int) Verdict {
 			continue
 		}
 		tr := &b.Reports[j]
-		inc, st := b.facts[j].get("income.total", extract.Actual, "")
-		switch st {
-		case absent:
-			vs = append(vs, insufficient(tr.Path+" states no income.total"))
-			continue
-		case conflicting:
-			vs = append(vs, insufficient(tr.Path+" states income.total with conflicting values"))
-			continue
-		}
-		// The transferred sum may arrive as fiscal or other income: only a total income below
-		// the sum is certainly a mismatch.
-		if inc.v.Add(inc.tol).Add(inc.tol).GreaterThanOrEqual(*c.Amount) {
+		// The receiver's report names the money it received from this unit (其中X转拨经费N万元).
+		received, other := b.receivedFrom(j, i, *c.Amount)
+		if received {
 			vs = append(vs, passed())
 			continue
 		}
-		figs := inc.figs
-		extra := ""
-		if o, os := b.facts[j].get("income.other", extract.Actual, ""); os == known {
-			figs = append(figs, o.figs...)
-			extra = fmt.Sprintf("（其中其他收入%s）", wan(o.v))
+		var figs []*extract.Figure
+		msg := fmt.Sprintf("报告称转拨%s%s，但%s同年报告未提及收到该笔资金。", c.Target, wan(*c.Amount), tr.Department)
+		var actual *decimal.Decimal
+		if other != nil {
+			msg = fmt.Sprintf("报告称转拨%s%s，但%s同年报告称收到%s转拨%s，金额不符。", c.Target, wan(*c.Amount), tr.Department, b.Reports[i].Department, wan(*other.Amount))
+			actual = decPtr(*other.Amount)
+		} else if inc, st := b.facts[j].get("income.total", extract.Actual, ""); st == known && inc.v.Add(inc.tol).Add(inc.tol).LessThan(*c.Amount) {
+			msg = fmt.Sprintf("报告称转拨%s%s，但%s同年收入合计仅%s，无法容纳该笔资金。", c.Target, wan(*c.Amount), tr.Department, wan(inc.v))
+			actual = decPtr(inc.v)
+			figs = inc.figs
+		}
+		extra := []string{c.Raw}
+		if other != nil {
+			extra = append(extra, other.Raw)
 		}
 		vs = append(vs, Verdict{Findings: []Finding{{
 			Related: []string{tr.ReportID}, Metrics: []string{"income.total"},
-			Expected: decPtr(*c.Amount), Actual: decPtr(inc.v),
-			Message:  fmt.Sprintf("报告称转拨%s%s，但%s同年收入合计仅%s%s，无法容纳该笔资金。", c.Target, wan(*c.Amount), tr.Department, wan(inc.v), extra),
-			Evidence: evidence(figs, c.Raw),
+			Expected: decPtr(*c.Amount), Actual: actual,
+			Message:  msg,
+			Evidence: evidence(figs, extra...),
 			key:      fmt.Sprintf("claim%d@%s", ci, c.Location),
 		}}})
 	}

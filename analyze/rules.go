@@ -462,22 +462,29 @@ var rulePriorMismatch = Rule{
 	},
 }
 
-// ruleTransferUnmatched follows money passed on to another unit of the batch (转拨老科协…). If
-// the receiving unit's whole income is smaller than the transfer, the money went elsewhere
-// or one of the two reports is wrong.
+// ruleTransferUnmatched follows money passed on to another unit of the batch (转拨老科协…).
+// The receiving unit should show it in its income (其中县科协转拨经费30.60万元); when it does
+// not, or states another amount, one of the two reports is wrong or the money went
+// elsewhere — a question the analyst puts to both units.
 var ruleTransferUnmatched = Rule{
 	ID: "transfer.unmatched", Severity: SeverityWarning, Title: "转拨资金未在接收单位收入中体现", Scope: ScopeBatch,
 	Description: "money said to be passed to another unit (转拨 …) is not found in that unit's income",
-	Doc: "Conservative: the target must be identified as exactly one other department of the same year in the batch " +
+	Doc: "The target must be identified as exactly one other department of the same year in the batch " +
 		"(normalised names equal, else one containing the other, at least 4 characters, compatible regions); otherwise " +
-		"not_applicable. The transfer may arrive as fiscal or other income, so only a target income.total below the " +
-		"amount (beyond rounding) is flagged. Expected = the amount, actual = the target's income.total.",
+		"not_applicable. The receiver's report must name the money it received from the sender (其中X转拨经费N万元, a " +
+		"transfer_in claim) with the same amount within rounding (±100 元); a different amount, no mention at all, or a " +
+		"target income.total below the amount is flagged. Expected = the amount sent, actual = the amount the receiver " +
+		"states (or its income.total when that is too small), empty when the receiver says nothing.",
 	Check: checkTransfer,
 	Scenarios: []Scenario{
-		{Name: "转拨老科协30.60万元，老科协全年收入仅20.00万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
-			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县老科学技术工作者协会", 2024, act("income.total", "20.00"))}},
-		{Name: "老科协全年收入45.00万元", Kind: "clean", Want: OutcomePassed,
+		{Name: "转拨老科协30.60万元，老科协报告未提及收到", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县老科学技术工作者协会", 2024, act("income.total", "45.00"))}},
+		{Name: "老科协报告称收到县科协转拨30.60万元", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县老科学技术工作者协会", 2024, act("income.total", "45.00"), transferIn("县科协", "30.60"))}},
+		{Name: "收到30.6万元与转拨30.60万元只差写法", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县老科学技术工作者协会", 2024, act("income.total", "45.00"), transferIn("隆回县科学技术协会", "30.6"))}},
+		{Name: "老科协称收到县科协转拨20.00万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县老科学技术工作者协会", 2024, act("income.total", "45.00"), transferIn("县科协", "20.00"))}},
 		{Name: "接收单位不在本批次", Kind: "edge", Want: OutcomeNotApplicable,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, transfer("老科协", "30.60")), rep("r2", "隆回县妇女联合会", 2024, act("income.total", "20.00"))}},
 	},
@@ -491,7 +498,7 @@ const dupTextB = "预算编制不够科学，年度预算执行偏差较大，�
 var ruleTextDuplicate = Rule{
 	ID: "text.duplicate", Severity: SeverityInfo, Title: "不同部门文字高度雷同", Scope: ScopeBatch,
 	Description: "narrative sections near-identical across different departments",
-	Doc: "Sections are tokenized (the injected segmenter, else rune bigrams); sections under 30 tokens are ignored. Shingles " +
+	Doc: "Sections are tokenized (the injected segmenter, else rune bigrams); sections under 15 tokens are ignored. Shingles " +
 		"of 5 tokens; with 4 or more departments, shingles in more than half of them are template boilerplate and " +
 		"dropped. Sections of different departments (the same department in another year may reuse its text) with exact " +
 		"Jaccard ≥ 0.8 are near-duplicates — all pairs for small batches, MinHash (64 hashes, 16 bands × 4, fixed seeds) " +

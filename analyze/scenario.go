@@ -137,6 +137,13 @@ func transfer(target, amountWan string) extract.Claim {
 		Raw: "转拨" + target + "预算资金" + amountWan + "万元", Location: "p4"}
 }
 
+// transferIn is a claim of money received from another unit.
+func transferIn(source, amountWan string) extract.Claim {
+	a := decimal.RequireFromString(amountWan).Mul(tenThousand)
+	return extract.Claim{Kind: extract.ClaimTransferIn, Metric: "income.total", Basis: extract.Actual, Amount: &a, Target: source,
+		Raw: "其中" + source + "转拨经费" + amountWan + "万元", Location: "p3"}
+}
+
 // carryover is a claim that a carry-over exists, without its amount.
 func carryover() extract.Claim {
 	return extract.Claim{Kind: extract.ClaimCarryover, Raw: "收支差额由上年结转结余资金弥补", Location: "p5"}

@@ -309,6 +309,7 @@ func (c *composer) expenditureStatement() string {
 	f := c.f
 	bl, pl := c.label("expenditure.basic"), c.label("expenditure.project")
 	tl := c.label("expenditure.total")
+	mark := c.figs.mark()
 	head := c.y + "年" + tl + c.verb() + c.amt("expenditure.total", "actual", "", f.ExpTotal)
 	if c.r.IntN(5) == 0 {
 		head = c.y + "年" + tl + c.amt("expenditure.total", "actual", "", f.ExpTotal) + "（" + pick(c.r, budgetWords) + c.amt("expenditure.total", "budget", "", f.ExpB) + "）"
@@ -324,7 +325,8 @@ func (c *composer) expenditureStatement() string {
 	case 1:
 		return head + "。按支出性质分：" + c.list([]part{{metric: "expenditure.basic", label: bl, v: f.Basic}, {metric: "expenditure.project", label: pl, v: f.Project}}, "actual") + "。"
 	case 2:
-		if f.HasCarry || f.IncomeTotal > f.ExpTotal {
+		if (f.HasCarry || f.IncomeTotal > f.ExpTotal) && c.p.forcePrior == nil { // a forced prior must be written
+			c.figs.rollback(mark) // head is not written: neither are its figures
 			end := f.IncomeTotal + f.Carryover - f.ExpTotal
 			return c.y + "年支出总计" + c.plain(f.ExpTotal+end) + "，其中" + tl + c.amt("expenditure.total", "actual", "", f.ExpTotal) + "，年末结转和结余" + c.plain(end) +
 				"。" + tl + "中，" + c.list([]part{{metric: "expenditure.basic", label: bl, v: f.Basic}, {metric: "expenditure.project", label: pl, v: f.Project}}, "actual") + "。"

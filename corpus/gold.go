@@ -64,6 +64,16 @@ type figSet struct {
 
 func newFigSet() *figSet { return &figSet{seen: map[GoldFigure]bool{}} }
 
+// mark and rollback forget the figures recorded for text that was built and then not used.
+func (s *figSet) mark() int { return len(s.list) }
+
+func (s *figSet) rollback(m int) {
+	for _, f := range s.list[m:] {
+		delete(s.seen, f)
+	}
+	s.list = s.list[:m]
+}
+
 func (s *figSet) add(f GoldFigure) {
 	if s.seen[f] {
 		return

@@ -19,6 +19,9 @@ type walker struct {
 	itemParent *Figure
 	// listCarry is true while a breakdown continues over list paragraphs (1．… 2．…).
 	listCarry bool
+	// prevSubject is the first money metric of the previous sentence of the paragraph: the
+	// parent of a breakdown that opens the next sentence (基本支出137.15万元。其中…).
+	prevSubject string
 }
 
 // boundFig is a figure bound in the current sentence, for clauses that refer back to it.
@@ -81,6 +84,7 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	if w.itemParent != nil && !listStart.MatchString(strings.TrimSpace(string(lp.nt.raw))) && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
+	w.prevSubject = ""
 	for _, se := range splitSentences(lp.nt.r) {
 		s := w.e.analyse(lp.nt.r[se[0]:se[1]], se[0])
 		w.sentence(lp, s)
@@ -135,6 +139,14 @@ func hanCount(s string) int {
 // sentence binds the quantities of one sentence to metrics.
 func (w *walker) sentence(lp logicalPara, s sentence) {
 	var bound []boundFig
+	defer func() {
+		for _, b := range bound {
+			if b.fig.Unit == UnitYuan {
+				w.prevSubject = b.fig.Metric
+				return
+			}
+		}
+	}()
 	projectOpen := false // a project figure was bound; a breakdown word would open its items
 	raw := strings.TrimSpace(lp.nt.rawSpan(s.off, s.off+len(s.rs)))
 	clauseStart := func(c int) int {
@@ -220,9 +232,13 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		year := clauseYear(s, i, c)
 
 		if q.family == UnitYuan && w.itemParent == nil {
-			if t := clauseTransfer(s, i, c, w.e.lex); t != "" {
+			if t, in := clauseTransfer(s, i, c, w.e.lex); t != "" {
 				v := q.value
-				w.addClaim(Claim{Kind: ClaimTransfer, Metric: "expenditure.total", Basis: Actual, Amount: &v, Target: t, Raw: raw, Location: loc})
+				cl := Claim{Kind: ClaimTransfer, Metric: "expenditure.total", Basis: Actual, Amount: &v, Target: t, Raw: raw, Location: loc}
+				if in {
+					cl.Kind, cl.Metric = ClaimTransferIn, "income.total"
+				}
+				w.addClaim(cl)
 			}
 		}
 
@@ -252,6 +268,12 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			continue
 		}
 
+		if termIdx >= 0 && q.family == UnitYuan && w.itemParent != nil && compounded(s.spans, termIdx, c) {
+			// In a list of project items, 聘用人员经费 or 义务教育公用经费 names an item: the word
+			// before the term makes it something else than the department's 人员经费.
+			termIdx = -1
+		}
+
 		var fig Figure
 		switch {
 		case termIdx >= 0:
@@ -261,7 +283,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			case kindGrand:
 				fig.Item = grandMark
 			case kindInBasic:
-				if !termBefore(s.spans, termIdx, "expenditure.basic") {
+				if !termBefore(s.spans, termIdx, "expenditure.basic") && !(w.prevSubject == "expenditure.basic" && opensWithBreakdown(s.spans)) {
 					continue
 				}
 			}
@@ -356,6 +378,17 @@ func endsWithColon(rs []rune) bool {
 // grandMark marks a grand total (收入总计) until the report is known to state no carry-over.
 const grandMark = "\x00grand"
 
+// opensWithBreakdown reports whether a sentence starts with a breakdown word (其中…).
+func opensWithBreakdown(spans []span) bool {
+	for _, sp := range spans {
+		if hanCount(sp.text) == 0 {
+			continue
+		}
+		return sp.hasKind(kindBreakdown)
+	}
+	return false
+}
+
 // termBefore reports whether metric is named before span j in the sentence
 // (资本性支出 counts as basic spending only in a breakdown of 基本支出).
 func termBefore(spans []span, j int, metric string) bool {
@@ -420,6 +453,20 @@ func otherTermBefore(spans []span, j, c int) bool {
 		}
 	}
 	return false
+}
+
+// compounded reports whether the term at span j is glued to a content word before it in its
+// clause (聘用+人员经费, 义务教育+公用经费), making a longer name of something else.
+func compounded(spans []span, j, c int) bool {
+	if j == 0 || spans[j-1].clause != c {
+		return false
+	}
+	p := spans[j-1]
+	if p.q != nil || hanCount(p.text) == 0 || p.hasKind(kindGlue) || p.hasKind(kindLead) || p.hasKind(kindBasis) ||
+		p.hasKind(kindBreakdown) || p.hasKind(kindTurn) || p.isTerm() {
+		return false
+	}
+	return true
 }
 
 // isSourceQualifier reports whether the income term at span j names the funding source of
@@ -642,7 +689,16 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 		}
 	}
 	if metric == "" {
-		if lb := lastBoundAny(bound); lb != nil && lb.fig.Unit == UnitYuan {
+		// The subject is the figure just before, provided the last amount before the share
+		// was read as that figure (资本性支出6.62万元，占4.8%: not 公用经费 before it).
+		lastMoney := -1
+		for k := shareAt - 1; k >= 0; k-- {
+			if s.spans[k].q != nil && s.spans[k].q.family == UnitYuan {
+				lastMoney = k
+				break
+			}
+		}
+		if lb := lastBoundAny(bound); lb != nil && lb.fig.Unit == UnitYuan && lb.span == lastMoney {
 			metric = lb.fig.Metric
 		}
 	}
@@ -694,7 +750,11 @@ func (w *walker) addClaim(c Claim) {
 
 // clauseTransfer finds money passed to another unit in prose: 向老科协拨付经费30.6万元,
 // 转拨县老科协30.6万元. It returns the receiving unit as written, or "".
-func clauseTransfer(s sentence, qi, c int, lx *Lexicon) string {
+//
+// incoming is true when the clause names the sender instead (其中雨花区应急管理局转拨经费
+// 20.21万元, in the receiving unit's income): the unit stands before the verb and only
+// the money's name after it.
+func clauseTransfer(s sentence, qi, c int, lx *Lexicon) (unit string, incoming bool) {
 	start := qi
 	for start > 0 && s.spans[start-1].clause == c {
 		start--
@@ -711,7 +771,7 @@ func clauseTransfer(s sentence, qi, c int, lx *Lexicon) string {
 		for j := k - 1; j >= 0; j-- {
 			if words[j] == "向" || words[j] == "给" || words[j] == "为" {
 				if t := strings.Join(words[j+1:k], ""); hanCount(t) >= 2 {
-					return t
+					return t, false
 				}
 				break
 			}
@@ -720,11 +780,25 @@ func clauseTransfer(s sentence, qi, c int, lx *Lexicon) string {
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "给"), "至")
 		rest = transferTail.ReplaceAllString(rest, "")
 		if hanCount(rest) >= 2 {
-			return rest
+			return rest, false
+		}
+		// X转拨经费N万元: X is the sender.
+		from := 0
+		for j := k - 1; j >= 0; j-- {
+			if lx.has(words[j], kindBreakdown, "") || words[j] == "收到" || words[j] == "由" || hanCount(words[j]) == 0 {
+				from = j + 1
+				break
+			}
+		}
+		if u := strings.Join(words[from:k], ""); unitSuffix.MatchString(u) && hanCount(u) >= 3 {
+			return u, true
 		}
 	}
-	return ""
+	return "", false
 }
+
+// unitSuffix is how the name of a government unit ends.
+var unitSuffix = regexp.MustCompile(`(?:局|委|委员会|会|院|所|中心|馆|站|队|办|办公室|处|部|联|协|团|社|室|厅|署|园|校)$`)
 
 var transferTail = regexp.MustCompile(`(?:的)?(?:预算资金|专项资金|项目资金|工作经费|经费|资金|款项|款)$`)
 

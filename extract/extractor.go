@@ -64,7 +64,18 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	}
 	res.Figures = w.figs
 	res.Claims = w.claims
-	res.Figures = append(res.Figures, e.tables(doc, w.docBasis, res.Identity.Year)...)
+	tableFigs := e.tables(doc, w.docBasis, res.Identity.Year)
+	for _, f := range tableFigs {
+		// A line item of a table that passes money on (转拨…经费) is a transfer as well.
+		if f.Metric == "expenditure.project.item" && f.Basis == Actual {
+			if t := transferTarget(f.Item, e.lex, e.seg); t != "" {
+				v := f.Value
+				w.addClaim(Claim{Kind: ClaimTransfer, Metric: f.Metric, Basis: f.Basis, Amount: &v, Target: t, Raw: f.Raw, Location: f.Location})
+			}
+		}
+	}
+	res.Claims = w.claims
+	res.Figures = append(res.Figures, tableFigs...)
 	res.Figures = resolve(res.Figures, res.Identity.Year)
 	res.Sections = sections(doc)
 	return res, nil

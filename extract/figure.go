@@ -79,6 +79,9 @@ const (
 	ClaimChange ClaimKind = "change"
 	// ClaimTransfer: Amount of Metric passed on to another unit, Target (转拨老科协…).
 	ClaimTransfer ClaimKind = "transfer"
+	// ClaimTransferIn: Amount received from another unit, named in Target (其中雨花区应急管理局
+	// 转拨经费20.21万元 in the receiving unit's income).
+	ClaimTransferIn ClaimKind = "transfer_in"
 	// ClaimCarryover: the report states a carry-over or balance (上年结转/年末结余), even without an amount.
 	ClaimCarryover ClaimKind = "carryover"
 )
@@ -99,7 +102,8 @@ type Claim struct {
 	Amount *decimal.Decimal
 	// Direction is +1 for an increase, -1 for a decrease, 0 when not a change.
 	Direction int
-	// Target is the receiving unit's name as written, for transfers.
+	// Target is the other unit's name as written: the receiver of a transfer, the sender of
+	// a transfer_in.
 	Target   string
 	Raw      string
 	Location string

@@ -135,12 +135,27 @@ func TestTransferClaims(t *testing.T) {
 		}
 		var got []string
 		for _, c := range res.Claims {
-			if c.Kind == ClaimTransfer {
+			if c.Kind == ClaimTransfer || c.Kind == ClaimTransferIn {
 				got = append(got, c.Target+"="+c.Amount.String())
 			}
 		}
 		if len(got) != 1 || !strings.HasPrefix(got[0], want+"=") || !strings.HasSuffix(got[0], "=306000") {
 			t.Errorf("%q: transfers %v, want %s=306000", text, got, want)
 		}
+	}
+}
+
+func TestIncomingTransfer(t *testing.T) {
+	e := newTestExtractor(t)
+	res, err := e.Extract(context.Background(), textDoc("2020年本年收入合计210.5万元（其中雨花区应急管理局转拨经费20.21万元）。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Claims {
+		got = append(got, string(c.Kind)+" "+c.Target+" "+c.Amount.String())
+	}
+	if want := "transfer_in 雨花区应急管理局 202100"; strings.Join(got, ";") != want {
+		t.Errorf("claims %q, want %s", got, want)
 	}
 }

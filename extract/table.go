@@ -241,6 +241,9 @@ func (e *Extractor) labelMetric(label, fam string) (role, bool) {
 	if other > 2 {
 		return role{}, false
 	}
+	if ok && (fam == UnitPerson || fam == UnitVehicle) && moneyWord.MatchString(n) {
+		return role{}, false // 离退休人员经费 is money, not a head count
+	}
 	return found, ok
 }
 
@@ -527,6 +530,9 @@ func (e *Extractor) captionMetric(caption string) string {
 	return found
 }
 
+// moneyWord marks a label that names money, whatever staff or vehicle words it holds.
+var moneyWord = regexp.MustCompile(`经费|费用|资金|支出|补助|收入|费$`)
+
 func isNumericCell(t string) bool {
 	_, _, ok := cellValue(t)
 	return ok
@@ -603,10 +609,14 @@ func (e *Extractor) tableFigure(t, r, c int, cellText, label string, ro role, de
 				return Figure{}, false // an amount whose unit nobody states is not a figure
 			}
 			q.value = q.value.Mul(decimal.NewFromInt(unitScales[unitText]))
-		case UnitPerson:
+		case UnitPerson, UnitVehicle:
+			if !q.value.IsInteger() || q.value.IsNegative() {
+				return Figure{}, false // 6.90 is no head count
+			}
 			unitText = "人"
-		case UnitVehicle:
-			unitText = "辆"
+			if fam == UnitVehicle {
+				unitText = "辆"
+			}
 		case UnitPercent:
 			unitText = "%"
 		case UnitPoint:

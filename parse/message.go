@@ -84,10 +84,21 @@ func Message(err error) string {
 			break
 		}
 		if msg == "" {
-			msg = "unreadable file (无法读取): " + err.Error()
+			msg = "unreadable file (无法读取): " + withoutPath(err)
 		}
 	}
 	return oneLine(msg)
+}
+
+// withoutPath is err's text without the file's path: an error of the file system
+// ("x.txt: stat /home/…/x.txt: too many levels of symbolic links") is told by its
+// operation and cause alone ("stat: too many levels of symbolic links").
+func withoutPath(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // oneLine folds any line breaks into spaces.

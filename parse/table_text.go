@@ -42,7 +42,7 @@ func textBlocks(ctx context.Context, text string, lim Limits) ([]Block, error) {
 		}
 		k := kinds[i]
 		j := i + 1
-		for j < len(lines) && kinds[j] == k {
+		for j < len(lines) && (kinds[j] == k || (k == lineTab && isTabTail(lines[j]))) {
 			j++
 		}
 		if (k == linePipe || k == lineTab) && j-i >= 2 {
@@ -184,9 +184,23 @@ func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool)
 			for i := range cells {
 				cells[i] = strings.TrimSpace(cells[i])
 			}
+			// A line wrapped inside a row (text copied from a PDF): its first field ends the
+			// row's last cell and the rest are the row's next cells (93,050.4 / 0	89.93%).
+			if n := len(rows); n > 0 && wraps(rows[n-1], cells, width) {
+				last := rows[n-1]
+				last[len(last)-1] += cells[0]
+				rows[n-1] = append(last, cells[1:]...)
+				width = max(width, len(rows[n-1]))
+				continue
+			}
 		}
 		rows = append(rows, cells)
-		width = max(width, len(cells))
+		if len(rows) == 1 || k == linePipe {
+			width = max(width, len(cells))
+		}
+	}
+	for _, r := range rows {
+		width = max(width, len(r))
 	}
 	if len(rows) == 0 || width == 0 {
 		return nil, true
@@ -202,4 +216,34 @@ func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool)
 		}
 	}
 	return grid, true
+}
+
+// isTabTail reports whether a line that is no table row of its own may be the wrapped end of
+// a tab-separated row: a short fragment (0, 7.15, 89.93%) or a line of fields starting with a tab.
+func isTabTail(line string) bool {
+	t := strings.Trim(line, " \r\u3000\u00a0")
+	if t == "" {
+		return false
+	}
+	if strings.HasPrefix(t, "\t") {
+		return true
+	}
+	return utf8.RuneCountInString(t) <= 8 && strings.Trim(t, "0123456789.,%％") == ""
+}
+
+// wraps reports whether cells continue row: the row is shorter than the table and the
+// two together fit it (the first field joins the row's last cell), or the row is complete
+// but cells is a lone numeric fragment of its last cell, numeric or empty (99.3 / 0).
+func wraps(row, cells []string, width int) bool {
+	if len(row) == 0 || width == 0 {
+		return false
+	}
+	if len(row) < width && len(row)+len(cells)-1 <= width {
+		return true
+	}
+	// The row is complete but its last cell is empty (a trailing tab) or numeric, and the line
+	// is a lone numeric fragment: the cell went on on the next line.
+	last := row[len(row)-1]
+	return len(cells) == 1 && cells[0] != "" && strings.Trim(cells[0], "0123456789.,%％") == "" &&
+		strings.Trim(last, "0123456789.,%％") == ""
 }
