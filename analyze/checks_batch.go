@@ -136,23 +136,61 @@ type peerRatio struct {
 	num, den string
 	percent  bool // shown as a percentage; else yuan per person
 	name     string
+	// minDen is the least denominator for the ratio to mean anything: a unit of 7 staff
+	// spends per head what one visit costs, so per-staff ratios need 10 in service.
+	minDen int64
 }
 
 var peerRatios = []peerRatio{
-	{"three_public.total", "expenditure.total", true, "“三公”经费占支出合计的比例"},
-	{"expenditure.basic", "staff.in_service", false, "人均基本支出"},
-	{"three_public.reception", "staff.in_service", false, "人均公务接待费"},
-	{"expenditure.project", "expenditure.total", true, "项目支出占支出合计的比例"},
+	{"three_public.total", "expenditure.total", true, "“三公”经费占支出合计的比例", 0},
+	{"expenditure.basic", "staff.in_service", false, "人均基本支出", 10},
+	{"three_public.reception", "staff.in_service", false, "人均公务接待费", 10},
+	{"expenditure.project", "expenditure.total", true, "项目支出占支出合计的比例", 0},
 }
 
 // ratio computes num/den of report i (actual basis) with decimal; ok false when not computable.
 func (b *Batch) ratio(i int, pr peerRatio) (decimal.Decimal, []*extract.Figure, bool) {
 	n, ns := b.facts[i].get(pr.num, extract.Actual, "")
 	d, ds := b.facts[i].get(pr.den, extract.Actual, "")
-	if ns != known || ds != known || !d.v.IsPositive() {
+	if ns != known || ds != known || !d.v.IsPositive() || d.v.LessThan(decimal.NewFromInt(pr.minDen)) {
 		return decimal.Zero, nil, false
 	}
 	return n.v.Div(d.v), append(n.figs, d.figs...), true
+}
+
+// robustZ is how far x lies from the values xs, in robust standard deviations of their
+// logarithms: ratios of spending are skewed (a few units spend many times the median), and on
+// a log scale twice the median and half of it are equally far. Values of zero or below are
+// compared on the plain scale.
+func robustZ(xs []float64, x float64) float64 {
+	logs := make([]float64, 0, len(xs))
+	for _, v := range xs {
+		if v <= 0 || x <= 0 {
+			logs = nil
+			break
+		}
+		logs = append(logs, math.Log(v))
+	}
+	lx := x
+	if logs != nil {
+		lx = math.Log(x)
+	} else {
+		logs = xs
+	}
+	med := median(logs)
+	dev := make([]float64, len(logs))
+	for k, v := range logs {
+		dev[k] = math.Abs(v - med)
+	}
+	mad := median(dev)
+	dist := math.Abs(lx - med)
+	switch {
+	case mad > 0:
+		return dist / (1.4826 * mad)
+	case dist == 0:
+		return 0
+	}
+	return math.Inf(1)
 }
 
 func fmtRatio(pr peerRatio, v float64) string {
@@ -186,18 +224,8 @@ func checkPeer(b *Batch, i int) Verdict {
 			continue
 		}
 		med := median(xs)
-		dev := make([]float64, len(xs))
-		for k, v := range xs {
-			dev[k] = math.Abs(v - med)
-		}
-		mad := median(dev)
 		dist := math.Abs(xf - med)
-		z := math.Inf(1)
-		if mad > 0 {
-			z = dist / (1.4826 * mad)
-		} else if dist == 0 {
-			z = 0
-		}
+		z := robustZ(xs, xf)
 		rel := math.Inf(1)
 		if med != 0 {
 			rel = dist / math.Abs(med)

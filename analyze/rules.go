@@ -404,9 +404,11 @@ var rulePeerOutlier = Rule{
 	ID: "peer.outlier", Severity: SeverityWarning, Title: "比率明显偏离同类部门", Scope: ScopeBatch,
 	Description: "a ratio far outside its peers (same year, same region): three_public share, basic per staff, reception per staff, project share",
 	Doc: "Ratios (actual basis): three_public.total/expenditure.total, expenditure.basic/staff.in_service, " +
-		"three_public.reception/staff.in_service, expenditure.project/expenditure.total. Peers: readable reports of the " +
+		"three_public.reception/staff.in_service, expenditure.project/expenditure.total; the per-staff ratios only for units " +
+		"with at least 10 staff in service (a smaller denominator makes one visit look like a habit). Peers: readable reports of the " +
 		"same region and year, one per department. With at least PeerMin (default 5) values including the report's own, " +
-		"the median and MAD are computed (float64 on ratios); flagged when |x − median|/(1.4826·MAD) > 3.5 and also " +
+		"the median and MAD of the ratios' logarithms are computed (spending ratios are skewed; float64); flagged when " +
+		"|log x − median|/(1.4826·MAD) > 3.5 and also " +
 		"|x − median| > 0.5·|median| (so a tiny MAD does not flag noise). Expected = median, actual = the report's ratio. " +
 		"insufficient: fewer than PeerMin peers, or no ratio computable.",
 	Check: checkPeer,

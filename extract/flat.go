@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -105,20 +106,26 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 	// A row number followed by a text cell opens a row; so does a text cell after a number.
 	var rows [][]flatCell
 	var cur []flatCell
+	nextSerial := 1 // row numbers count 1, 2, 3 …; any other integer is a value
+	serialOpened := false
 	for k, c := range body {
-		opens := false
+		opens, serial := false, false
 		switch {
 		case !c.num && k > 0 && body[k-1].num:
 			opens = true
-		case c.num && isSerial(c.text) && k+1 < len(body) && !body[k+1].num && (k == 0 || body[k-1].num):
-			opens = true
+		case c.num && strings.TrimSpace(c.text) == strconv.Itoa(nextSerial) && k+1 < len(body) && !body[k+1].num && (k == 0 || body[k-1].num):
+			opens, serial = true, true
+			nextSerial++
 		}
 		if opens && len(cur) > 0 {
-			// a serial number already opened this row
-			if !(len(cur) == 1 && isSerial(cur[0].text) && !c.num) {
+			// a row number already opened this row
+			if !(len(cur) == 1 && serialOpened && !c.num) {
 				rows = append(rows, cur)
 				cur = nil
 			}
+		}
+		if opens {
+			serialOpened = serial
 		}
 		cur = append(cur, c)
 	}

@@ -44,9 +44,10 @@ var (
 	// pageNumber is a page mark copied from a PDF: —10—, - 3 -, 第3页, 第1页共3页, 3/10.
 	pageNumber = regexp.MustCompile(`^\s*(?:[-—–―－~·]+\s*\d{1,4}\s*[-—–―－~·]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
 	// barePage is a page number without decoration; it is one only inside a broken sentence.
-	barePage         = regexp.MustCompile(`^\s*\d{1,3}\s*$`)
-	listStart        = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、](?:[^\d]|$)|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
-	sentenceTerminal = "。；;！？!?：:"
+	barePage  = regexp.MustCompile(`^\s*\d{1,3}\s*$`)
+	listStart = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、](?:[^\d]|$)|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
+	// sentenceEnd ends a sentence; a line that ends with one is not continued on the next line.
+	sentenceEnd = "。！？!?"
 	// decimalStart: a line starting with a decimal number (98.20万元) is no numbered heading.
 	decimalStart = regexp.MustCompile(`^\s*\d+\.\d`)
 )
@@ -104,7 +105,7 @@ func midSentence(text string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
-	return !strings.ContainsRune(sentenceTerminal, last)
+	return !strings.ContainsRune(sentenceEnd, last)
 }
 
 // continues reports whether next is the rest of a sentence broken across lines: prev is a
@@ -120,7 +121,7 @@ func continues(prev, next string, nextLevel int) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
-	if strings.ContainsRune(sentenceTerminal, last) {
+	if strings.ContainsRune(sentenceEnd, last) {
 		return false
 	}
 	if listStart.MatchString(n) || (parse.HeadingLevel(n) > 0 && !decimalStart.MatchString(n)) {

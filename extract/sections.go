@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/jixiao/jixiao/parse"
@@ -24,7 +25,7 @@ func sections(doc *parse.Document) []Section {
 		if b.Kind != parse.Paragraph {
 			continue
 		}
-		if b.Level > 0 && len([]rune(b.Text)) <= 40 {
+		if b.Level > 0 && len([]rune(b.Text)) <= 40 && !endsSentence(b.Text) {
 			flush()
 			cur = &Section{Heading: strings.TrimSpace(b.Text), Location: b.Location()}
 			continue
@@ -32,9 +33,20 @@ func sections(doc *parse.Document) []Section {
 		if cur == nil {
 			cur = &Section{Location: b.Location()}
 		}
-		body.WriteString(b.Text)
+		// List numbering (1. 一是 （1）) is layout, not content: two units that copied the
+		// same points under other numbers wrote the same text.
+		body.WriteString(listMarker.ReplaceAllString(strings.TrimSpace(b.Text), "${1}"))
 		body.WriteByte('\n')
 	}
 	flush()
 	return out
+}
+
+// listMarker matches list numbering at the start of a paragraph or sentence.
+var listMarker = regexp.MustCompile(`(^|[。；;])\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+是|[①-⑳])`)
+
+// endsSentence reports whether a paragraph ends like a sentence, which a heading does not.
+func endsSentence(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "！")
 }

@@ -159,3 +159,19 @@ func TestIncomingTransfer(t *testing.T) {
 		t.Errorf("claims %q, want %s", got, want)
 	}
 }
+
+func TestSections(t *testing.T) {
+	e := newTestExtractor(t)
+	res, err := e.Extract(context.Background(), textDoc("四、存在的问题\n1.部分业务工作经费保障不足，依赖上级补助资金。\n2.公用经费支出压缩空间有限。\n五、改进措施\n一是全面清理往来款项。二是加强财务人员业务培训。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range res.Sections {
+		got = append(got, s.Heading+"="+strings.ReplaceAll(s.Text, "\n", "/"))
+	}
+	want := "四、存在的问题=部分业务工作经费保障不足，依赖上级补助资金。/公用经费支出压缩空间有限。 五、改进措施=全面清理往来款项。加强财务人员业务培训。"
+	if strings.Join(got, " ") != want {
+		t.Errorf("sections %q\nwant %s", got, want)
+	}
+}
