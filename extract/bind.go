@@ -139,6 +139,7 @@ func hanCount(s string) int {
 // sentence binds the quantities of one sentence to metrics.
 func (w *walker) sentence(lp logicalPara, s sentence) {
 	var bound []boundFig
+	var partsBasis Basis // the basis of the figure a breakdown (其中…) opens, for its parts
 	defer func() {
 		for _, b := range bound {
 			if b.fig.Unit == UnitYuan {
@@ -175,6 +176,12 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 	for i := range s.spans {
 		sp := s.spans[i]
 		if sp.q == nil {
+			if sp.hasKind(kindBreakdown) {
+				// The parts of a budget total are budget figures: 预算收入合计X，其中：财政拨款收入Y.
+				if lb := lastBound(UnitYuan); lb != nil && lb.clause <= sp.clause {
+					partsBasis = lb.fig.Basis
+				}
+			}
 			if sp.hasKind(kindBreakdown) && projectOpen && w.itemParent == nil {
 				// The items belong to the sentence's subject, the first project figure
 				// (2021年项目支出X元，比上年的Y增加Z，其中：…), not to a prior-year aside.
@@ -278,7 +285,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		switch {
 		case termIdx >= 0:
 			r, _ := s.spans[termIdx].metricRole(q.family)
-			fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, termIdx, c), Term: s.spans[termIdx].text}
+			fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, termIdx, c, partsBasis), Term: s.spans[termIdx].text}
 			switch r.kind {
 			case kindGrand:
 				fig.Item = grandMark
@@ -326,7 +333,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 					continue
 				}
 				r, _ := s.spans[j].metricRole(q.family)
-				fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, j, s.spans[j].clause), Term: s.spans[j].text}
+				fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, j, s.spans[j].clause, partsBasis), Term: s.spans[j].text}
 				if r.kind != kindMetric {
 					continue
 				}
@@ -562,8 +569,9 @@ func yearBefore(ys []yearMark, p int) int {
 }
 
 // basisFor reads the basis of a figure from the words between its term and its value,
-// then from the words before the term in the clause; the document's default otherwise.
-func (w *walker) basisFor(spans []span, gap []int, termIdx, c int) Basis {
+// then from the words before the term in the clause; then the basis of the total whose
+// breakdown the figure is part of; the document's default otherwise.
+func (w *walker) basisFor(spans []span, gap []int, termIdx, c int, parts Basis) Basis {
 	for _, j := range gap { // nearest to the value first
 		if b := spans[j].roleKey(kindBasis); b != "" {
 			return Basis(b)
@@ -576,6 +584,9 @@ func (w *walker) basisFor(spans []span, gap []int, termIdx, c int) Basis {
 		if b := spans[k].roleKey(kindBasis); b != "" {
 			return Basis(b)
 		}
+	}
+	if parts != "" && parts != Prior {
+		return parts
 	}
 	return w.docBasis
 }
