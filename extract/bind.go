@@ -75,13 +75,13 @@ func (sp span) isTerm() bool {
 
 // paragraph extracts the figures and claims of one logical paragraph.
 func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
-	if lp.level > 0 && !listStart.MatchString(string(lp.nt.raw)) {
+	if lp.level > 0 && !startsList(string(lp.nt.raw)) {
 		w.itemParent = nil
 	}
 	if w.itemParent != nil && !w.listCarry {
 		w.itemParent = nil
 	}
-	if w.itemParent != nil && !listStart.MatchString(strings.TrimSpace(string(lp.nt.raw))) && !startsWithItem(lp.nt.r) {
+	if w.itemParent != nil && !startsList(string(lp.nt.raw)) && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
 	w.prevSubject = ""
@@ -100,7 +100,7 @@ func startsWithItem(rs []rune) bool {
 }
 
 var (
-	leadTrim  = regexp.MustCompile(`^(?:[\s，,；;：:、。]|其中|包括|主要包括|主要用于|用于|具体为|分别为|分别是|主要是|是|\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|(?:19|20)\d\d\s*年(?:度)?)+`)
+	leadTrim  = regexp.MustCompile(`^(?:[\s　，,；;：:、。]|以下项目|以下|如下|其中|包括|主要包括|主要用于|用于|具体为|分别为|分别是|主要是|是|\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|(?:19|20)\d\d\s*年(?:度)?)+`)
 	trailTrim = regexp.MustCompile(`(?:[\s，,；;：:]|为|共计|合计|共|计|达|约|金额)+$`)
 )
 
@@ -178,8 +178,14 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		if sp.q == nil {
 			if sp.hasKind(kindBreakdown) {
 				// The parts of a budget total are budget figures: 预算收入合计X，其中：财政拨款收入Y.
-				if lb := lastBound(UnitYuan); lb != nil && lb.clause <= sp.clause {
-					partsBasis = lb.fig.Basis
+				// The total is the last money figure outside brackets that is not a prior-year
+				// aside: 支出250.56万元（年初预算262.59万元），其中… breaks down the actual.
+				for k := len(bound) - 1; k >= 0; k-- {
+					b := bound[k]
+					if b.fig.Unit == UnitYuan && s.spans[b.span].depth == 0 && b.fig.Basis != Prior {
+						partsBasis = b.fig.Basis
+						break
+					}
 				}
 			}
 			if sp.hasKind(kindBreakdown) && projectOpen && w.itemParent == nil {

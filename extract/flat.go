@@ -19,7 +19,10 @@ var flatBreak = regexp.MustCompile(`[。；;！？]`)
 func isCellLine(b parse.Block) bool {
 	t := strings.TrimSpace(b.Text)
 	n := utf8.RuneCountInString(t)
-	if n == 0 || n > 25 || flatBreak.MatchString(t) || strings.ContainsAny(t, "，,") {
+	if n == 0 || n > 25 || flatBreak.MatchString(t) {
+		return false
+	}
+	if strings.ContainsAny(t, "，,") && !isNumericCell(t) { // 1,253,050.37 is a cell; a clause is not
 		return false
 	}
 	if l := parse.HeadingLevel(t); l > 0 && l != 3 && !decimalStart.MatchString(t) {
@@ -137,6 +140,12 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 	if len(rows) >= 2 && len(header) > 0 && len(rows[0]) < len(rows[1]) && allNumeric(rows[0]) {
 		rows[0] = append([]flatCell{header[len(header)-1]}, rows[0]...)
 		header = header[:len(header)-1]
+	}
+	// A unit named in a header cell that reorderHeader drops (资金情况（元）) holds for the table.
+	for _, h := range header {
+		if m := unitParen.FindString(normalizeString(h.text)); m != "" {
+			caption += "\n" + m
+		}
 	}
 	header = reorderHeader(header)
 	width := 0

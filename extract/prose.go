@@ -45,11 +45,11 @@ var (
 	pageNumber = regexp.MustCompile(`^\s*(?:[-—–―－~·]+\s*\d{1,4}\s*[-—–―－~·]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
 	// barePage is a page number without decoration; it is one only inside a broken sentence.
 	barePage  = regexp.MustCompile(`^\s*\d{1,3}\s*$`)
-	listStart = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、](?:[^\d]|$)|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
+	listStart = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、]\s*(?:[^\d\s]|$)|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
 	// sentenceEnd ends a sentence; a line that ends with one is not continued on the next line.
 	sentenceEnd = "。！？!?"
 	// decimalStart: a line starting with a decimal number (98.20万元) is no numbered heading.
-	decimalStart = regexp.MustCompile(`^\s*\d+\.\d`)
+	decimalStart = regexp.MustCompile(`^\s*\d+\s*[.．]\s*\d`)
 )
 
 // joinLines rebuilds logical paragraphs from the document's paragraph blocks.
@@ -98,6 +98,12 @@ func joinLines(blocks []parse.Block) []logicalPara {
 
 func isSpaceRune(r rune) bool { return isSpace(r) }
 
+// startsList reports whether text opens a numbered point (1． （2） ③ 一、), after any
+// indentation, ideographic spaces included.
+func startsList(text string) bool {
+	return listStart.MatchString(strings.TrimLeftFunc(text, isSpaceRune))
+}
+
 // midSentence reports whether text is a long line cut off before its sentence ended.
 func midSentence(text string) bool {
 	p := strings.TrimRightFunc(text, isSpaceRune)
@@ -124,12 +130,12 @@ func continues(prev, next string, nextLevel int) bool {
 	if strings.ContainsRune(sentenceEnd, last) {
 		return false
 	}
-	if listStart.MatchString(n) || (parse.HeadingLevel(n) > 0 && !decimalStart.MatchString(n)) {
+	if startsList(n) || (parse.HeadingLevel(n) > 0 && !decimalStart.MatchString(n)) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(n)
 	first = narrow(first)
-	return isHan(first) || (first >= '0' && first <= '9') || first == '.' || first == '，' || first == '、'
+	return isHan(first) || (first >= '0' && first <= '9') || strings.ContainsRune(".,%，、；;：:）)", first)
 }
 
 // splitSentences cuts normalised runes at sentence ends (。！？ and line breaks). ；
