@@ -135,7 +135,7 @@ func continues(prev, next string, nextLevel int) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(n)
 	first = narrow(first)
-	return isHan(first) || (first >= '0' && first <= '9') || strings.ContainsRune(".,%，、；;：:）)", first)
+	return isHan(first) || (first >= '0' && first <= '9') || strings.ContainsRune(".,%，、；;：:）)（(￥¥“\"", first)
 }
 
 // splitSentences cuts normalised runes at sentence ends (。！？ and line breaks). ；

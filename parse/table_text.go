@@ -2,6 +2,7 @@ package parse
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,7 +43,8 @@ func textBlocks(ctx context.Context, text string, lim Limits) ([]Block, error) {
 		}
 		k := kinds[i]
 		j := i + 1
-		for j < len(lines) && (kinds[j] == k || (k == lineTab && isTabTail(lines[j]))) {
+		for j < len(lines) && (kinds[j] == k || (k == lineTab && isTabTail(lines[j])) ||
+			((k == lineTab || k == linePipe) && pageMark.MatchString(lines[j]) && j+1 < len(lines) && kinds[j+1] == k)) {
 			j++
 		}
 		if (k == linePipe || k == lineTab) && j-i >= 2 {
@@ -167,6 +169,9 @@ func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool)
 	var rows [][]string
 	width := 0
 	for _, l := range lines {
+		if pageMark.MatchString(l) {
+			continue // a page break inside the table
+		}
 		t := strings.TrimSpace(l)
 		if k != linePipe {
 			// Leading tabs are empty cells (a second header row under a merged cell), so
@@ -217,6 +222,10 @@ func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool)
 	}
 	return grid, true
 }
+
+// pageMark is a page number copied from a PDF between two rows of a table: —1—, - 2 -,
+// 第1页 共3页.
+var pageMark = regexp.MustCompile(`^[\s\x{3000}]*(?:[-—–―－~·]+\s*\d{1,4}\s*[-—–―－~·]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)[\s\x{3000}]*$`)
 
 // isTabTail reports whether a line that is no table row of its own may be the wrapped end of
 // a tab-separated row: a short fragment (0, 7.15, 89.93%) or a line of fields starting with a tab.
