@@ -27,7 +27,8 @@ func sections(doc *parse.Document) []Section {
 		}
 		if b.Level > 0 && len([]rune(b.Text)) <= 40 && !endsSentence(b.Text) {
 			flush()
-			cur = &Section{Heading: strings.TrimSpace(b.Text), Location: b.Location()}
+			// Markdown heading marks are layout: "## 四、存在的问题" is 四、存在的问题.
+			cur = &Section{Heading: strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(b.Text), "#")), Location: b.Location()}
 			continue
 		}
 		if cur == nil {
