@@ -126,6 +126,11 @@ func continues(prev, next string, nextLevel int) bool {
 	if utf8.RuneCountInString(p) < 20 || isTitleLine(p) {
 		return false
 	}
+	// A numbered heading (（3）“三公”经费情况) is no broken sentence: a numbered line broken by
+	// a PDF copy is a long sentence with commas or amounts in it.
+	if startsList(p) && !strings.ContainsAny(p, "，,；;：:") && len(scanQuantities(normalize(p).r)) == 0 {
+		return false
+	}
 	last, _ := utf8.DecodeLastRuneInString(p)
 	if strings.ContainsRune(sentenceEnd, last) {
 		return false
