@@ -56,13 +56,23 @@ func buildFacts(figs []extract.Figure) *facts {
 			}
 		}
 		for _, g := range st.figs {
-			if !agree(g, f) {
+			if part(g) == part(f) && !agree(g, f) {
 				st.conflict = true
 			}
 		}
 		st.figs = append(st.figs, f)
 	}
 	return fx
+}
+
+// part tells apart the named parts of one metric: 事业收入 and 其他收入 are both income.other,
+// and a report stating both states two parts, not one figure twice. For other metrics every
+// statement is of the same thing.
+func part(f *extract.Figure) string {
+	if f.Metric == "income.other" {
+		return f.Term
+	}
+	return ""
 }
 
 // agree reports whether two statements of the same key are consistent within rounding.
@@ -94,8 +104,17 @@ func (fx *facts) get(metric string, basis extract.Basis, item string) (amount, s
 	if st.conflict {
 		return amount{figs: st.figs}, conflicting
 	}
-	f := st.figs[0]
-	return amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}}, known
+	// The first statement of each part, added up (only income.other has several parts).
+	var a amount
+	seen := map[string]bool{}
+	for _, f := range st.figs {
+		if seen[part(f)] {
+			continue
+		}
+		seen[part(f)] = true
+		a = sumAmounts(a, amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}})
+	}
+	return a, known
 }
 
 // has reports whether the metric is stated at all under the basis (any item).
