@@ -1,6 +1,3 @@
-// Package extract finds the figures of a budget-performance report in its
-// parsed Document: amounts, counts, rates and scores, each tied to a metric of
-// the vocabulary, a basis, and the sentence or table cell it came from.
 package extract
 
 import "github.com/shopspring/decimal"
