@@ -97,7 +97,7 @@ func TestHostileFolder(t *testing.T) {
 			[]string{"more than 4000000 characters", "--max-chars"}},
 		{"utf16le-no-bom.txt", utf16LE(string(validText)), "ok", "txt", nil},
 		{"fake.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /garbage"), "failed", "pdf",
-			[]string{"PDF (暂不支持PDF)"}},
+			[]string{"damaged PDF", "(文件已损坏)"}},
 		{"\xb1\xa8\xb8\xe6.txt", gbk, "partial", "txt", []string{"not found"}},
 		{"sub/nested.md", []byte("# 标题\n\n正文\n"), "partial", "md", nil},
 		{"sub/~$lock.docx", zipBomb(t, 4<<30, 4<<30), "", "", nil}, // junk: skipped, no row

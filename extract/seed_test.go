@@ -96,3 +96,29 @@ func TestSeedTextParsed(t *testing.T) {
 	}
 	checkSeedFigures(t, doc)
 }
+
+// TestSeedDocFigures reads the seed as LibreOffice saves it in the Word 97-2003 binary format.
+func TestSeedDocFigures(t *testing.T) {
+	doc, err := parse.ReadFile(context.Background(), "../parse/testdata/longhui-kexie-2024.doc", parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != parse.FormatDOC {
+		t.Errorf("format %q", doc.Format)
+	}
+	checkSeedFigures(t, doc)
+}
+
+// TestSeedPDFFigures reads the seed as LibreOffice exports it to PDF (its embedded font
+// programs removed to keep the fixture small; the text layer is untouched): one paragraph per
+// line, as PDF text comes.
+func TestSeedPDFFigures(t *testing.T) {
+	doc, err := parse.ReadFile(context.Background(), "../parse/testdata/longhui-kexie-2024.pdf", parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != parse.FormatPDF {
+		t.Errorf("format %q", doc.Format)
+	}
+	checkSeedFigures(t, doc)
+}

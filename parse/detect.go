@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -64,7 +63,7 @@ func Detect(name string, data []byte) Format {
 		}
 		return FormatZip
 	case hasMagic(data, magicOLE):
-		f, _ := classifyOLE(name, data)
+		f, _, _ := classifyOLE(name, data, false)
 		return f
 	case hasMagic(data, magicPDF):
 		return FormatPDF
@@ -86,13 +85,15 @@ func unknownWhat(data []byte) string {
 
 // inspectOLE returns the error that explains why an OLE compound file is not read.
 func inspectOLE(name string, data []byte) error {
-	_, err := classifyOLE(name, data)
+	_, _, err := classifyOLE(name, data, false)
 	return err
 }
 
 // Streams of an OLE compound file that tell what it holds.
 const (
 	oleWordDocument     = "WordDocument"     // Word 97-2003 .doc, and Kingsoft WPS .wps
+	oleTable0           = "0Table"           // the table stream of a Word document
+	oleTable1           = "1Table"           // ditto
 	oleEncryptionInfo   = "EncryptionInfo"   // a password-protected OOXML file (.docx, .xlsx)
 	oleEncryptedPackage = "EncryptedPackage" // ditto
 	oleWorksContents    = "CONTENTS"         // Microsoft Works .wps
@@ -102,46 +103,61 @@ const (
 // (the first bytes of the WordDocument stream): the .doc is password-protected.
 const fibEncrypted = 0x0100
 
-// classifyOLE looks into an OLE compound file and returns its format and the error explaining
-// why jixiao does not read it (every OLE file is refused: ErrEncrypted, ErrLegacyFormat,
-// ErrNotDocument, or ErrCorrupt when it cannot be opened).
-func classifyOLE(name string, data []byte) (format Format, err error) {
+// classifyOLE looks into an OLE compound file and returns its format: FormatDOC or FormatWPS
+// when it holds a WordDocument stream, else FormatOLE with the error explaining why jixiao
+// does not read it (ErrEncrypted, ErrLegacyFormat for a Works .wps, ErrNotDocument), or
+// ErrCorrupt when it cannot be opened. With read, the streams of a Word document are read
+// into the returned docStreams (each at most as long as the file).
+func classifyOLE(name string, data []byte, read bool) (format Format, st *docStreams, err error) {
 	wps := strings.EqualFold(filepath.Ext(name), ".wps")
 	defer func() {
 		if r := recover(); r != nil { // mscfb is not hardened against every damaged file
-			format, err = FormatOLE, failCause(ErrCorrupt, "damaged OLE compound file", fmt.Errorf("mscfb: %v", r))
+			format, st, err = FormatOLE, nil, failCause(ErrCorrupt, "damaged OLE compound file", fmt.Errorf("mscfb: %v", r))
 		}
 	}()
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return FormatOLE, failCause(ErrCorrupt, "damaged OLE compound file", err)
+		return FormatOLE, nil, failCause(ErrCorrupt, "damaged OLE compound file", err)
 	}
-	var word, works, encrypted bool
-	var fib [12]byte
-	var fibLen int
+	st = &docStreams{}
 	for f, err := r.Next(); err == nil; f, err = r.Next() {
+		if len(f.Path) > 0 { // only the root storage's streams matter
+			continue
+		}
+		var dst *[]byte
 		switch f.Name {
 		case oleEncryptionInfo, oleEncryptedPackage:
-			encrypted = true
+			st.encryptedPackage = true
 		case oleWordDocument:
-			word = true
-			fibLen, _ = io.ReadFull(f, fib[:])
+			st.hasWord = true
+			dst = &st.word
+		case oleTable0:
+			dst = &st.table0
+		case oleTable1:
+			dst = &st.table1
 		case oleWorksContents:
-			works = true
+			st.works = true
 		}
+		if dst == nil || (!read && f.Name != oleWordDocument) {
+			continue
+		}
+		n := int64(docFibBaseSize)
+		if read {
+			n = min(f.Size, int64(len(data)))
+		}
+		b := make([]byte, n)
+		got, _ := io.ReadFull(f, b)
+		*dst = b[:got]
 	}
 	switch {
-	case encrypted:
-		return FormatOLE, fail(ErrEncrypted, "encrypted Office file")
-	case word && fibLen == len(fib) && binary.LittleEndian.Uint16(fib[10:])&fibEncrypted != 0:
-		if wps {
-			return FormatWPS, fail(ErrEncrypted, "encrypted WPS .wps file")
-		}
-		return FormatDOC, fail(ErrEncrypted, "encrypted Word .doc file")
-	case wps && (word || works):
-		return FormatWPS, fail(ErrLegacyFormat, "legacy WPS .wps")
-	case word:
-		return FormatDOC, fail(ErrLegacyFormat, "legacy Word .doc")
+	case st.encryptedPackage:
+		return FormatOLE, nil, fail(ErrEncrypted, "encrypted Office file")
+	case st.hasWord && wps:
+		return FormatWPS, st, nil
+	case st.hasWord:
+		return FormatDOC, st, nil
+	case wps && st.works:
+		return FormatWPS, nil, fail(ErrLegacyFormat, "Microsoft Works .wps")
 	}
-	return FormatOLE, fail(ErrNotDocument, "OLE compound file without a Word document (an Excel or PowerPoint file?)")
+	return FormatOLE, nil, fail(ErrNotDocument, "OLE compound file without a Word document (an Excel or PowerPoint file?)")
 }

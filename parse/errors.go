@@ -12,13 +12,14 @@ var (
 	ErrEmpty = errors.New("empty file")
 	// ErrNotDocument: the bytes are not a document jixiao can read (random bytes, an image, a zip of other things).
 	ErrNotDocument = errors.New("not a document")
-	// ErrEncrypted: an Office file protected with a password.
+	// ErrEncrypted: an Office file or PDF protected with a password.
 	ErrEncrypted = errors.New("encrypted document")
-	// ErrLegacyFormat: a legacy binary Word or WPS file (.doc/.wps).
+	// ErrLegacyFormat: a binary Word file older than Word 97 (Word 6.0/95), or a Works .wps.
 	ErrLegacyFormat = errors.New("legacy binary format")
-	// ErrPDF: a PDF, which jixiao does not read yet.
-	ErrPDF = errors.New("pdf not supported")
-	// ErrCorrupt: a damaged or truncated file (bad zip, malformed XML).
+	// ErrPDF: a PDF without a text layer (a scan), or whose text cannot be decoded.
+	ErrPDF = errors.New("pdf without text")
+	// ErrCorrupt: a damaged or truncated file (bad zip, malformed XML, a .doc whose piece
+	// table does not fit, a PDF without pages).
 	ErrCorrupt = errors.New("corrupt file")
 	// ErrEncoding: text whose encoding could not be determined.
 	ErrEncoding = errors.New("unreadable text encoding")
@@ -32,6 +33,9 @@ type LimitError struct {
 	Name string
 	// Limit is the configured value.
 	Limit int64
+	// what names what went over the limit when it is not what the limit is named after
+	// (the streams of a PDF over max-zip-total); Message words it.
+	what string
 }
 
 // Error names the limit and its value.

@@ -134,3 +134,52 @@ func FuzzDecodeText(f *testing.F) {
 		checkRead(t, "f.md", data)
 	})
 }
+
+func FuzzReadDoc(f *testing.F) {
+	addTestdata(f)
+	f.Add(docBytes(f, docFixture{paras: sampleDocParas(), papx: true}))
+	f.Add(docBytes(f, docFixture{paras: sampleDocParas(), prc: true, table0: true}))
+	f.Add(docBytes(f, docFixture{paras: []docTestPara{{text: "正文", mark: docParaEnd}}, compressed: "x\x93y\r", tail: "页眉\r"}))
+	f.Add(docBytes(f, docFixture{paras: []docTestPara{{text: "正文", mark: docParaEnd}}, nFib: 0x65}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkRead(t, "f.doc", data)
+	})
+}
+
+// FuzzDocText fuzzes the Word binary reader below the OLE container: the WordDocument and
+// table streams themselves.
+func FuzzDocText(f *testing.F) {
+	for _, fx := range []docFixture{
+		{paras: sampleDocParas(), papx: true},
+		{paras: sampleDocParas(), prc: true},
+		{paras: []docTestPara{{text: "正文", mark: docParaEnd}}, compressed: "x\x93y\r", tail: "页眉\r"},
+	} {
+		_, st, err := classifyOLE("f.doc", docBytes(f, fx), true)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(st.word, st.table1)
+	}
+	f.Fuzz(func(t *testing.T, word, table []byte) {
+		text, err := docText(&docStreams{word: word, table0: table, table1: table, hasWord: true}, false)
+		if err != nil {
+			if !wrapsSentinel(err) {
+				t.Fatalf("error wraps no sentinel: %v", err)
+			}
+			return
+		}
+		if _, err := text.blocks(context.Background(), fuzzLimits()); err != nil && !wrapsSentinel(err) {
+			t.Fatalf("error wraps no sentinel: %v", err)
+		}
+	})
+}
+
+func FuzzReadPDF(f *testing.F) {
+	addTestdata(f)
+	f.Add(samplePDF())
+	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Page /Contents 2 0 R >> endobj 2 0 obj << /Length 20 >> stream\nBT (a) Tj [(b) -900 (c)] TJ ET\nendstream endobj trailer << /Root 3 0 R >>"))
+	f.Add([]byte("%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 >> stream\n2 0 << /Type /Page /Contents 3 0 R >>\nendstream endobj"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkRead(t, "f.pdf", data)
+	})
+}

@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden from the curr
 // TestDumpGolden reads every report fixture in testdata and compares its Dump with
 // testdata/<file>.golden.
 func TestDumpGolden(t *testing.T) {
-	for _, name := range []string{"longhui-kexie-2024.docx", "longhui-kexie-2024.txt"} {
+	for _, name := range []string{"longhui-kexie-2024.docx", "longhui-kexie-2024.txt", "longhui-kexie-2024.doc", "longhui-kexie-2024.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			doc, err := ReadFile(context.Background(), filepath.Join("testdata", name), DefaultLimits())
 			if err != nil {

@@ -21,8 +21,8 @@ type classMessage struct {
 func classMessages() []classMessage {
 	return []classMessage{
 		{ErrEncrypted, "encrypted Office file", "文件已加密", "remove the password and save as .docx, then run again"},
-		{ErrLegacyFormat, "legacy Word .doc", "旧版Word格式", "open it in Word or WPS, save as .docx and run again"},
-		{ErrPDF, "PDF", "暂不支持PDF", "jixiao reads no PDF text layer yet; export the report as .docx or .txt"},
+		{ErrLegacyFormat, "legacy Word .doc", "旧版Word格式", "a format older than Word 97, which jixiao does not read; open it in Word or WPS, save as .docx and run again"},
+		{ErrPDF, "PDF without a text layer", "扫描件", "export the report as .docx or .txt"},
 		{ErrCorrupt, "damaged file", "文件已损坏", "open it in Word or WPS, save it again as .docx and run again"},
 		{ErrEncoding, "text in an unknown encoding", "文本编码无法识别", "save it as UTF-8 text or as .docx and run again"},
 		{ErrEmpty, "empty file", "文件无内容", "the file holds no text; check that the right file was submitted"},
@@ -36,8 +36,14 @@ func limitWhat(e *LimitError) string {
 	case "max-file-bytes":
 		return fmt.Sprintf("file larger than %d bytes", e.Limit)
 	case "max-zip-total":
+		if e.what != "" {
+			return fmt.Sprintf("%s whose streams expand to more than %d bytes in all (a zip bomb?)", e.what, e.Limit)
+		}
 		return fmt.Sprintf("zip archive that expands to more than %d bytes in all (a zip bomb?)", e.Limit)
 	case "max-zip-member":
+		if e.what != "" {
+			return fmt.Sprintf("%s that expands to more than %d bytes (a zip bomb?)", e.what, e.Limit)
+		}
 		return fmt.Sprintf("zip member that expands to more than %d bytes (a zip bomb?)", e.Limit)
 	case "max-xml-depth":
 		return fmt.Sprintf("XML nested deeper than %d elements", e.Limit)

@@ -12,9 +12,10 @@ import (
 type Limits struct {
 	// MaxFileBytes is the most bytes read from one input file.
 	MaxFileBytes int64
-	// MaxZipTotal is the most bytes decompressed from one zip (.docx) in all.
+	// MaxZipTotal is the most bytes decompressed from one zip (.docx) in all, and from the
+	// streams of one PDF in all (its content streams interpreted count once more).
 	MaxZipTotal int64
-	// MaxZipMember is the most bytes one zip member may decompress to.
+	// MaxZipMember is the most bytes one zip member, or one PDF stream, may decompress to.
 	MaxZipMember int64
 	// MaxXMLDepth is the deepest XML element nesting accepted.
 	MaxXMLDepth int
@@ -80,10 +81,12 @@ func Read(ctx context.Context, name string, data []byte, lim Limits) (*Document,
 		switch format {
 		case FormatDOCX, FormatZip:
 			err = readDocx(ctx, doc, data, lim)
-		case FormatDOC, FormatWPS, FormatOLE:
+		case FormatDOC, FormatWPS:
+			err = readDoc(ctx, doc, name, data, lim)
+		case FormatOLE:
 			err = inspectOLE(name, data)
 		case FormatPDF:
-			err = fail(ErrPDF, "PDF")
+			err = readPDF(ctx, doc, data, lim)
 		case FormatText, FormatMD:
 			err = readText(ctx, doc, data, lim)
 		default:
