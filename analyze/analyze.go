@@ -29,6 +29,10 @@ type Report struct {
 	Figures  []extract.Figure
 	Claims   []extract.Claim
 	Sections []extract.Section
+	// Fingerprints, when it has one entry per section, holds each section's text.duplicate
+	// fingerprint, computed beforehand with SectionFingerprint and the same Tokenize as the
+	// Config's; otherwise Run computes them.
+	Fingerprints []Fingerprint
 }
 
 // Finding is one row of the anomalies table.
@@ -154,10 +158,17 @@ type Batch struct {
 	cfg     Config
 	facts   []*facts
 	memo    map[string]any
+
+	// Indexes of the cross-report rules, built once by indexNames.
+	depts, regions []string             // normalised department and region of each report
+	byDept         map[string][]int     // reports by normalised department, in index order
+	byYear         map[yearRegion][]int // reports by year and region, in path order
+	yearReports    map[int][]int        // reports by year, in index order
+	peerMemo       map[int][]int        // peers(i)
 }
 
 func newBatch(reports []Report, cfg Config) *Batch {
-	b := &Batch{Reports: reports, cfg: cfg, memo: map[string]any{}}
+	b := &Batch{Reports: reports, cfg: cfg, memo: map[string]any{}, peerMemo: map[int][]int{}}
 	for i := range reports {
 		b.facts = append(b.facts, buildFacts(reports[i].Figures))
 	}

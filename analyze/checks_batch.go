@@ -14,22 +14,70 @@ import (
 
 // dept is the normalised department of report i.
 func (b *Batch) dept(i int) string {
-	key := fmt.Sprintf("dept/%d", i)
-	if v, ok := b.memo[key]; ok {
-		return v.(string)
-	}
-	d := NormalizeDepartment(b.Reports[i].Department)
-	b.memo[key] = d
-	return d
+	b.indexNames()
+	return b.depts[i]
 }
 
 // region is the region of report i: as the report states it, else read from its name.
 func (b *Batch) region(i int) string {
-	r := b.Reports[i].Region
-	if r == "" {
-		r = RegionOf(b.Reports[i].Department)
+	b.indexNames()
+	return b.regions[i]
+}
+
+// indexNames computes, once, every report's normalised department and region, and the
+// indexes the cross-report rules look reports up by: the reports of each normalised
+// department, the reports of each year (in index order), and of each year and region (in path
+// order). Without them those rules scan
+// the whole batch for every report, which is quadratic in the batch size.
+func (b *Batch) indexNames() {
+	if b.depts != nil {
+		return
 	}
-	return cleanName(r)
+	n := len(b.Reports)
+	b.depts = make([]string, n)
+	b.regions = make([]string, n)
+	b.byDept = map[string][]int{}
+	b.byYear = map[yearRegion][]int{}
+	b.yearReports = map[int][]int{}
+	for i := range b.Reports {
+		r := &b.Reports[i]
+		b.depts[i] = NormalizeDepartment(r.Department)
+		reg := r.Region
+		if reg == "" {
+			reg = RegionOf(r.Department)
+		}
+		b.regions[i] = cleanName(reg)
+		if r.Department != "" {
+			b.byDept[b.depts[i]] = append(b.byDept[b.depts[i]], i)
+		}
+		b.yearReports[r.Year] = append(b.yearReports[r.Year], i)
+	}
+	idx := make([]int, n)
+	for j := range idx {
+		idx[j] = j
+	}
+	sort.SliceStable(idx, func(x, y int) bool { return b.Reports[idx[x]].Path < b.Reports[idx[y]].Path })
+	for _, j := range idx {
+		k := yearRegion{b.Reports[j].Year, b.regions[j]}
+		b.byYear[k] = append(b.byYear[k], j)
+	}
+}
+
+// yearRegion keys the peer groups: reports of one year and one region.
+type yearRegion struct {
+	year   int
+	region string
+}
+
+// sameDeptCandidates lists, in index order, the reports that may be by report i's
+// department: those with the same normalised department (sameDept also needs compatible
+// regions and a stated department).
+func (b *Batch) sameDeptCandidates(i int) []int {
+	b.indexNames()
+	if b.Reports[i].Department == "" {
+		return nil
+	}
+	return b.byDept[b.depts[i]]
 }
 
 // sameDept reports whether reports i and j are by the same department.
@@ -43,7 +91,7 @@ func (b *Batch) sameDept(i, j int) bool {
 // sameDepartmentOtherYears lists the readable reports of report i's department for other years.
 func (b *Batch) sameDepartmentOtherYears(i int) []int {
 	var out []int
-	for j := range b.Reports {
+	for _, j := range b.sameDeptCandidates(i) {
 		if j != i && !b.failed(j) && b.Reports[j].Year != 0 && b.Reports[j].Year != b.Reports[i].Year && b.sameDept(i, j) {
 			out = append(out, j)
 		}
@@ -54,7 +102,7 @@ func (b *Batch) sameDepartmentOtherYears(i int) []int {
 // yearReport is the first readable report (by path) of report i's department for the year.
 func (b *Batch) yearReport(i, year int) (int, bool) {
 	best := -1
-	for j := range b.Reports {
+	for _, j := range b.sameDeptCandidates(i) {
 		if j == i || b.failed(j) || b.Reports[j].Year != year || !b.sameDept(i, j) {
 			continue
 		}
@@ -72,14 +120,12 @@ func (b *Batch) peers(i int) []int {
 	if r.Year == 0 {
 		return nil
 	}
+	if out, ok := b.peerMemo[i]; ok {
+		return out
+	}
 	var out []int
 	seen := map[string]bool{b.dept(i): true}
-	idx := make([]int, len(b.Reports))
-	for j := range idx {
-		idx[j] = j
-	}
-	sort.SliceStable(idx, func(x, y int) bool { return b.Reports[idx[x]].Path < b.Reports[idx[y]].Path })
-	for _, j := range idx {
+	for _, j := range b.byYear[yearRegion{r.Year, b.region(i)}] { // in path order
 		if j == i || b.failed(j) || b.Reports[j].Year != r.Year || b.Reports[j].Department == "" {
 			continue
 		}
@@ -92,6 +138,7 @@ func (b *Batch) peers(i int) []int {
 		seen[b.dept(j)] = true
 		out = append(out, j)
 	}
+	b.peerMemo[i] = out
 	return out
 }
 
@@ -378,7 +425,8 @@ func (b *Batch) transferTarget(i int, target string) (int, string) {
 	}
 	tRegion := cleanName(RegionOf(target))
 	var exact, partial []int
-	for j := range b.Reports {
+	b.indexNames()
+	for _, j := range b.yearReports[b.Reports[i].Year] {
 		if j == i || b.failed(j) || b.Reports[j].Year != b.Reports[i].Year || b.Reports[j].Department == "" || b.sameDept(i, j) {
 			continue
 		}

@@ -104,17 +104,53 @@ func (fx *facts) get(metric string, basis extract.Basis, item string) (amount, s
 	if st.conflict {
 		return amount{figs: st.figs}, conflicting
 	}
-	// The first statement of each part, added up (only income.other has several parts).
-	var a amount
+	return partsTotal(st.figs), known
+}
+
+// partsTotal adds up the parts of a metric: the first statement of each part (only
+// income.other has several: 事业收入, 其他收入 …). The same amount under two names is one
+// part written twice (a table's 其他收入 restating the text's 事业收入), and an amount that
+// equals the others added up is their total, not one more part.
+func partsTotal(figs []*extract.Figure) amount {
+	var parts []*extract.Figure
 	seen := map[string]bool{}
-	for _, f := range st.figs {
+	for _, f := range figs {
 		if seen[part(f)] {
 			continue
 		}
 		seen[part(f)] = true
-		a = sumAmounts(a, amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}})
+		dup := false
+		for _, p := range parts {
+			if agree(p, f) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			parts = append(parts, f)
+		}
 	}
-	return a, known
+	one := func(f *extract.Figure) amount {
+		return amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}}
+	}
+	if len(parts) > 2 {
+		for k, p := range parts {
+			var rest amount
+			for j, q := range parts {
+				if j != k {
+					rest = sumAmounts(rest, one(q))
+				}
+			}
+			if p.Value.Sub(rest.v).Abs().LessThanOrEqual(rest.tol.Add(halfUnit(p))) {
+				return one(p)
+			}
+		}
+	}
+	var a amount
+	for _, p := range parts {
+		a = sumAmounts(a, one(p))
+	}
+	return a
 }
 
 // has reports whether the metric is stated at all under the basis (any item).

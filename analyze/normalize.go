@@ -88,6 +88,19 @@ func label(metric string) string {
 	return metric
 }
 
+// MetricLabel returns the Chinese name of a vocabulary metric as the findings' messages
+// write it (支出合计 for expenditure.total), or the metric ID itself when the vocabulary
+// does not know it. The names are data/metrics.tsv, the one list every view uses.
+func MetricLabel(metric string) string { return label(metric) }
+
+// MetricKind returns what a vocabulary metric measures: money (in yuan), count, percent
+// or point; "" when the vocabulary does not know the metric.
+func MetricKind(metric string) string { return lexicon.metricKind[metric] }
+
+// Metrics returns the IDs of the metric vocabulary in its order (income, expenditure and
+// its parts, “三公” funds, staff, vehicles, rates, scores), a new slice each call.
+func Metrics() []string { return append([]string(nil), lexicon.metricOrdered...) }
+
 // cleanName folds full-width ASCII and brackets to half-width and drops whitespace and
 // quotation marks (unitname.Clean).
 func cleanName(name string) string { return unitname.Clean(name) }

@@ -25,3 +25,35 @@ func TestIncomePartsAreNotRestatements(t *testing.T) {
 		}
 	}
 }
+
+// TestIncomePartsWrittenTwice: the same amount under two names (the text's 事业收入 and the
+// table's 其他收入) is one part, and an amount equal to the others added up is their total.
+func TestIncomePartsWrittenTwice(t *testing.T) {
+	withTerm := func(f extract.Figure, term string) extract.Figure { f.Term = term; return f }
+	tests := []struct {
+		name  string
+		parts []extract.Figure
+	}{
+		{"same amount, two names", []extract.Figure{withTerm(act("income.other", "20.00"), "事业收入"), withTerm(act("income.other", "20.00"), "其他收入")}},
+		{"a total of the parts", []extract.Figure{withTerm(act("income.other", "15.00"), "事业收入"), withTerm(act("income.other", "5.00"), "经营收入"), withTerm(act("income.other", "20.00"), "其他收入")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs := append([]extract.Figure{act("income.total", "100.00"), act("income.fiscal", "80.00")}, tt.parts...)
+			_, checks := Run([]Report{rep("r1", "隆回县科学技术协会", 2024, anySlice(figs)...)}, Config{})
+			for _, c := range checks {
+				if (c.Rule == "sum.income" || c.Rule == "restated.conflict") && c.Outcome != OutcomePassed {
+					t.Errorf("%s %s (%s), want passed", c.Rule, c.Outcome, c.Detail)
+				}
+			}
+		})
+	}
+}
+
+func anySlice(figs []extract.Figure) []any {
+	out := make([]any, len(figs))
+	for i, f := range figs {
+		out[i] = f
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -38,6 +39,44 @@ const (
 	lshRows       = 4   // rows per LSH band (16 bands)
 	exactPairsMax = 300 // up to this many sections, compare every pair exactly
 )
+
+// Fingerprint is what text.duplicate needs of one section besides its text: how many tokens
+// it has and the distinct hashes of its shingles of 5 tokens. Computing it (segmenting the
+// text) is most of the rule's cost; a pipeline that reads reports on several workers computes
+// it there with SectionFingerprint and passes it in Report.Fingerprints.
+type Fingerprint struct {
+	// Tokens counts the tokens that hold a letter or a digit.
+	Tokens int
+	// Shingles are the FNV-1a hashes of every 5 consecutive tokens, distinct and sorted.
+	Shingles []uint64
+}
+
+// SectionFingerprint tokenizes a section's text (with the analysis's Config.Tokenize, or
+// RuneBigrams when tokenize is nil) and returns its Fingerprint.
+func SectionFingerprint(tokenize func(string) []string, text string) Fingerprint {
+	if tokenize == nil {
+		tokenize = RuneBigrams
+	}
+	var toks []string
+	for _, t := range tokenize(text) {
+		if t = strings.TrimSpace(t); t != "" && strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			toks = append(toks, t)
+		}
+	}
+	fp := Fingerprint{Tokens: len(toks)}
+	if len(toks) < shingleK {
+		return fp
+	}
+	hs := make([]uint64, 0, len(toks)-shingleK+1)
+	for k := 0; k+shingleK <= len(toks); k++ {
+		h := fnv.New64a()
+		h.Write([]byte(strings.Join(toks[k:k+shingleK], "\x1f")))
+		hs = append(hs, h.Sum64())
+	}
+	slices.Sort(hs)
+	fp.Shingles = slices.Compact(hs)
+	return fp
+}
 
 type dupSection struct {
 	report   int
@@ -88,21 +127,20 @@ func (b *Batch) duplicates() *dupIndex {
 		if b.failed(i) {
 			continue
 		}
-		for _, s := range b.Reports[i].Sections {
-			var toks []string
-			for _, t := range b.cfg.Tokenize(s.Text) {
-				if t = strings.TrimSpace(t); t != "" && strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-					toks = append(toks, t)
-				}
+		r := &b.Reports[i]
+		for si, s := range r.Sections {
+			var fp Fingerprint
+			if len(r.Fingerprints) == len(r.Sections) {
+				fp = r.Fingerprints[si]
+			} else {
+				fp = SectionFingerprint(b.cfg.Tokenize, s.Text)
 			}
-			if len(toks) < b.cfg.DuplicateMinTokens {
+			if fp.Tokens < b.cfg.DuplicateMinTokens {
 				continue
 			}
-			ds := &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: map[uint64]struct{}{}}
-			for k := 0; k+shingleK <= len(toks); k++ {
-				h := fnv.New64a()
-				h.Write([]byte(strings.Join(toks[k:k+shingleK], "\x1f")))
-				ds.shingles[h.Sum64()] = struct{}{}
+			ds := &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: make(map[uint64]struct{}, len(fp.Shingles))}
+			for _, h := range fp.Shingles {
+				ds.shingles[h] = struct{}{}
 			}
 			secs = append(secs, ds)
 		}
@@ -113,18 +151,26 @@ func (b *Batch) duplicates() *dupIndex {
 		depts[deptKey(s.report)] = true
 	}
 	if len(depts) >= 4 {
-		df := map[uint64]map[string]bool{}
+		// df counts, for each shingle, the departments with a section holding it.
+		byDept := map[string][]*dupSection{}
 		for _, s := range secs {
-			for h := range s.shingles {
-				if df[h] == nil {
-					df[h] = map[string]bool{}
+			byDept[deptKey(s.report)] = append(byDept[deptKey(s.report)], s)
+		}
+		df := map[uint64]int{}
+		for _, ss := range byDept {
+			seen := map[uint64]struct{}{}
+			for _, s := range ss {
+				for h := range s.shingles {
+					if _, ok := seen[h]; !ok {
+						seen[h] = struct{}{}
+						df[h]++
+					}
 				}
-				df[h][deptKey(s.report)] = true
 			}
 		}
 		for _, s := range secs {
 			for h := range s.shingles {
-				if 2*len(df[h]) > len(depts) {
+				if 2*df[h] > len(depts) {
 					delete(s.shingles, h)
 				}
 			}

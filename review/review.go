@@ -9,8 +9,6 @@
 package review
 
 import (
-	"bufio"
-	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -90,43 +88,11 @@ func rankOf(sev string) int {
 	return len(severityRank)
 }
 
-//go:embed data/metrics.tsv
-var metricsTSV string
-
-// metricInfo is a vocabulary metric's Chinese label and kind (money, count, percent, point).
-type metricInfo struct{ label, kind string }
-
-// metrics is data/metrics.tsv, loaded and validated once.
-var metrics = mustLoadMetrics(metricsTSV)
-
-func mustLoadMetrics(text string) map[string]metricInfo {
-	out := map[string]metricInfo{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimSpace(sc.Text())
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		p := strings.Split(t, "\t")
-		if len(p) != 3 {
-			panic(fmt.Sprintf("review: data/metrics.tsv:%d: want 3 tab-separated columns, got %d", line, len(p)))
-		}
-		switch p[2] {
-		case "money", "count", "percent", "point":
-		default:
-			panic(fmt.Sprintf("review: data/metrics.tsv:%d: unknown kind %q", line, p[2]))
-		}
-		out[p[0]] = metricInfo{label: p[1], kind: p[2]}
-	}
-	return out
-}
-
-// metricLabel is "支出合计(expenditure.total)" for a known metric, else the ID.
+// metricLabel is "支出合计(expenditure.total)" for a vocabulary metric (analyze.MetricLabel),
+// else the ID.
 func metricLabel(id string) string {
-	if m, ok := metrics[id]; ok {
-		return m.label + "(" + id + ")"
+	if analyze.MetricKind(id) != "" {
+		return analyze.MetricLabel(id) + "(" + id + ")"
 	}
 	return id
 }
@@ -280,7 +246,7 @@ func valueKind(f analyze.Finding) string {
 	case "percent.mismatch":
 		return kindPercent
 	case "peer.outlier":
-		if len(f.Metrics) == 2 && metrics[f.Metrics[1]].kind == "money" {
+		if len(f.Metrics) == 2 && analyze.MetricKind(f.Metrics[1]) == "money" {
 			return kindFraction
 		}
 		return kindPerPerson
@@ -289,7 +255,7 @@ func valueKind(f analyze.Finding) string {
 		return kindPlain
 	}
 	m := f.Metrics[0]
-	switch metrics[m].kind {
+	switch analyze.MetricKind(m) {
 	case "money":
 		return kindMoney
 	case "percent":
