@@ -1,12 +1,12 @@
 package analyze
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jixiao/jixiao/internal/tsv"
 	"github.com/jixiao/jixiao/unitname"
 )
 
@@ -31,39 +31,9 @@ func mustLoadLexicon() *lexiconData {
 	return lx
 }
 
-func readTSV(name string, cols int) ([][]string, error) {
-	f, err := dataFS.Open("data/" + name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimSpace(sc.Text())
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		parts := strings.Split(t, "\t")
-		if len(parts) != cols {
-			return nil, fmt.Errorf("%s:%d: want %d tab-separated columns, got %d", name, line, cols, len(parts))
-		}
-		for i := range parts {
-			parts[i] = strings.TrimSpace(parts[i])
-			if parts[i] == "" {
-				return nil, fmt.Errorf("%s:%d: empty column %d", name, line, i+1)
-			}
-		}
-		rows = append(rows, parts)
-	}
-	return rows, sc.Err()
-}
-
 func loadLexicon() (*lexiconData, error) {
 	lx := &lexiconData{metricLabel: map[string]string{}, metricKind: map[string]string{}}
-	rows, err := readTSV("metrics.tsv", 3)
+	rows, err := tsv.Read(dataFS, "data/metrics.tsv", 3)
 	if err != nil {
 		return nil, err
 	}

@@ -1,13 +1,14 @@
 package unitname
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/internal/tsv"
 )
 
 //go:embed data/*.tsv
@@ -62,39 +63,20 @@ func mustLoad() *lexicon {
 	return l
 }
 
-// readTSV reads a data file of cols tab-separated, non-empty columns; blank lines and lines
-// starting with # are skipped.
+// readTSV reads a data file (internal/tsv) whose every cell must be in clean form.
 func readTSV(fsys fs.FS, name string, cols int) ([][]string, error) {
-	f, err := fsys.Open(name)
+	rows, err := tsv.Read(fsys, name, cols)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimSpace(sc.Text())
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		parts := strings.Split(t, "\t")
-		if len(parts) != cols {
-			return nil, fmt.Errorf("%s:%d: want %d tab-separated columns, got %d", name, line, cols, len(parts))
-		}
-		for i := range parts {
-			parts[i] = strings.TrimSpace(parts[i])
-			if parts[i] == "" {
-				return nil, fmt.Errorf("%s:%d: empty column %d", name, line, i+1)
-			}
-			if c := Clean(parts[i]); c != parts[i] {
-				return nil, fmt.Errorf("%s:%d: %q is not in clean form (%q)", name, line, parts[i], c)
+	for _, r := range rows {
+		for _, cell := range r {
+			if c := Clean(cell); c != cell {
+				return nil, fmt.Errorf("%s: %q is not in clean form (%q)", name, cell, c)
 			}
 		}
-		rows = append(rows, parts)
 	}
-	return rows, sc.Err()
+	return rows, nil
 }
 
 // load reads and validates abbreviations.tsv, region_words.tsv and suffixes.tsv of fsys.
