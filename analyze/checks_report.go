@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -715,7 +716,14 @@ func checkBalance(b *Batch, i int) Verdict {
 
 var requiredMetrics = []string{"income.total", "expenditure.total", "expenditure.basic", "expenditure.project", "three_public.total"}
 
+// projectReport matches the title of a report on one project (项目支出绩效自评报告), which
+// states that project's money, not the department's income, spending and “三公” costs.
+var projectReport = regexp.MustCompile(`项目支出绩效|项目绩效自评|项目绩效评价|专项资金绩效`)
+
 func checkMissing(b *Batch, i int) Verdict {
+	if projectReport.MatchString(b.Reports[i].Title) {
+		return na("a report on one project, not on the department's whole spending")
+	}
 	fx := b.facts[i]
 	var miss []string
 	for _, m := range requiredMetrics {

@@ -57,3 +57,15 @@ func anySlice(figs []extract.Figure) []any {
 	}
 	return out
 }
+
+// TestProjectReportsDiscloseNoDepartmentTotals: a 项目支出绩效自评报告 is about one project.
+func TestProjectReportsDiscloseNoDepartmentTotals(t *testing.T) {
+	r := rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "16.00"))
+	r.Title = "隆回县科学技术协会2024年度科普行动计划项目支出绩效自评报告"
+	_, checks := Run([]Report{r}, Config{})
+	for _, c := range checks {
+		if c.Rule == "missing.disclosure" && c.Outcome != OutcomeNotApplicable {
+			t.Errorf("missing.disclosure %s, want not_applicable", c.Outcome)
+		}
+	}
+}

@@ -333,7 +333,8 @@ var ruleMissingDisclosure = Rule{
 	ID: "missing.disclosure", Severity: SeverityWarning, Title: "关键数据未披露", Scope: ScopeReport,
 	Description: "a required figure (income.total, expenditure.total/basic/project, three_public.total) is absent",
 	Doc: "A metric counts as disclosed when stated with basis actual or budget (an explicit zero counts). One finding lists " +
-		"everything missing; there are no expected/actual values.",
+		"everything missing; there are no expected/actual values. A report on one project (项目支出绩效自评报告, by its " +
+		"title) states no department totals by design: not_applicable.",
 	Check: checkMissing,
 	Scenarios: []Scenario{
 		{Name: "未披露项目支出和“三公”经费", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
