@@ -9,8 +9,11 @@ package analyze
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
@@ -192,12 +195,18 @@ type Verdict struct {
 func Run(reports []Report, cfg Config) ([]Finding, []Check) {
 	cfg = cfg.withDefaults()
 	b := newBatch(reports, cfg)
+	b.buildShared()
 	var findings []Finding
 	var checks []Check
+	verdicts := make([]Verdict, len(reports))
 	for _, rule := range registry {
+		// Verdicts only read the batch (its shared indexes are built above), so the reports
+		// are judged on every core; the findings are then taken in report order.
+		parallel(len(reports), func(i int) { verdicts[i] = rule.verdict(b, i) })
 		for i := range reports {
 			r := &reports[i]
-			v := rule.verdict(b, i)
+			v := verdicts[i]
+			verdicts[i] = Verdict{}
 			var ids []string
 			for _, f := range v.Findings {
 				f = rule.complete(f, r)
@@ -227,6 +236,45 @@ func Run(reports []Report, cfg Config) ([]Finding, []Check) {
 		return checks[i].ReportID < checks[j].ReportID
 	})
 	return findings, checks
+}
+
+// buildShared builds, before the rules run on several goroutines, every index of the batch
+// that the rules would otherwise build lazily: department and region names, peer groups,
+// and the near-duplicate sections. After it, the rules only read the Batch.
+func (b *Batch) buildShared() {
+	b.indexNames()
+	for i := range b.Reports {
+		b.peers(i)
+	}
+	b.duplicates()
+}
+
+// parallel calls f(i) for every i < n on GOMAXPROCS goroutines, in chunks.
+func parallel(n int, f func(i int)) {
+	const chunk = 32
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				start := int(next.Add(chunk)) - chunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+chunk, n); i++ {
+					f(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // verdict runs the rule on report i, handling what is common to all rules: a missing

@@ -82,7 +82,7 @@ type dupSection struct {
 	report   int
 	heading  string
 	text     string
-	shingles map[uint64]struct{}
+	shingles []uint64 // distinct, sorted
 	sig      []uint64
 }
 
@@ -138,10 +138,7 @@ func (b *Batch) duplicates() *dupIndex {
 			if fp.Tokens < b.cfg.DuplicateMinTokens {
 				continue
 			}
-			ds := &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: make(map[uint64]struct{}, len(fp.Shingles))}
-			for _, h := range fp.Shingles {
-				ds.shingles[h] = struct{}{}
-			}
+			ds := &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: fp.Shingles}
 			secs = append(secs, ds)
 		}
 	}
@@ -151,28 +148,48 @@ func (b *Batch) duplicates() *dupIndex {
 		depts[deptKey(s.report)] = true
 	}
 	if len(depts) >= 4 {
-		// df counts, for each shingle, the departments with a section holding it.
+		// A shingle's department count is the length of its run in the sorted list of every
+		// department's distinct shingles.
 		byDept := map[string][]*dupSection{}
+		var order []string
 		for _, s := range secs {
-			byDept[deptKey(s.report)] = append(byDept[deptKey(s.report)], s)
+			k := deptKey(s.report)
+			if _, ok := byDept[k]; !ok {
+				order = append(order, k)
+			}
+			byDept[k] = append(byDept[k], s)
 		}
-		df := map[uint64]int{}
-		for _, ss := range byDept {
-			seen := map[uint64]struct{}{}
-			for _, s := range ss {
-				for h := range s.shingles {
-					if _, ok := seen[h]; !ok {
-						seen[h] = struct{}{}
-						df[h]++
+		var all []uint64
+		for _, k := range order {
+			start := len(all)
+			for _, s := range byDept[k] {
+				all = append(all, s.shingles...)
+			}
+			slices.Sort(all[start:])
+			all = append(all[:start], slices.Compact(all[start:])...)
+		}
+		slices.Sort(all)
+		boiler := map[uint64]bool{}
+		for x := 0; x < len(all); {
+			y := x + 1
+			for y < len(all) && all[y] == all[x] {
+				y++
+			}
+			if 2*(y-x) > len(depts) {
+				boiler[all[x]] = true
+			}
+			x = y
+		}
+		all = nil
+		if len(boiler) > 0 {
+			for _, s := range secs {
+				kept := make([]uint64, 0, len(s.shingles))
+				for _, h := range s.shingles {
+					if !boiler[h] {
+						kept = append(kept, h)
 					}
 				}
-			}
-		}
-		for _, s := range secs {
-			for h := range s.shingles {
-				if 2*df[h] > len(depts) {
-					delete(s.shingles, h)
-				}
+				s.shingles = kept
 			}
 		}
 	}
@@ -210,14 +227,19 @@ func (b *Batch) duplicates() *dupIndex {
 	return idx
 }
 
-func jaccard(a, c map[uint64]struct{}) float64 {
-	if len(a) > len(c) {
-		a, c = c, a
-	}
+// jaccard is the Jaccard similarity of two sorted sets.
+func jaccard(a, c []uint64) float64 {
 	inter := 0
-	for h := range a {
-		if _, ok := c[h]; ok {
+	for x, y := 0, 0; x < len(a) && y < len(c); {
+		switch {
+		case a[x] == c[y]:
 			inter++
+			x++
+			y++
+		case a[x] < c[y]:
+			x++
+		default:
+			y++
 		}
 	}
 	union := len(a) + len(c) - inter
@@ -233,7 +255,7 @@ func lshCandidates(secs []*dupSection) [][2]int {
 		for k := range s.sig {
 			s.sig[k] = ^uint64(0)
 		}
-		for h := range s.shingles {
+		for _, h := range s.shingles {
 			for k := range s.sig {
 				if v := splitmix(h ^ splitmix(uint64(k+1))); v < s.sig[k] {
 					s.sig[k] = v
@@ -241,33 +263,27 @@ func lshCandidates(secs []*dupSection) [][2]int {
 			}
 		}
 	}
-	seen := map[[2]int]bool{}
 	var pairs [][2]int
 	for band := 0; band < minHashes/lshRows; band++ {
-		buckets := map[string][]int{}
+		buckets := map[[lshRows]uint64][]int{}
 		for x, s := range secs {
-			key := fmt.Sprint(s.sig[band*lshRows : (band+1)*lshRows])
-			buckets[key] = append(buckets[key], x)
+			buckets[[lshRows]uint64(s.sig[band*lshRows:(band+1)*lshRows])] = append(buckets[[lshRows]uint64(s.sig[band*lshRows:(band+1)*lshRows])], x)
 		}
 		for _, xs := range buckets {
 			for a := 0; a < len(xs); a++ {
 				for c := a + 1; c < len(xs); c++ {
-					p := [2]int{xs[a], xs[c]}
-					if !seen[p] {
-						seen[p] = true
-						pairs = append(pairs, p)
-					}
+					pairs = append(pairs, [2]int{xs[a], xs[c]})
 				}
 			}
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i][0] != pairs[j][0] {
-			return pairs[i][0] < pairs[j][0]
+	slices.SortFunc(pairs, func(p, q [2]int) int {
+		if p[0] != q[0] {
+			return p[0] - q[0]
 		}
-		return pairs[i][1] < pairs[j][1]
+		return p[1] - q[1]
 	})
-	return pairs
+	return slices.Compact(pairs)
 }
 
 func checkDuplicate(b *Batch, i int) Verdict {

@@ -1,11 +1,13 @@
 package batch
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
 
 	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/extract"
@@ -36,6 +38,7 @@ func analysisInput(r *Report) analyze.Report {
 		a.Figures = r.Result.Figures
 		a.Claims = r.Result.Claims
 		a.Sections = r.Result.Sections
+		a.Fingerprints = r.Fingerprints
 	}
 	return a
 }
@@ -87,22 +90,73 @@ func (r *Report) SectionRows() []tables.SectionRow {
 }
 
 // Load rebuilds the reports of an earlier run from the tables in out (reports, figures,
-// claims and sections), in the tables' order, so that analysis can run again without the
-// documents.
+// claims and sections), sorted by path then report_id, so that analysis can run again
+// without the documents. out may hold the tables of one run (out/figures.parquet) or a
+// dataset of sharded runs (out/figures/report_year=2024/part-0.parquet, …, every part of
+// every shard), which Load merges.
 func Load(out string) ([]Report, error) {
-	rows, err := tables.ReadReports(filepath.Join(out, tables.ReportsFile))
+	tf, err := datasetFiles(out)
 	if err != nil {
 		return nil, err
 	}
-	figs, err := tables.ReadFigures(filepath.Join(out, tables.FiguresFile))
+	if len(tf.reports) == 0 {
+		return nil, fmt.Errorf("read %s: no %s and no partitioned %s folder", out, tables.ReportsFile, tables.Name[tables.ReportRow]())
+	}
+	reports, err := loadFiles(tf)
 	if err != nil {
 		return nil, err
 	}
-	claims, err := readOptional(filepath.Join(out, tables.ClaimsFile), tables.ReadClaims)
+	if len(tf.reports) > 1 {
+		slices.SortStableFunc(reports, func(a, b Report) int {
+			return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.ID, b.ID))
+		})
+	}
+	return reports, nil
+}
+
+// tableFiles are the Parquet files of the four data tables of a run or a dataset.
+type tableFiles struct {
+	reports, figures, claims, sections []string
+}
+
+// datasetFiles lists every file of the data tables in out (tables.DatasetFiles).
+func datasetFiles(out string) (tf tableFiles, err error) {
+	var errs [4]error
+	tf.reports, errs[0] = tables.DatasetFiles[tables.ReportRow](out)
+	tf.figures, errs[1] = tables.DatasetFiles[tables.FigureRow](out)
+	tf.claims, errs[2] = tables.DatasetFiles[tables.ClaimRow](out)
+	tf.sections, errs[3] = tables.DatasetFiles[tables.SectionRow](out)
+	return tf, errors.Join(errs[:]...)
+}
+
+// readAll reads the files of one table, one after the other.
+func readAll[R tables.Row](files []string) ([]R, error) {
+	var rows []R
+	for _, f := range files {
+		part, err := tables.Read[R](f)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, part...)
+	}
+	return rows, nil
+}
+
+// loadFiles rebuilds reports from the rows of the tables' files, in the reports' file order.
+func loadFiles(tf tableFiles) ([]Report, error) {
+	rows, err := readAll[tables.ReportRow](tf.reports)
 	if err != nil {
 		return nil, err
 	}
-	sections, err := readOptional(filepath.Join(out, tables.SectionsFile), tables.ReadSections)
+	figs, err := readAll[tables.FigureRow](tf.figures)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := readAll[tables.ClaimRow](tf.claims)
+	if err != nil {
+		return nil, err
+	}
+	sections, err := readAll[tables.SectionRow](tf.sections)
 	if err != nil {
 		return nil, err
 	}
@@ -147,14 +201,6 @@ func Load(out string) ([]Report, error) {
 // one report_id and two paths.
 func resultKey(id, path string) string { return id + "\x00" + path }
 
-// readOptional reads a table that runs before these tables existed did not write.
-func readOptional[R any](path string, read func(string) ([]R, error)) ([]R, error) {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	return read(path)
-}
-
 // Reanalyze re-runs analysis over the tables an earlier run wrote into out and replaces its
 // anomalies and checks tables, atomically: `jixiao analyze OUT`.
 func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, []Report, error) {
@@ -162,6 +208,7 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 	if err != nil {
 		return nil, nil, err
 	}
+	fingerprintAll(reports, cfg.Tokenize)
 	a, err := Analyzer(cfg)(ctx, reports)
 	if err != nil {
 		return nil, nil, err
@@ -210,4 +257,27 @@ func (a *Analysis) Findings() (errs, warnings, infos int) {
 		}
 	}
 	return errs, warnings, infos
+}
+
+// fingerprintAll computes the text.duplicate fingerprints of every report on all cores, as a
+// run's workers do (Config.Tokenize); nil tokenize leaves them to the analysis.
+func fingerprintAll(reports []Report, tokenize func(string) []string) {
+	if tokenize == nil {
+		return
+	}
+	cfg := Config{Tokenize: tokenize}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				cfg.prepare(&reports[i])
+			}
+		})
+	}
+	for i := range reports {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

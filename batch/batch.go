@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime"
 	"time"
 
@@ -89,6 +90,21 @@ type Config struct {
 	Views bool
 	// Logger receives progress and per-file messages; nil discards them.
 	Logger *slog.Logger
+	// Tokenize, when set, is the analysis's analyze.Config.Tokenize: the workers then
+	// fingerprint each report's narrative sections for text.duplicate as they read it,
+	// instead of the analysis doing it for all reports on one core. The result is the same.
+	Tokenize func(string) []string
+	// Shard, when set (N > 0), reads only the files of shard K of N (see Shard) and writes
+	// the data tables partitioned by report year (OUT/figures/report_year=2024/part-K.parquet).
+	// A shard sees only part of the batch, so Analyze and Views are skipped: `jixiao analyze
+	// OUT` runs them once every shard is written.
+	Shard Shard
+	// Incremental reuses the rows of the tables already in Out for every file whose
+	// content (report_id) and path are unchanged and that was read (ok or partial), and
+	// reads only the others; rows of files no longer among the inputs are dropped.
+	Incremental bool
+
+	reuse *previous // the earlier run's reports, when Incremental
 }
 
 // Summary counts what a run did.
@@ -104,8 +120,14 @@ type Summary struct {
 	Figures int
 	// Anomalies is the number of findings, when an analysis ran.
 	Anomalies int
-	Elapsed   time.Duration
+	// Reused counts the files whose rows an incremental run took over from the earlier
+	// run (Config.Incremental); the other Files - Reused files were read.
+	Reused  int
+	Elapsed time.Duration
 }
+
+// Processed is the number of files read (parsed and extracted) by the run: Files - Reused.
+func (s Summary) Processed() int { return s.Files - s.Reused }
 
 // String is the one-line summary a person reads:
 // "12 files: 10 ok, 1 partial, 1 failed; 240 figures; 3 findings; 0.8s".
@@ -114,8 +136,12 @@ func (s Summary) String() string {
 	if s.Files == 1 {
 		files = "file"
 	}
-	return fmt.Sprintf("%d %s: %d ok, %d partial, %d failed; %d figures; %d findings; %.1fs",
-		s.Files, files, s.OK, s.Partial, s.Failed, s.Figures, s.Anomalies, s.Elapsed.Seconds())
+	reused := ""
+	if s.Reused > 0 {
+		reused = fmt.Sprintf("; %d unchanged, %d read", s.Reused, s.Processed())
+	}
+	return fmt.Sprintf("%d %s: %d ok, %d partial, %d failed; %d figures; %d findings%s; %.1fs",
+		s.Files, files, s.OK, s.Partial, s.Failed, s.Figures, s.Anomalies, reused, s.Elapsed.Seconds())
 }
 
 // Run reads every input file and writes the tables into cfg.Out. It returns an
@@ -123,59 +149,137 @@ func (s Summary) String() string {
 // cannot be written, ctx cancelled); files that fail are Reports with status
 // failed and are counted in the Summary. When Run returns an error, no table
 // of this run has been left behind half-written.
-func Run(ctx context.Context, cfg Config) (Summary, error) {
+//
+// Run streams: each report's rows are written as soon as it and every file before it
+// (in the tables' order) are read, and of the report only what the analysis and the
+// views need is kept — its figures, claims and sections — not the document.
+func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	start := time.Now()
-	cfg, err := cfg.withDefaults()
+	cfg, err = cfg.withDefaults()
 	if err != nil {
 		return Summary{}, err
 	}
-	col, err := Collect(ctx, cfg)
+	files, junk, err := cfg.inputs()
 	if err != nil {
 		return Summary{}, err
 	}
-	reports := col.Reports
-	var analysis *Analysis
-	if cfg.Analyze != nil {
-		if analysis, err = cfg.Analyze(ctx, reports); err != nil {
-			return Summary{}, fmt.Errorf("analyze: %w", err)
+	if cfg.Incremental {
+		if cfg.reuse, err = loadPrevious(cfg.Out, cfg.Shard); err != nil {
+			return Summary{}, fmt.Errorf("--incremental: %w", err)
 		}
 	}
-	if err := Write(ctx, cfg.Out, reports, analysis); err != nil {
+	analyzing := cfg.Analyze != nil && !cfg.Shard.Sharded()
+	views := cfg.Views && !cfg.Shard.Sharded()
+	ts, err := newTableSet(cfg.Out, cfg.Shard)
+	if err != nil {
+		return Summary{}, errors.Join(err, ts.abort())
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, ts.abort())
+		}
+	}()
+	cfg.Logger.Info("reading", "files", len(files), "jobs", min(cfg.Jobs, len(files)))
+	var kept []Report
+	err = cfg.stream(ctx, files, func(r *Report) error {
+		if err := ts.add(r); err != nil {
+			return err
+		}
+		sum.add(r)
+		if analyzing || views {
+			kept = append(kept, r.retained())
+		}
+		return nil
+	})
+	if err != nil {
 		return Summary{}, err
 	}
-	if cfg.Views {
-		if err := WriteViews(cfg.Out, reports, analysis); err != nil {
+	var analysis *Analysis
+	if analyzing {
+		t := time.Now()
+		if analysis, err = cfg.Analyze(ctx, kept); err != nil {
+			return Summary{}, fmt.Errorf("analyze: %w", err)
+		}
+		cfg.Logger.Debug("analysed", "reports", len(kept), "findings", len(analysis.Anomalies), "took", time.Since(t).Round(time.Millisecond))
+	}
+	if err := ts.addAnalysis(analysis); err != nil {
+		return Summary{}, err
+	}
+	if err := ts.commit(ctx); err != nil {
+		return Summary{}, err
+	}
+	if cfg.Shard.Sharded() {
+		if err := ts.removeStale(); err != nil {
 			return Summary{}, err
 		}
 	}
-	sum := Summarize(reports)
-	sum.Skipped = col.Skipped
+	if views {
+		t := time.Now()
+		if err := WriteViews(cfg.Out, kept, analysis); err != nil {
+			return Summary{}, err
+		}
+		cfg.Logger.Debug("views written", "took", time.Since(t).Round(time.Millisecond))
+	}
+	sum.Skipped = junk
 	if analysis != nil {
 		sum.Anomalies = len(analysis.Anomalies)
 	}
 	sum.Elapsed = time.Since(start)
 	cfg.Logger.Debug("run finished", "out", cfg.Out, "files", sum.Files, "ok", sum.OK,
-		"partial", sum.Partial, "failed", sum.Failed, "skipped", sum.Skipped,
+		"partial", sum.Partial, "failed", sum.Failed, "skipped", sum.Skipped, "reused", sum.Reused,
 		"figures", sum.Figures, "elapsed", sum.Elapsed.Round(time.Millisecond))
 	return sum, nil
+}
+
+// inputs lists the input files of the run in the tables' order: those of cfg.Shard only,
+// sorted by path column. The output folder is never an input.
+func (cfg Config) inputs() (files []input, junk int, err error) {
+	var outInfo os.FileInfo
+	if fi, err := os.Stat(cfg.Out); err == nil {
+		outInfo = fi
+	}
+	files, junk, err = expand(cfg.Inputs, outInfo, cfg.Logger)
+	if err != nil {
+		return nil, 0, err
+	}
+	if cfg.Shard.Sharded() {
+		mine := files[:0]
+		for _, f := range files {
+			if cfg.Shard.Has(f.path) {
+				mine = append(mine, f)
+			}
+		}
+		cfg.Logger.Info("shard", "shard", cfg.Shard.String(), "files", len(mine), "of", len(files))
+		files = mine
+	}
+	sortInputs(files)
+	return files, junk, nil
+}
+
+// add counts one report.
+func (s *Summary) add(r *Report) {
+	s.Files++
+	switch r.Status {
+	case StatusOK:
+		s.OK++
+	case StatusPartial:
+		s.Partial++
+	default:
+		s.Failed++
+	}
+	if r.Result != nil {
+		s.Figures += len(r.Result.Figures)
+	}
+	if r.reused {
+		s.Reused++
+	}
 }
 
 // Summarize counts reports by status, and their figures. Elapsed and Skipped are left zero.
 func Summarize(reports []Report) Summary {
 	var s Summary
-	s.Files = len(reports)
-	for _, r := range reports {
-		switch r.Status {
-		case StatusOK:
-			s.OK++
-		case StatusPartial:
-			s.Partial++
-		default:
-			s.Failed++
-		}
-		if r.Result != nil {
-			s.Figures += len(r.Result.Figures)
-		}
+	for i := range reports {
+		s.add(&reports[i])
 	}
 	return s
 }

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -10,7 +9,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"sync"
 	"time"
 
@@ -30,48 +28,26 @@ type Collection struct {
 // Collect finds the input files and reads each one on cfg.Jobs workers. It
 // returns an error only when the inputs cannot be listed (ErrConfig when an
 // input does not exist) or when ctx ends; a file's failure is its Report's.
+//
+// Collect keeps every Report whole; Run streams them to the tables instead.
 func Collect(ctx context.Context, cfg Config) (*Collection, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
 	}
-	var outInfo os.FileInfo
-	if fi, err := os.Stat(cfg.Out); err == nil {
-		outInfo = fi
-	}
-	files, junk, err := expand(cfg.Inputs, outInfo, cfg.Logger)
+	files, junk, err := cfg.inputs()
 	if err != nil {
 		return nil, err
 	}
-	jobs := min(cfg.Jobs, len(files))
-	cfg.Logger.Info("reading", "files", len(files), "jobs", jobs)
-
-	reports := make([]Report, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Go(func() {
-			for i := range next {
-				reports[i] = cfg.readOne(ctx, files[i])
-			}
-		})
-	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("run interrupted: %w", err)
-	}
-	slices.SortStableFunc(reports, func(a, b Report) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.ID, b.ID))
+	cfg.Logger.Info("reading", "files", len(files), "jobs", min(cfg.Jobs, len(files)))
+	reports := make([]Report, 0, len(files))
+	err = cfg.stream(ctx, files, func(r *Report) error {
+		reports = append(reports, *r)
+		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	return &Collection{Reports: reports, Skipped: junk}, nil
 }
 
@@ -174,6 +150,11 @@ func (cfg Config) read(ctx context.Context, in input, prog *progress) Report {
 			format = string(parse.Detect(in.path, head))
 		}
 		return failed(in, id, format, fmt.Errorf("%s: %w", in.path, err), "")
+	}
+	if prev := cfg.reuse.lookup(id, in.path); prev != nil {
+		r := *prev
+		r.File = in.file
+		return r
 	}
 	prog.set(id, string(parse.Detect(in.path, data)))
 	doc, err := parse.Read(ctx, in.path, data, cfg.Limits)

@@ -3,6 +3,7 @@ package batch
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/tables"
 )
@@ -44,6 +45,19 @@ type Report struct {
 	Chars int64
 	// Result is what extraction found; nil when the file failed.
 	Result *extract.Result
+	// Fingerprints are the text.duplicate fingerprints of Result.Sections, when the run
+	// computed them on its workers (Config.Tokenize); nil otherwise.
+	Fingerprints []analyze.Fingerprint
+
+	reused bool // taken over from the earlier run (Config.Incremental), not read
+}
+
+// retained is what a run keeps of a report once its rows are written: what the analysis
+// and the views read (identity, figures, claims, sections and their fingerprints).
+func (r *Report) retained() Report {
+	k := *r
+	k.File = ""
+	return k
 }
 
 // Values returns the report's resolved metric values (see Resolve).

@@ -1,11 +1,13 @@
 package batch
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
 	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/review"
+	"github.com/jixiao/jixiao/tables"
 )
 
 // File names of the analyst's views in the output folder.
@@ -16,17 +18,65 @@ const (
 	HTMLFile = "report.html"
 )
 
+// ViewRowsMax is the most findings, and the most checks, the views show. The workbook is
+// built in memory (about 3 KB per row), so a country-wide batch — 10,000 reports give some
+// 160,000 findings, mostly info, and 220,000 checks — would need gigabytes for a list no one
+// reads in Excel. Above the cap the views keep the findings in their order (errors, then
+// warnings, then info) and the checks that need a look (flagged, then insufficient, then the
+// rest); the tables anomalies.parquet and checks.parquet always hold every row.
+const ViewRowsMax = 50_000
+
 // WriteViews writes the analyst's views of a run into out: anomalies.xlsx and report.html,
-// each atomically. They are made from the same reports and analysis as the tables.
+// each atomically. They are made from the same reports and analysis as the tables, with
+// at most ViewRowsMax findings and checks.
 func WriteViews(out string, reports []Report, a *Analysis) error {
-	in := reviewInput(reports, a)
+	in := reviewInput(reports, capRows(a))
+	// The two views are independent: the page is written while the workbook is built.
+	htmlErr := make(chan error, 1)
+	go func() {
+		if err := review.WriteHTML(filepath.Join(out, HTMLFile), in); err != nil {
+			htmlErr <- fmt.Errorf("write %s: %w", HTMLFile, err)
+			return
+		}
+		htmlErr <- nil
+	}()
+	var xlsxErr error
 	if err := review.WriteXLSX(filepath.Join(out, XLSXFile), in); err != nil {
-		return fmt.Errorf("write %s: %w", XLSXFile, err)
+		xlsxErr = fmt.Errorf("write %s: %w", XLSXFile, err)
 	}
-	if err := review.WriteHTML(filepath.Join(out, HTMLFile), in); err != nil {
-		return fmt.Errorf("write %s: %w", HTMLFile, err)
+	return errors.Join(xlsxErr, <-htmlErr)
+}
+
+// capRows returns a with at most ViewRowsMax findings and checks (see ViewRowsMax).
+func capRows(a *Analysis) *Analysis {
+	if a == nil || (len(a.Anomalies) <= ViewRowsMax && len(a.Checks) <= ViewRowsMax) {
+		return a
 	}
-	return nil
+	capped := &Analysis{Anomalies: a.Anomalies[:min(len(a.Anomalies), ViewRowsMax)], Checks: a.Checks}
+	if len(a.Checks) > ViewRowsMax {
+		rank := map[string]int{analyze.OutcomeFlagged: 0, analyze.OutcomeInsufficient: 1}
+		keep := make([]bool, len(a.Checks))
+		n := 0
+		for r := 0; r <= 2 && n < ViewRowsMax; r++ {
+			for i, c := range a.Checks {
+				cr, ok := rank[c.Outcome]
+				if !ok {
+					cr = 2
+				}
+				if cr == r && n < ViewRowsMax {
+					keep[i] = true
+					n++
+				}
+			}
+		}
+		capped.Checks = make([]tables.CheckRow, 0, n)
+		for i, c := range a.Checks {
+			if keep[i] {
+				capped.Checks = append(capped.Checks, c)
+			}
+		}
+	}
+	return capped
 }
 
 func reviewInput(reports []Report, a *Analysis) review.Input {

@@ -150,18 +150,33 @@ func render(r *rand.Rand, p *plan, name, format string) Report {
 
 // Write writes each report as NAME.EXT with NAME.gold.json beside it, creating dir.
 func Write(dir string, reports []Report) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	return WriteSplit(dir, dir, reports)
+}
+
+// WriteSplit writes each report as dir/NAME.EXT and its gold file as goldDir/NAME.gold.json,
+// creating both folders; an empty goldDir writes no gold files. Benchmarks and batch runs
+// keep the gold files out of the folder jixiao reads, where they would be inputs.
+func WriteSplit(dir, goldDir string, reports []Report) error {
+	for _, d := range []string{dir, goldDir} {
+		if d == "" {
+			continue
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
 	}
 	for _, rep := range reports {
 		if err := os.WriteFile(filepath.Join(dir, rep.Name+"."+rep.Ext), rep.Data, 0o644); err != nil {
 			return err
 		}
+		if goldDir == "" {
+			continue
+		}
 		g, err := MarshalGold(rep.Gold)
 		if err != nil {
 			return fmt.Errorf("%s: %w", rep.Name, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, rep.Name+".gold.json"), g, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(goldDir, rep.Name+".gold.json"), g, 0o644); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,13 @@ package tables
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -84,3 +90,75 @@ func ReadClaims(path string) ([]ClaimRow, error) { return Read[ClaimRow](path) }
 
 // ReadSections reads a sections table (sections.parquet).
 func ReadSections(path string) ([]SectionRow, error) { return Read[SectionRow](path) }
+
+// PartitionKey is the Hive-style partition column of a partitioned dataset: the fiscal year
+// of the report a row belongs to. It is not named year because the reports and figures tables
+// have a year column of their own (and a figure's year may differ from its report's), which a
+// reader that adds partition columns (DuckDB, Spark, Trino) would otherwise overwrite.
+const PartitionKey = "report_year"
+
+// DefaultPartition is the partition of rows whose report has no known year, the name Hive,
+// Spark and DuckDB read as null.
+const DefaultPartition = "__HIVE_DEFAULT_PARTITION__"
+
+// DatasetFiles lists the files of R's table in the folder dir, in lexical order: the single
+// file of an unpartitioned run (dir/figures.parquet) and the parts of a partitioned dataset
+// (dir/figures/report_year=2024/part-0.parquet, any depth, any *.parquet). A folder holding
+// both is an error: two runs would be read as one. No file at all gives an empty list.
+func DatasetFiles[R Row](dir string) ([]string, error) {
+	var files []string
+	flat := filepath.Join(dir, tableOf[R]().file)
+	if _, err := os.Stat(flat); err == nil {
+		files = append(files, flat)
+	}
+	root := filepath.Join(dir, Name[R]())
+	var parts []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && !strings.Contains(name, "=") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(name, ".parquet") && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") {
+			parts = append(parts, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", root, err)
+	}
+	if len(files) > 0 && len(parts) > 0 {
+		return nil, fmt.Errorf("%s holds both %s and a partitioned %s folder: %w", dir, tableOf[R]().file, Name[R](), ErrMixedLayout)
+	}
+	sort.Strings(parts)
+	return append(files, parts...), nil
+}
+
+// ErrMixedLayout marks an output folder that holds a table both as one file and as a
+// partitioned folder.
+var ErrMixedLayout = errors.New("an unpartitioned and a partitioned table in one folder")
+
+// ReadDataset reads every file of R's table in dir (see DatasetFiles), one after the other.
+func ReadDataset[R Row](dir string) ([]R, error) {
+	files, err := DatasetFiles[R](dir)
+	if err != nil {
+		return nil, err
+	}
+	var rows []R
+	for _, f := range files {
+		part, err := Read[R](f)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, part...)
+	}
+	return rows, nil
+}

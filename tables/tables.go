@@ -32,6 +32,12 @@ const (
 	SectionsFile = "sections.parquet"
 )
 
+// Name returns the name of R's table, e.g. figures: its file name without .parquet, and the
+// folder of its parts in a partitioned dataset.
+func Name[R Row]() string {
+	return strings.TrimSuffix(tableOf[R]().file, ".parquet")
+}
+
 // Precision and Scale of every decimal column: decimal(20,4), values up to
 // 9,999,999,999,999,999.9999 with four decimals. Values with more decimals are
 // rounded half away from zero to four places when written.

@@ -18,6 +18,9 @@ import (
 // out as one Parquet row group.
 const RowGroupRows = 10_000
 
+// dictionaryPageLimit bounds a column chunk's dictionary page; see CreateAt.
+const dictionaryPageLimit = 1 << 30
+
 // ErrClosed is returned by a Writer used after Close or Abort.
 var ErrClosed = errors.New("table writer already closed")
 
@@ -54,15 +57,27 @@ const (
 // Create opens a Writer for R's table in the folder dir, which must exist.
 // The table's file (FileName[R]) appears in dir only when Close succeeds.
 func Create[R Row](dir string) (*Writer[R], error) {
+	return CreateAt[R](filepath.Join(dir, tableOf[R]().file))
+}
+
+// CreateAt opens a Writer for R's table that writes the file path, whose folder must exist:
+// one part of a partitioned dataset (figures/report_year=2024/part-0.parquet). The file
+// appears only when Close succeeds.
+func CreateAt[R Row](path string) (*Writer[R], error) {
 	t := tableOf[R]()
-	final := filepath.Join(dir, t.file)
-	f, err := os.CreateTemp(dir, t.file+".tmp-*")
+	final := path
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", final, err)
 	}
 	props := parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithMaxRowGroupLength(RowGroupRows),
+		// A column chunk whose dictionary outgrows the limit falls back to plain pages, and
+		// arrow-go then lists the chunk's two page encodings in map order: the same rows
+		// would give different bytes from run to run. Row groups are small enough
+		// (RowGroupRows) that the dictionary can always be kept.
+		parquet.WithDictionaryPageSizeLimit(dictionaryPageLimit),
 	)
 	schema := t.schema()
 	buf := bufio.NewWriterSize(f, 1<<20)

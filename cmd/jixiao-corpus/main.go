@@ -2,6 +2,7 @@
 //
 //	jixiao-corpus -n 48 -o extract/testdata/corpus --seed 7
 //	jixiao-corpus --county -o testdata/county --seed 3
+//	jixiao-corpus -n 10000 -o /tmp/c10k --gold-dir /tmp/c10k-gold --seed 42   (a batch to benchmark)
 package main
 
 import (
@@ -21,6 +22,7 @@ func main() {
 	formats := pflag.StringSlice("formats", nil, "formats to write: docx,txt,md (default all)")
 	prefix := pflag.String("prefix", "gen", "file name prefix")
 	county := pflag.Bool("county", false, "write a county batch (12 departments × 2 years) instead")
+	goldDir := pflag.String("gold-dir", "", `folder of the .gold.json files (default: beside the reports; "none": not written)`)
 	pflag.Parse()
 
 	start := time.Now()
@@ -30,7 +32,15 @@ func main() {
 	} else {
 		reports = corpus.Generate(corpus.Options{N: *n, Seed: *seed, InjectRate: *rate, Formats: *formats, Prefix: *prefix})
 	}
-	if err := corpus.Write(*out, reports); err != nil {
+	golds := *out
+	switch *goldDir {
+	case "":
+	case "none":
+		golds = ""
+	default:
+		golds = *goldDir
+	}
+	if err := corpus.WriteSplit(*out, golds, reports); err != nil {
 		fmt.Fprintln(os.Stderr, "jixiao-corpus:", err)
 		os.Exit(1)
 	}

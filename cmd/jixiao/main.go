@@ -50,6 +50,7 @@ Usage:
   jixiao run INPUT... -o OUT [flags]   read files and folders, check them, write into OUT
   jixiao analyze OUT [flags]           check again the tables of an earlier run in OUT
   jixiao dump FILE [--json]            show what jixiao reads in one file
+  jixiao explain FILE [--json]         show every figure of one file with its source, and every check
   jixiao version                       print the version
   jixiao help [COMMAND]                show help
 
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runCmd(ctx, rest, stdout, stderr)
 	case "dump":
 		return dumpCmd(ctx, rest, stdout, stderr)
+	case "explain":
+		return explainCmd(ctx, rest, stdout, stderr)
 	case "analyze":
 		return analyzeCmd(ctx, rest, stdout, stderr)
 	case "version", "--version":
@@ -141,6 +144,12 @@ Reads every file in the INPUT files and folders (folders recursively) and writes
 reports.parquet (one row per file) and figures.parquet (one row per figure) into OUT.
 A file that cannot be read is a row with status failed, not an error of the run.
 
+With --shard K/N the run reads only its deterministic share of the files (FNV-1a of the
+path, modulo N) and writes partitioned tables (OUT/figures/report_year=2024/part-K.parquet),
+without the analysis: run "jixiao analyze OUT" once every shard is done. With
+--incremental, files whose content and path are unchanged since the run in OUT keep their
+rows and are not read again.
+
 Exit codes: 0 every file read (ok or partial), 1 some file failed (with --strict: or
 partial), 2 usage error, 3 the run failed (output not writable, interrupted).
 `
@@ -155,8 +164,17 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	inputs := analysisFlags(fs)
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors (no per-file messages, no summary)")
 	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
+	shardFlag := fs.String("shard", "", "read only shard K of N (K/N, 0-based; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) and write partitioned tables")
+	incremental := fs.Bool("incremental", false, "reuse the rows in OUT of files whose content and path are unchanged; read only new and changed files")
 	if code, done := parseFlags(fs, runUse, args, stdout, stderr); done {
 		return code
+	}
+	var shard batch.Shard
+	if *shardFlag != "" {
+		var err error
+		if shard, err = batch.ParseShard(*shardFlag, os.Getenv); err != nil {
+			return usageError(stderr, "run", "%v", err)
+		}
 	}
 	switch {
 	case fs.NArg() == 0:
@@ -193,6 +211,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		FileTimeout: *timeout,
 		Extractor:   ex,
 		Logger:      logger,
+		Tokenize:    acfg.Tokenize,
+		Shard:       shard,
+		Incremental: *incremental,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao: %v\n", err)
@@ -305,7 +326,8 @@ func (in analysisInputs) config(ex *extract.Extractor) (analyze.Config, error) {
 const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE]
 
 Runs the checks again over the tables an earlier "jixiao run" wrote into OUT (reports,
-figures, claims and sections), without reading the documents, and replaces
+figures, claims and sections; or the partitioned tables of every "--shard" run into OUT),
+without reading the documents, and replaces
 anomalies.parquet, checks.parquet, anomalies.xlsx and report.html in OUT. Use it after
 changing --reference or --expected, or after merging the tables of several runs.
 
