@@ -90,6 +90,9 @@ type Config struct {
 	Views bool
 	// Logger receives progress and per-file messages; nil discards them.
 	Logger *slog.Logger
+	// Progress, when set, is told how far the run is: after every file read, and when the
+	// analysis and the writing start. It is called from one goroutine and must return fast.
+	Progress func(Progress)
 	// Tokenize, when set, is the analysis's analyze.Config.Tokenize: the workers then
 	// fingerprint each report's narrative sections for text.duplicate as they read it,
 	// instead of the analysis doing it for all reports on one core. The result is the same.
@@ -105,6 +108,22 @@ type Config struct {
 	Incremental bool
 
 	reuse *previous // the earlier run's reports, when Incremental
+}
+
+// Phases of a run, as Progress reports them.
+const (
+	PhaseRead    = "read"
+	PhaseAnalyze = "analyze"
+	PhaseWrite   = "write"
+)
+
+// Progress is how far a run is: Done of Total files read (Failed of them failed) after
+// Elapsed, and the phase it is in.
+type Progress struct {
+	Phase       string
+	Done, Total int
+	Failed      int
+	Elapsed     time.Duration
 }
 
 // Summary counts what a run did.
@@ -181,11 +200,23 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	}()
 	cfg.Logger.Info("reading", "files", len(files), "jobs", min(cfg.Jobs, len(files)))
 	var kept []Report
+	read, failed := 0, 0
+	report := func(phase string) {
+		if cfg.Progress != nil {
+			cfg.Progress(Progress{Phase: phase, Done: read, Total: len(files), Failed: failed, Elapsed: time.Since(start)})
+		}
+	}
+	report(PhaseRead)
 	err = cfg.stream(ctx, files, func(r *Report) error {
 		if err := ts.add(r); err != nil {
 			return err
 		}
 		sum.add(r)
+		read++
+		if r.Status == StatusFailed {
+			failed++
+		}
+		report(PhaseRead)
 		if analyzing || views {
 			kept = append(kept, r.retained())
 		}
@@ -196,12 +227,14 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	}
 	var analysis *Analysis
 	if analyzing {
+		report(PhaseAnalyze)
 		t := time.Now()
 		if analysis, err = cfg.Analyze(ctx, kept); err != nil {
 			return Summary{}, fmt.Errorf("analyze: %w", err)
 		}
 		cfg.Logger.Debug("analysed", "reports", len(kept), "findings", len(analysis.Anomalies), "took", time.Since(t).Round(time.Millisecond))
 	}
+	report(PhaseWrite)
 	if err := ts.addAnalysis(analysis); err != nil {
 		return Summary{}, err
 	}

@@ -189,6 +189,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "run", "the --max-* limits must be at least 1")
 	}
 	logger, err := newLogger(stderr, *logFormat, *quiet)
+	var bar *progressBar
+	if !*quiet && *logFormat == "text" {
+		bar = newProgressBar(stderr)
+	}
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
@@ -214,7 +218,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Tokenize:    acfg.Tokenize,
 		Shard:       shard,
 		Incremental: *incremental,
+		Progress:    bar.callback(),
 	})
+	bar.finish()
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao: %v\n", err)
 		if errors.Is(err, batch.ErrConfig) {
