@@ -8,7 +8,6 @@ import (
 
 	"github.com/jixiao/jixiao/batch"
 	"github.com/jixiao/jixiao/explain"
-	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/parse"
 )
 
@@ -37,14 +36,9 @@ func explainCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return usageError(stderr, "explain", "give exactly one FILE")
 	}
 	path := fs.Arg(0)
-	ex, err := extract.New(extract.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "jixiao: %v\n", err)
-		return exitRun
-	}
-	acfg, err := analysisInputs{reference: reference, expected: new(string)}.config(ex)
-	if err != nil {
-		return usageError(stderr, "explain", "%v", err)
+	ex, acfg, code := loadTools(stderr, "explain", analysisInputs{reference: reference, expected: new(string)})
+	if code != exitOK {
+		return code
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()

@@ -196,14 +196,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
-	ex, err := extract.New(extract.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "jixiao: %v\n", err)
-		return exitRun
-	}
-	acfg, err := inputs.config(ex)
-	if err != nil {
-		return usageError(stderr, "run", "%v", err)
+	ex, acfg, code := loadTools(stderr, "run", inputs)
+	if code != exitOK {
+		return code
 	}
 	sum, err := batch.Run(ctx, batch.Config{
 		Analyze:     batch.Analyzer(acfg),
@@ -295,6 +290,21 @@ func dumpCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// loadTools loads the extractor (its dictionary) and the analysis configuration a command
+// needs; code is exitOK or the exit code to stop with.
+func loadTools(stderr io.Writer, cmd string, in analysisInputs) (*extract.Extractor, analyze.Config, int) {
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return nil, analyze.Config{}, exitRun
+	}
+	cfg, err := in.config(ex)
+	if err != nil {
+		return nil, analyze.Config{}, usageError(stderr, cmd, "%v", err)
+	}
+	return ex, cfg, exitOK
+}
+
 // analysisInputs are the finance bureau's optional files for the analysis.
 type analysisInputs struct {
 	reference, expected *string
@@ -351,14 +361,9 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return usageError(stderr, "analyze", "give exactly one OUT folder")
 	}
 	out := fs.Arg(0)
-	ex, err := extract.New(extract.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "jixiao: %v\n", err)
-		return exitRun
-	}
-	acfg, err := inputs.config(ex)
-	if err != nil {
-		return usageError(stderr, "analyze", "%v", err)
+	_, acfg, code := loadTools(stderr, "analyze", inputs)
+	if code != exitOK {
+		return code
 	}
 	a, reports, err := batch.Reanalyze(ctx, out, acfg)
 	if err == nil {
