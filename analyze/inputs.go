@@ -37,8 +37,13 @@ type ExpectedRow struct {
 	Line       int
 }
 
-// ErrParquetInput is returned for a --reference or --expected file in Parquet format.
-var ErrParquetInput = errors.New("parquet reference files: not supported yet, use CSV")
+// ErrParquetInput is returned for a --reference or --expected file in Parquet format when
+// no RecordReader is given to read it.
+var ErrParquetInput = errors.New("parquet input needs a Parquet reader")
+
+// RecordReader reads a table file as a header and rows of text (tables.ReadRecords reads
+// Parquet). analyze itself reads CSV; Parquet reading lives with the other Parquet code.
+type RecordReader func(path string) (header []string, rows [][]string, err error)
 
 // ErrInputFormat is wrapped by the errors of malformed --reference and --expected files.
 var ErrInputFormat = errors.New("malformed input table")
@@ -46,9 +51,10 @@ var ErrInputFormat = errors.New("malformed input table")
 // LoadReference reads a --reference CSV file: UTF-8 (optionally with a BOM), a header row
 // naming the columns department, year, metric, basis (optional) and value, in any order and
 // case. Value is a decimal in yuan (thousands separators allowed). A malformed file is an
-// error naming the line; a Parquet file is ErrParquetInput.
-func LoadReference(path string) ([]ReferenceRow, error) {
-	recs, cols, err := readTable(path, []string{"department", "year", "metric", "value"}, []string{"basis"})
+// error naming the line. A Parquet file with the same columns is read with parquet
+// (ErrParquetInput when it is nil).
+func LoadReference(path string, parquet RecordReader) ([]ReferenceRow, error) {
+	recs, cols, err := readTable(path, parquet, []string{"department", "year", "metric", "value"}, []string{"basis"})
 	if err != nil {
 		return nil, err
 	}
@@ -82,9 +88,9 @@ func LoadReference(path string) ([]ReferenceRow, error) {
 }
 
 // LoadExpected reads an --expected CSV file: UTF-8 (optionally with a BOM) with a header row
-// naming the columns department and year. A Parquet file is ErrParquetInput.
-func LoadExpected(path string) ([]ExpectedRow, error) {
-	recs, cols, err := readTable(path, []string{"department", "year"}, nil)
+// naming the columns department and year; or a Parquet file with them, read with parquet.
+func LoadExpected(path string, parquet RecordReader) ([]ExpectedRow, error) {
+	recs, cols, err := readTable(path, parquet, []string{"department", "year"}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -123,14 +129,30 @@ func (r record) get(cols map[string]int, name string) string {
 	return strings.TrimSpace(r.fields[i])
 }
 
-// readTable reads a CSV file with a header, checking the required columns are present.
-func readTable(path string, required, optional []string) ([]record, map[string]int, error) {
+// readTable reads a CSV file with a header, or a Parquet file through parquet, checking the
+// required columns are present.
+func readTable(path string, parquet RecordReader, required, optional []string) ([]record, map[string]int, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	if bytes.HasPrefix(data, []byte("PAR1")) || strings.HasSuffix(strings.ToLower(path), ".parquet") {
-		return nil, nil, fmt.Errorf("%s: %w", path, ErrParquetInput)
+		if parquet == nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, ErrParquetInput)
+		}
+		header, rows, err := parquet(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %v: %w", path, err, ErrInputFormat)
+		}
+		cols, err := headerColumns(path, header, required, optional)
+		if err != nil {
+			return nil, nil, err
+		}
+		recs := make([]record, 0, len(rows))
+		for i, r := range rows {
+			recs = append(recs, record{fields: r, line: i + 2}) // row 1 is the header, as in CSV
+		}
+		return recs, cols, nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bufio.NewReader(bytes.NewReader(data)))
@@ -143,14 +165,9 @@ func readTable(path string, required, optional []string) ([]record, map[string]i
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %v: %w", path, err, ErrInputFormat)
 	}
-	cols := map[string]int{}
-	for i, h := range header {
-		cols[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	for _, c := range required {
-		if _, ok := cols[c]; !ok {
-			return nil, nil, fmt.Errorf("%s: header lacks column %q (want %s): %w", path, c, strings.Join(append(append([]string{}, required...), optional...), ", "), ErrInputFormat)
-		}
+	cols, err := headerColumns(path, header, required, optional)
+	if err != nil {
+		return nil, nil, err
 	}
 	var recs []record
 	for {
@@ -174,4 +191,18 @@ func readTable(path string, required, optional []string) ([]record, map[string]i
 		recs = append(recs, record{fields: fields, line: line})
 	}
 	return recs, cols, nil
+}
+
+// headerColumns maps column names (any case) to their index, checking the required ones.
+func headerColumns(path string, header, required, optional []string) (map[string]int, error) {
+	cols := map[string]int{}
+	for i, h := range header {
+		cols[strings.ToLower(strings.TrimSpace(h))] = i
+	}
+	for _, c := range required {
+		if _, ok := cols[c]; !ok {
+			return nil, fmt.Errorf("%s: header lacks column %q (want %s): %w", path, c, strings.Join(append(append([]string{}, required...), optional...), ", "), ErrInputFormat)
+		}
+	}
+	return cols, nil
 }

@@ -70,7 +70,7 @@ func TestLoadReferenceAndExpected(t *testing.T) {
 	dir := t.TempDir()
 	ref := filepath.Join(dir, "ref.csv")
 	os.WriteFile(ref, []byte("\ufeffDepartment,year,metric,basis,value\n县科协,2024,expenditure.total,actual,\"2,193,700\"\n隆回县妇联,2024,income.total,,1000000.50\n"), 0o644)
-	rows, err := LoadReference(ref)
+	rows, err := LoadReference(ref, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,21 +80,21 @@ func TestLoadReferenceAndExpected(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("department,year,metric,value\n县科协,2024,expenditure.nonsense,1\n"), 0o644)
-	if _, err := LoadReference(bad); !errors.Is(err, ErrInputFormat) {
+	if _, err := LoadReference(bad, nil); !errors.Is(err, ErrInputFormat) {
 		t.Errorf("unknown metric: %v", err)
 	}
 	os.WriteFile(bad, []byte("department,metric,value\n"), 0o644)
-	if _, err := LoadReference(bad); !errors.Is(err, ErrInputFormat) {
+	if _, err := LoadReference(bad, nil); !errors.Is(err, ErrInputFormat) {
 		t.Errorf("missing column: %v", err)
 	}
 	pq := filepath.Join(dir, "ref.parquet")
 	os.WriteFile(pq, []byte("PAR1...."), 0o644)
-	if _, err := LoadReference(pq); !errors.Is(err, ErrParquetInput) {
+	if _, err := LoadReference(pq, nil); !errors.Is(err, ErrParquetInput) {
 		t.Errorf("parquet: %v", err)
 	}
 	exp := filepath.Join(dir, "exp.csv")
 	os.WriteFile(exp, []byte("year,department\n2024,隆回县科学技术协会\n\n2024年,县妇联\n"), 0o644)
-	erows, err := LoadExpected(exp)
+	erows, err := LoadExpected(exp, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

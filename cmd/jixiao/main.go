@@ -27,6 +27,7 @@ import (
 	"github.com/jixiao/jixiao/batch"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/parse"
+	"github.com/jixiao/jixiao/tables"
 )
 
 // Exit codes.
@@ -323,14 +324,14 @@ func analysisFlags(fs *flag.FlagSet) analysisInputs {
 func (in analysisInputs) config(ex *extract.Extractor) (analyze.Config, error) {
 	cfg := analyze.Config{Tokenize: ex.Segmenter().Tokenize}
 	if *in.reference != "" {
-		rows, err := analyze.LoadReference(*in.reference)
+		rows, err := analyze.LoadReference(*in.reference, tables.ReadRecords)
 		if err != nil {
 			return cfg, fmt.Errorf("--reference: %w", err)
 		}
 		cfg.Reference = rows
 	}
 	if *in.expected != "" {
-		rows, err := analyze.LoadExpected(*in.expected)
+		rows, err := analyze.LoadExpected(*in.expected, tables.ReadRecords)
 		if err != nil {
 			return cfg, fmt.Errorf("--expected: %w", err)
 		}
