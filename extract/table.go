@@ -336,6 +336,12 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 				break
 			}
 			if t := strings.TrimSpace(cell.Text); t != "" && !isNumberingOnly(t) {
+				if labelCol >= 0 && isTotalLabel(t) && !isTotalLabel(label) && t != label {
+					// A group label to the left names what the 合计 totals: 收入 | 合计 is 收入合计.
+					if _, ok := e.labelMetric(label+normalizeString(t), UnitYuan); ok {
+						t = label + t
+					}
+				}
 				label, labelCol = t, c
 			}
 		}
