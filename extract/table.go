@@ -428,6 +428,19 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 				// 聘用人员经费 in a project table is an item, whatever 聘用人员 means elsewhere
 				r0, isTerm = role{}, false
 			}
+			if !isTerm && headerRows > 0 {
+				// A transposed table: the header names the metrics and the row its basis
+				// (项目 | 收入合计 | 支出合计 over 预算数 | 220 | 220 and 决算数 | …).
+				if rb := headerInfo(label, year).basis; rb != "" && utf8.RuneCountInString(normalizeString(label)) <= 6 {
+					hl := strings.TrimSpace(b.Cells[headerRows-1][c].Text)
+					if rh, ok := e.labelMetric(hl, fam); ok && rh.kind != kindShield {
+						if f, ok := e.tableFigure(b.Index, r, c, cell.Text, hl, rh, defBasis, column{basis: rb, label: label, unitText: col.unitText}, tunit); ok {
+							out = append(out, f)
+						}
+						continue
+					}
+				}
+			}
 			if !isTerm && fam == UnitYuan && isTotalLabel(label) {
 				// 合计 row: the total of what the table lists (项目支出 under a project table,
 				// 三公经费 under a table captioned “三公”经费支出情况表).
