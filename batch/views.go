@@ -18,10 +18,10 @@ const (
 	HTMLFile = "report.html"
 )
 
-// ViewRowsMax is the most findings, and the most checks, the views show. The workbook is
-// built in memory (about 3 KB per row), so a country-wide batch — 10,000 reports give some
-// 160,000 findings, mostly info, and 220,000 checks — would need gigabytes for a list no one
-// reads in Excel. Above the cap the views keep the findings in their order (errors, then
+// ViewRowsMax is the most findings, and the most checks, the views show. The workbook's
+// sheets are streamed, but each sheet's rows are built in memory first (widths are fitted to
+// them), so a country-wide batch — 10,000 reports give some 160,000 findings, mostly info,
+// and 220,000 checks — would cost memory and time for a list no one reads in Excel. Above the cap the views keep the findings in their order (errors, then
 // warnings, then info) and the checks that need a look (flagged, then insufficient, then the
 // rest); the tables anomalies.parquet and checks.parquet always hold every row.
 const ViewRowsMax = 50_000

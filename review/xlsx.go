@@ -1,9 +1,13 @@
 package review
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -50,10 +54,33 @@ func WriteXLSX(path string, in Input) error {
 		return fmt.Errorf("review: %s: %w", path, err)
 	}
 	defer f.Close()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return fmt.Errorf("review: %s: %w", path, err)
+	}
 	return writeAtomic(path, func(w *os.File) error {
-		_, err := f.WriteTo(w)
-		return err
+		return sortZip(w, buf.Bytes())
 	})
+}
+
+// sortZip copies the zip archive b to w with its entries sorted by name, in reverse (the
+// order excelize writes the parts it holds in memory). excelize writes streamed sheets first,
+// in map order; sorting makes the bytes the same from one write to the next. Entries are
+// copied as they are, without recompressing.
+func sortZip(w io.Writer, b []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return err
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Name > files[j].Name })
+	zw := zip.NewWriter(w)
+	for _, zf := range files {
+		if err := zw.Copy(zf); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // column describes one column of a sheet.
@@ -378,28 +405,16 @@ func checkRows(r *run, st *styles) ([]column, [][]xcell) {
 	return cols, rows
 }
 
-// writeSheet writes the header and rows, fits the column widths and row heights, freezes
-// the header row and puts an autofilter on it.
+// writeSheet streams the header and rows into sheet (excelize's StreamWriter, so that the
+// workbook is not held as a DOM): it fits the column widths and row heights to the content,
+// freezes the header row and puts an autofilter on it. The sheet must be empty.
 func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows [][]xcell) error {
 	widths := make([]float64, len(cols))
 	for j, c := range cols {
 		widths[j] = float64(textWidth(c.header) + 2)
-		cell, _ := excelize.CoordinatesToCellName(j+1, 1)
-		if err := f.SetCellValue(sheet, cell, c.header); err != nil {
-			return err
-		}
 	}
-	for i, row := range rows {
+	for _, row := range rows {
 		for j, c := range row {
-			cell, _ := excelize.CoordinatesToCellName(j+1, i+2)
-			if c.v != nil && c.v != "" {
-				if err := f.SetCellValue(sheet, cell, c.v); err != nil {
-					return err
-				}
-			}
-			if err := f.SetCellStyle(sheet, cell, cell, c.style); err != nil {
-				return err
-			}
 			if w := float64(textWidth(c.text) + 2); w > widths[j] {
 				widths[j] = w
 			}
@@ -411,22 +426,45 @@ func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows 
 			limit = maxWideWidth
 		}
 		widths[j] = math.Max(minColWidth, math.Min(widths[j], limit))
-		name, _ := excelize.ColumnNumberToName(j + 1)
-		if err := f.SetColWidth(sheet, name, name, widths[j]); err != nil {
+	}
+	// The autofilter (its defined name, the sheet's filterMode and autoFilter elements) goes
+	// on the worksheet before streaming: the stream writer writes those parts of the sheet
+	// when it starts and when it is flushed.
+	end, _ := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
+	if err := f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for j := range cols {
+		if err := sw.SetColWidth(j+1, j+1, widths[j]); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
-	if err := f.SetCellStyle(sheet, "A1", last, st.header); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sheet, 1, 2*lineHeight); err != nil {
+	values := make([]any, len(cols))
+	for j, c := range cols {
+		values[j] = excelize.Cell{StyleID: st.header, Value: c.header}
+	}
+	if err := sw.SetRow("A1", values, excelize.RowOpts{Height: 2 * lineHeight}); err != nil {
 		return err
 	}
-	// rows whose wrapped text needs more than one line get a height that shows it all
 	for i, row := range rows {
+		// rows whose wrapped text needs more than one line get a height that shows it all
 		lines := 1
 		for j, c := range row {
+			var v any
+			if c.v != nil && c.v != "" {
+				v = c.v
+			}
+			values[j] = excelize.Cell{StyleID: c.style, Value: v}
 			if !cols[j].wide {
 				continue
 			}
@@ -434,20 +472,16 @@ func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows 
 				lines = n
 			}
 		}
+		var opts []excelize.RowOpts
 		if lines > 1 {
-			if err := f.SetRowHeight(sheet, i+2, math.Min(409, float64(lines*lineHeight))); err != nil {
-				return err
-			}
+			opts = append(opts, excelize.RowOpts{Height: math.Min(409, float64(lines*lineHeight))})
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, values[:len(row)], opts...); err != nil {
+			return err
 		}
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return err
-	}
-	end, _ := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
-	return f.AutoFilter(sheet, "A1:"+end, nil)
+	return sw.Flush()
 }
 
 // textWidth is the display width of s in Excel character units: East Asian wide and
