@@ -631,9 +631,18 @@ func changeIn(spans []span, gap []int, c, qi int) (dir int, of string, ok bool) 
 		if d == "" {
 			continue
 		}
+		// A one-character verb (增, 减, 多, 少) counts only right before the amount and after a
+		// comparison in its own clause: 较上年减5万元, not 少先队工作经费10.24万元.
 		single := len([]rune(spans[j].text)) == 1
+		if single && n != 0 {
+			continue
+		}
+		from := c - 1
+		if single {
+			from = c
+		}
 		cmpAt := -1
-		for k := j - 1; k >= 0 && spans[k].clause >= c-1; k-- {
+		for k := j - 1; k >= 0 && spans[k].clause >= from; k-- {
 			if spans[k].q != nil && spans[k].clause == c {
 				break
 			}

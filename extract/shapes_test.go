@@ -62,6 +62,8 @@ func TestSentenceShapes(t *testing.T) {
 			[]string{"staff.authorized|actual||10.00"}},
 		{"capital spending inside a basic breakdown", "基本支出中，工资福利支出80万元，资本性支出2万元。项目支出中资本性支出5万元。",
 			[]string{"expenditure.basic.personnel|actual||800000.00", "expenditure.basic.capital|actual||20000.00"}},
+		{"a name with a one-character change verb in it", "2023年项目支出22.73万元，比上年的38.1万元减少15.37万元，主要包括：少先队工作经费10.24万元；希望工程助学经费12.49万元。",
+			[]string{"expenditure.project|actual||227300.00", "expenditure.project|prior||381000.00", "expenditure.project.item|actual|少先队工作经费|102400.00", "expenditure.project.item|actual|希望工程助学经费|124900.00"}},
 		{"items after 主要为", "项目支出26.77万元，主要为：科普行动计划经费16万元，换届选举经费10.77万元。",
 			[]string{"expenditure.project|actual||267700.00", "expenditure.project.item|actual|科普行动计划经费|160000.00", "expenditure.project.item|actual|换届选举经费|107700.00"}},
 		{"three public with vehicle parts", "公务用车购置及运行维护费3万元，其中：公务用车购置费0万元，公务用车运行维护费3万元。",
