@@ -173,8 +173,14 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		return nil
 	}
 
+	paired := w.respectively(lp, s, raw)
 	for i := range s.spans {
 		sp := s.spans[i]
+		if f, ok := paired[i]; ok {
+			w.figs = append(w.figs, f)
+			bound = append(bound, boundFig{fig: f, clause: sp.clause, span: i})
+			continue
+		}
 		if sp.q == nil {
 			if sp.hasKind(kindBreakdown) {
 				// The parts of a budget total are budget figures: 预算收入合计X，其中：财政拨款收入Y.
@@ -376,6 +382,92 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			projectOpen = false
 		}
 	}
+}
+
+// respectively pairs the terms or years listed before 分别 with the amounts listed after it,
+// in order: 基本支出、项目支出分别为105.57万元、113.8万元, and 2023年、2024年三公经费分别为
+// 1.5万元、1.27万元. It returns the figures by the span index of their amount.
+func (w *walker) respectively(lp logicalPara, s sentence, raw string) map[int]Figure {
+	var out map[int]Figure
+	for k, sp := range s.spans {
+		if sp.q != nil || !strings.HasPrefix(sp.text, "分别") {
+			continue
+		}
+		c := sp.clause
+		var terms []int
+		start := k
+		for j := k - 1; j >= 0 && s.spans[j].clause == c && s.spans[j].q == nil; j-- {
+			if s.spans[j].isTerm() {
+				terms = append([]int{j}, terms...)
+			}
+			start = j
+		}
+		var qs []int
+		for j := k + 1; j < len(s.spans); j++ {
+			t := s.spans[j]
+			if t.q != nil {
+				qs = append(qs, j)
+				continue
+			}
+			if t.text == "、" || t.text == "，" || t.text == "," || t.text == "和" || t.text == "与" || t.text == "及" || t.hasKind(kindGlue) {
+				continue
+			}
+			break
+		}
+		var years []int
+		for _, m := range s.years {
+			if m.pos >= s.spans[start].start && m.pos < sp.start {
+				years = append(years, m.year)
+			}
+		}
+		basis := w.docBasis
+		for j := start; j < k; j++ {
+			if b := s.spans[j].roleKey(kindBasis); b != "" {
+				basis = Basis(b)
+			}
+		}
+		make1 := func(term, qi, year int) (Figure, bool) {
+			q := s.spans[qi].q
+			r, ok := s.spans[term].metricRole(q.family)
+			if !ok || r.kind == kindInBasic || r.kind == kindGrand {
+				return Figure{}, false
+			}
+			b := basis
+			if q.family == UnitPerson || q.family == UnitVehicle {
+				b = Actual
+			}
+			return Figure{Metric: r.key, Basis: b, Term: s.spans[term].text, Value: q.value, Unit: q.family, UnitText: q.unitText,
+				Raw: raw, Location: lp.locationAt(s.off + q.start), Method: MethodProse, Year: year, Decimals: q.decimals}, true
+		}
+		var figs []Figure
+		switch {
+		case len(terms) >= 2 && len(qs) >= len(terms):
+			for n, t := range terms {
+				f, ok := make1(t, qs[n], clauseYear(s, qs[n], s.spans[qs[n]].clause))
+				if !ok {
+					figs = nil
+					break
+				}
+				figs = append(figs, f)
+			}
+		case len(terms) == 1 && len(years) >= 2 && len(qs) >= len(years):
+			for n, y := range years {
+				f, ok := make1(terms[0], qs[n], y)
+				if !ok {
+					figs = nil
+					break
+				}
+				figs = append(figs, f)
+			}
+		}
+		for n, f := range figs {
+			if out == nil {
+				out = map[int]Figure{}
+			}
+			out[qs[n]] = f
+		}
+	}
+	return out
 }
 
 func endsWithColon(rs []rune) bool {
