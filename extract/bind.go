@@ -176,9 +176,11 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 	paired := w.respectively(lp, s, raw)
 	for i := range s.spans {
 		sp := s.spans[i]
-		if f, ok := paired[i]; ok {
-			w.figs = append(w.figs, f)
-			bound = append(bound, boundFig{fig: f, clause: sp.clause, span: i})
+		if fs, ok := paired[i]; ok {
+			for _, f := range fs {
+				w.figs = append(w.figs, f)
+				bound = append(bound, boundFig{fig: f, clause: sp.clause, span: i})
+			}
 			continue
 		}
 		if sp.q == nil {
@@ -386,11 +388,13 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 
 // respectively pairs the terms or years listed before 分别 with the amounts listed after it,
 // in order: 基本支出、项目支出分别为105.57万元、113.8万元, and 2023年、2024年三公经费分别为
-// 1.5万元、1.27万元. It returns the figures by the span index of their amount.
-func (w *walker) respectively(lp logicalPara, s sentence, raw string) map[int]Figure {
-	var out map[int]Figure
+// 1.5万元、1.27万元; after 均为 every term takes the one amount. It returns the figures of
+// each amount by the amount's span index.
+func (w *walker) respectively(lp logicalPara, s sentence, raw string) map[int][]Figure {
+	var out map[int][]Figure
 	for k, sp := range s.spans {
-		if sp.q != nil || !strings.HasPrefix(sp.text, "分别") {
+		all := sp.text == "均" || sp.text == "均为" || sp.text == "均是" || sp.text == "都为" || sp.text == "都是"
+		if sp.q != nil || !(strings.HasPrefix(sp.text, "分别") || all) {
 			continue
 		}
 		c := sp.clause
@@ -441,6 +445,24 @@ func (w *walker) respectively(lp logicalPara, s sentence, raw string) map[int]Fi
 		}
 		var figs []Figure
 		switch {
+		case all && len(terms) >= 2 && len(qs) >= 1:
+			// 因公出国（境）费、公务用车购置费均为0万元: one amount for every term.
+			for _, t := range terms {
+				f, ok := make1(t, qs[0], clauseYear(s, qs[0], s.spans[qs[0]].clause))
+				if !ok {
+					figs = nil
+					break
+				}
+				figs = append(figs, f)
+			}
+			if figs != nil {
+				if out == nil {
+					out = map[int][]Figure{}
+				}
+				out[qs[0]] = figs
+			}
+			continue
+		case all:
 		case len(terms) >= 2 && len(qs) >= len(terms):
 			for n, t := range terms {
 				f, ok := make1(t, qs[n], clauseYear(s, qs[n], s.spans[qs[n]].clause))
@@ -462,9 +484,9 @@ func (w *walker) respectively(lp logicalPara, s sentence, raw string) map[int]Fi
 		}
 		for n, f := range figs {
 			if out == nil {
-				out = map[int]Figure{}
+				out = map[int][]Figure{}
 			}
-			out[qs[n]] = f
+			out[qs[n]] = []Figure{f}
 		}
 	}
 	return out

@@ -70,6 +70,8 @@ func TestSentenceShapes(t *testing.T) {
 			[]string{"three_public.total|prior||15000.00", "three_public.total|actual||12700.00"}},
 		{"all staff as 干部职工", "单位人员编制15名，共有干部职工15人，其中在编在岗12人，退休3人。",
 			[]string{"staff.authorized|actual||15.00", "staff.actual|actual||15.00", "staff.in_service|actual||12.00", "staff.retired|actual||3.00"}},
+		{"one amount for all", "“三公”经费支出1.27万元，其中因公出国（境）费、公务用车购置费均为0万元。",
+			[]string{"three_public.total|actual||12700.00", "three_public.abroad|actual||0.00", "three_public.vehicle.purchase|actual||0.00"}},
 		{"items after 主要为", "项目支出26.77万元，主要为：科普行动计划经费16万元，换届选举经费10.77万元。",
 			[]string{"expenditure.project|actual||267700.00", "expenditure.project.item|actual|科普行动计划经费|160000.00", "expenditure.project.item|actual|换届选举经费|107700.00"}},
 		{"three public with vehicle parts", "公务用车购置及运行维护费3万元，其中：公务用车购置费0万元，公务用车运行维护费3万元。",
