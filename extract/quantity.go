@@ -42,6 +42,7 @@ var units = []unitDef{
 	{text: "亿", family: UnitYuan, scale: 100000000},
 	{text: "人", family: UnitPerson, scale: 1},
 	{text: "名", family: UnitPerson, scale: 1},
+	{text: "个", family: UnitPerson, scale: 1}, // 编制数45个: only a staff term makes it a figure
 	{text: "台", family: UnitVehicle, scale: 1},
 	{text: "辆", family: UnitVehicle, scale: 1},
 	{text: "%", family: UnitPercent, scale: 1},

@@ -70,16 +70,34 @@ func (e *Extractor) analyse(rs []rune, off int) sentence {
 				depth--
 			}
 		}
-		if sp.q == nil && len([]rune(sp.text)) == 1 && isClauseSep([]rune(sp.text)[0]) {
+		switch {
+		case sp.q == nil && len([]rune(sp.text)) == 1 && isClauseSep([]rune(sp.text)[0]):
 			clause++
 			sp.clause = clause
-		} else if sp.q == nil && sp.text == "、" && i > 0 && s.spans[i-1].q != nil {
+		case sp.q == nil && sp.text == "、" && i > 0 && s.spans[i-1].q != nil:
+			clause++
+			sp.clause = clause
+		case sp.q == nil && (sp.text == "：" || sp.text == ":") && headingColon(s.spans, i):
+			// （一）部门收入情况：2023年收入合计… — the colon ends a heading, not a label.
 			clause++
 			sp.clause = clause
 		}
 	}
 	s.years = findYears(rs)
 	return s
+}
+
+// headingColon reports whether the colon at span i ends a run-in heading (…情况：, …如下：)
+// rather than a label whose value follows (收入合计：214.78万元).
+func headingColon(spans []span, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch spans[i-1].text {
+	case "情况", "如下", "说明", "概况", "分析", "情况说明", "基本情况":
+		return true
+	}
+	return false
 }
 
 // mergeQuantities adds Chinese-numeral counts that do not overlap a digit quantity.
