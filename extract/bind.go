@@ -196,6 +196,11 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 					}
 				}
 			}
+			if sp.text == "中" && i > 0 && w.itemParent == nil && s.spans[i-1].roleKey(kindMetric) == "expenditure.project" &&
+				i+1 < len(s.spans) && (s.spans[i+1].text == "，" || s.spans[i+1].text == "," || s.spans[i+1].text == "：") {
+				// 项目支出中，A 50万元，B 10万元: the items of project spending follow.
+				w.itemParent = &Figure{Metric: "expenditure.project", Basis: w.docBasis}
+			}
 			if sp.hasKind(kindBreakdown) && projectOpen && w.itemParent == nil {
 				// The items belong to the sentence's subject, the first project figure
 				// (2021年项目支出X元，比上年的Y增加Z，其中：…), not to a prior-year aside.
@@ -239,6 +244,13 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 				if r.kind == kindWeak && !weakTermOK(s.spans, j, c, gap) {
 					gap = append(gap, j)
 					continue
+				}
+				// “三公”经费 + 支出合计: a generic total right after another term of the same
+				// family totals that term, not the department's spending.
+				if j > 0 && s.spans[j-1].clause == c && (r.key == "expenditure.total" || r.key == "income.total") {
+					if r2, ok := s.spans[j-1].metricRole(q.family); ok && r2.key != r.key && r2.kind == kindMetric {
+						j--
+					}
 				}
 				termIdx = j
 				break
@@ -342,7 +354,10 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 					w.addClaim(Claim{Kind: ClaimTransfer, Metric: fig.Metric, Basis: fig.Basis, Amount: &v, Target: t, Raw: raw, Location: loc})
 				}
 			default:
-				j := pendingTerm(s.spans, i, c, q.family)
+				j := -1
+				if onlyGlue { // 项目支出中，专项业务费50万元: the amount has a name of its own
+					j = pendingTerm(s.spans, i, c, q.family)
+				}
 				if j < 0 {
 					continue
 				}
