@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/parse"
 	"github.com/jixiao/jixiao/unitname"
@@ -11,6 +12,8 @@ import (
 var (
 	titleWords = []string{"报告", "说明", "自评", "绩效评价", "决算"}
 	leadAbout  = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
+	// attachment is a line such as 附件2 above a title.
+	attachment = regexp.MustCompile(`^\s*附件\s*\d*\s*[:：]?\s*$`)
 	// reportKind is where a title stops naming the unit and starts naming the report.
 	reportKind = regexp.MustCompile(`部门整体支出|整体支出|部门决算|决算说明|部门预算|预算说明|绩效自评|绩效评价|项目支出|部门支出|收支决算`)
 )
@@ -28,15 +31,40 @@ func readIdentity(doc *parse.Document) Identity {
 		}
 		// A title may be split over up to three lines: unit / year / kind of report.
 		title := p
-		for k := i - 1; k >= 0 && k >= i-2 && isNameLine(strings.TrimLeft(paras[k], "# ")); k-- {
+		for k := i - 1; k >= 0 && k >= i-2 && isNameLine(strings.TrimLeft(paras[k], "# ")) && !attachment.MatchString(paras[k]); k-- {
 			title = strings.TrimSpace(strings.TrimLeft(paras[k], "# ")) + title
 		}
 		nt := []rune(normalizeString(title))
 		ys := findYears(nt)
+		// The unit ends where the year or the kind of report begins, whichever comes first:
+		// …协会2024年度部门整体支出… and …协会部门整体支出绩效自评报告（2024年度）.
+		cut := len(nt)
+		if len(ys) > 0 {
+			cut = ys[0].pos
+		}
+		if m := reportKind.FindStringIndex(string(nt)); m != nil {
+			if k := len([]rune(string(nt)[:m[0]])); k > 0 && k < cut {
+				cut = k
+			}
+		}
 		dept := ""
+		if len(ys) > 0 || cut < len(nt) {
+			dept = strings.Trim(strings.TrimSpace(string(nt[:cut])), "（(")
+		}
 		if len(ys) > 0 {
 			id.Year = ys[0].year
-			dept = strings.TrimSpace(string(nt[:ys[0].pos]))
+		}
+		// A title without the unit or the year may have them on the next lines:
+		// 部门整体支出绩效自评报告 / （2024年度） / 隆回县财政局.
+		for k := i + 1; k < len(paras) && k <= i+2 && (id.Year == 0 || dept == ""); k++ {
+			next := strings.TrimSpace(paras[k])
+			if ny := findYears([]rune(normalizeString(next))); id.Year == 0 && len(ny) > 0 && utf8.RuneCountInString(next) <= 12 {
+				id.Year = ny[0].year
+				continue
+			}
+			if dept == "" && isNameLine(next) && unitSuffix.MatchString(next) {
+				dept = next
+			}
 		}
 		dept = leadAbout.ReplaceAllString(dept, "")
 		dept = strings.TrimSuffix(strings.TrimSpace(dept), "关于")
