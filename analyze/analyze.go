@@ -173,7 +173,7 @@ type Batch struct {
 func newBatch(reports []Report, cfg Config) *Batch {
 	b := &Batch{Reports: reports, cfg: cfg, memo: map[string]any{}, peerMemo: map[int][]int{}}
 	for i := range reports {
-		b.facts = append(b.facts, buildFacts(reports[i].Figures))
+		b.facts = append(b.facts, buildFacts(ofYear(reports[i].Figures, reports[i].Year)))
 	}
 	return b
 }
@@ -366,4 +366,29 @@ func sortFindings(fs []Finding) {
 		}
 		return a.AnomalyID < b.AnomalyID
 	})
+}
+
+// ofYear keeps the figures stated for the report's own year: a report that also recalls an
+// older year (2022年度收入200万元 in a 2024 report) does not restate its figures by that.
+// Figures with no year written and prior-year figures are kept, and all figures of a report
+// whose year is unknown or whose figures name no figure for its year.
+func ofYear(figs []extract.Figure, year int) []extract.Figure {
+	own := false
+	for _, f := range figs {
+		if f.Year == year {
+			own = true
+			break
+		}
+	}
+	if year == 0 || !own {
+		return figs // no figure is written for the title's year: that is year.mismatch's matter
+	}
+	var out []extract.Figure
+	for _, f := range figs {
+		if f.Year != 0 && f.Year != year && normBasis(f.Basis) != extract.Prior {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

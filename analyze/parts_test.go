@@ -69,3 +69,16 @@ func TestProjectReportsDiscloseNoDepartmentTotals(t *testing.T) {
 		}
 	}
 }
+
+// TestOlderYearsAreNotRestatements: a 2024 report recalling 2022's income states no second
+// 2024 income.
+func TestOlderYearsAreNotRestatements(t *testing.T) {
+	inYear := func(f extract.Figure, y int) extract.Figure { f.Year = y; return f }
+	r := rep("r1", "隆回县科学技术协会", 2024, inYear(act("income.total", "214.78"), 2024), inYear(act("income.total", "180.00"), 2022))
+	_, checks := Run([]Report{r}, Config{})
+	for _, c := range checks {
+		if c.Rule == "restated.conflict" && c.Outcome == OutcomeFlagged {
+			t.Errorf("restated.conflict flagged: %s", c.Detail)
+		}
+	}
+}
