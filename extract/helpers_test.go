@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -29,4 +30,17 @@ func newTestExtractor(t testing.TB) *Extractor {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// sameFigures fails the test unless got (figKey strings) holds exactly want, in any order,
+// counting repeats.
+func sameFigures(t *testing.T, got, want []string) {
+	t.Helper()
+	got = append([]string(nil), got...)
+	want = append([]string(nil), want...)
+	sort.Strings(got)
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("figures:\n got  %v\n want %v", got, want)
+	}
 }

@@ -12,18 +12,6 @@ import (
 	"github.com/jixiao/jixiao/parse"
 )
 
-type goldFile struct {
-	Department string `json:"department"`
-	Region     string `json:"region"`
-	Year       int    `json:"year"`
-	Figures    []struct {
-		Metric string `json:"metric"`
-		Basis  string `json:"basis"`
-		Item   string `json:"item"`
-		Value  string `json:"value"`
-	} `json:"figures"`
-}
-
 func figKey(metric, basis, item string, v decimal.Decimal) string {
 	return fmt.Sprintf("%s|%s|%s|%s", metric, basis, item, v.StringFixed(2))
 }
@@ -44,7 +32,7 @@ func checkSeedFigures(t *testing.T, doc *parse.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var gold goldFile
+	var gold corpusGold
 	if err := json.Unmarshal(gb, &gold); err != nil {
 		t.Fatal(err)
 	}

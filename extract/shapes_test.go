@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"testing"
 )
@@ -88,12 +87,7 @@ func TestSentenceShapes(t *testing.T) {
 			for _, f := range res.Figures {
 				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
 			}
-			sort.Strings(got)
-			want := append([]string(nil), tt.want...)
-			sort.Strings(want)
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("figures:\n got  %v\n want %v", got, want)
-			}
+			sameFigures(t, got, tt.want)
 		})
 	}
 }

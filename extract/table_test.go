@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"testing"
 
@@ -116,12 +115,7 @@ func TestTables(t *testing.T) {
 					t.Errorf("figure %s has method %q location %q", f.Metric, f.Method, f.Location)
 				}
 			}
-			sort.Strings(got)
-			want := append([]string(nil), tt.want...)
-			sort.Strings(want)
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("figures:\n got  %v\n want %v", got, want)
-			}
+			sameFigures(t, got, tt.want)
 		})
 	}
 	_ = context.Background
@@ -154,12 +148,7 @@ func TestFlattenedTables(t *testing.T) {
 					t.Errorf("%s: location %q, want the paragraph of the cell", f.Metric, f.Location)
 				}
 			}
-			sort.Strings(got)
-			want := append([]string(nil), tt.want...)
-			sort.Strings(want)
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("figures:\n got  %v\n want %v", got, want)
-			}
+			sameFigures(t, got, tt.want)
 		})
 	}
 }
