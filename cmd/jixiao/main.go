@@ -189,11 +189,11 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case lim.MaxFileBytes < 1 || lim.MaxZipTotal < 1 || lim.MaxZipMember < 1 || lim.MaxXMLDepth < 1 || lim.MaxChars < 1:
 		return usageError(stderr, "run", "the --max-* limits must be at least 1")
 	}
-	logger, err := newLogger(stderr, *logFormat, *quiet)
 	var bar *progressBar
 	if !*quiet && *logFormat == "text" {
 		bar = newProgressBar(stderr)
 	}
+	logger, err := newLogger(bar.under(stderr), *logFormat, *quiet)
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jixiao/jixiao/batch"
@@ -14,6 +15,7 @@ import (
 // rate, time left and failures, then the analysis and writing phases. It redraws at most
 // every interval and clears its line when the run ends, so the summary line stands alone.
 type progressBar struct {
+	mu       sync.Mutex // log lines come from the read workers, updates from the merger
 	w        io.Writer
 	interval time.Duration
 	last     time.Time
@@ -36,6 +38,8 @@ func newProgressBar(w io.Writer) *progressBar {
 
 // update is batch.Config.Progress.
 func (b *progressBar) update(p batch.Progress) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	now := time.Now()
 	final := p.Phase != batch.PhaseRead || p.Done == p.Total
 	if !final && now.Sub(b.last) < b.interval {
@@ -44,6 +48,32 @@ func (b *progressBar) update(p batch.Progress) {
 	b.last = now
 	fmt.Fprint(b.w, "\r"+progressLine(p)+"\x1b[K")
 	b.drawn = true
+}
+
+// under returns a writer for log lines that share the terminal with the bar: each write
+// first clears the bar's line, and the bar is drawn again on its next update. Without a
+// bar it returns w.
+func (b *progressBar) under(w io.Writer) io.Writer {
+	if b == nil {
+		return w
+	}
+	return clearingWriter{b: b, w: w}
+}
+
+type clearingWriter struct {
+	b *progressBar
+	w io.Writer
+}
+
+func (c clearingWriter) Write(p []byte) (int, error) {
+	c.b.mu.Lock()
+	defer c.b.mu.Unlock()
+	if c.b.drawn {
+		fmt.Fprint(c.w, "\r\x1b[K")
+		c.b.drawn = false
+		c.b.last = time.Time{} // redraw at the next update
+	}
+	return c.w.Write(p)
 }
 
 // callback is the bar's batch.Config.Progress, nil for no bar.
@@ -56,7 +86,12 @@ func (b *progressBar) callback() func(batch.Progress) {
 
 // finish clears the bar's line.
 func (b *progressBar) finish() {
-	if b != nil && b.drawn {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.drawn {
 		fmt.Fprint(b.w, "\r\x1b[K")
 	}
 }

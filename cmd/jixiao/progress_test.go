@@ -42,3 +42,18 @@ func TestProgressBarThrottlesAndClears(t *testing.T) {
 		t.Error("a bar on a buffer, which is no terminal")
 	}
 }
+
+func TestLogLinesClearTheBar(t *testing.T) {
+	var buf bytes.Buffer
+	b := &progressBar{w: &buf, interval: time.Hour}
+	b.update(batch.Progress{Phase: batch.PhaseRead, Done: 1, Total: 3})
+	w := b.under(&buf)
+	if _, err := w.Write([]byte("level=WARN msg=\"file failed\"\n")); err != nil {
+		t.Fatal(err)
+	}
+	b.update(batch.Progress{Phase: batch.PhaseRead, Done: 2, Total: 3}) // drawn again at once
+	want := "\r[######..............] 1/3 files\x1b[K\r\x1b[Klevel=WARN msg=\"file failed\"\n\r[#############.......] 2/3 files\x1b[K"
+	if buf.String() != want {
+		t.Errorf("output %q\nwant   %q", buf.String(), want)
+	}
+}
