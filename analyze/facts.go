@@ -69,10 +69,20 @@ func buildFacts(figs []extract.Figure) *facts {
 // and a report stating both states two parts, not one figure twice. For other metrics every
 // statement is of the same thing.
 func part(f *extract.Figure) string {
-	if f.Metric == "income.other" {
+	switch {
+	case f.Metric == "income.other":
 		return f.Term
+	case normBasis(f.Basis) == extract.Budget && adjustedBudget(f.BasisText):
+		// 年初预算 and 调整预算 (全年预算) are two budgets of one year, not one stated twice.
+		return "adjusted"
 	}
 	return ""
+}
+
+// adjustedBudget reports whether a basis wording names the budget as adjusted during the
+// year (调整预算, 调整后预算, 全年预算) rather than as first set (年初预算, 预算数).
+func adjustedBudget(text string) bool {
+	return strings.Contains(text, "调整") || strings.Contains(text, "全年预算") || strings.Contains(text, "变动后") || strings.Contains(text, "追加")
 }
 
 // agree reports whether two statements of the same key are consistent within rounding.
@@ -104,7 +114,13 @@ func (fx *facts) get(metric string, basis extract.Basis, item string) (amount, s
 	if st.conflict {
 		return amount{figs: st.figs}, conflicting
 	}
-	return partsTotal(st.figs), known
+	if metric == "income.other" {
+		return partsTotal(st.figs), known
+	}
+	// Of two budgets (年初 and 调整), the one stated first: each sum check then compares
+	// figures of one statement.
+	f := st.figs[0]
+	return amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}}, known
 }
 
 // partsTotal adds up the parts of a metric: the first statement of each part (only

@@ -82,3 +82,20 @@ func TestOlderYearsAreNotRestatements(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoBudgetsAreNotRestatements: a budget as first set and as adjusted are two figures.
+func TestTwoBudgetsAreNotRestatements(t *testing.T) {
+	withText := func(f extract.Figure, text string) extract.Figure { f.BasisText = text; return f }
+	r := rep("r1", "隆回县科学技术协会", 2024,
+		withText(bud("expenditure.total", "220.00"), "年初预算数"), withText(bud("expenditure.total", "230.00"), "全年预算数"),
+		withText(bud("expenditure.basic", "100.00"), "年初预算数"), withText(bud("expenditure.project", "120.00"), "年初预算数"))
+	_, checks := Run([]Report{r}, Config{})
+	for _, c := range checks {
+		if c.Rule == "restated.conflict" && c.Outcome == OutcomeFlagged {
+			t.Errorf("restated.conflict flagged: %s", c.Detail)
+		}
+		if c.Rule == "sum.expenditure" && c.Outcome != OutcomePassed {
+			t.Errorf("sum.expenditure %s (%s), want passed on the first budget", c.Outcome, c.Detail)
+		}
+	}
+}

@@ -202,7 +202,8 @@ var ruleRestatedConflict = Rule{
 	Doc: "Statements of the same metric, basis and item agree when they differ by no more than the sum of their two " +
 		"half-units (113.8 and 113.80 agree). One finding per disagreeing key; expected = the first statement, actual = " +
 		"the first one disagreeing with it. passed: something is stated twice and agrees; not_applicable: nothing is " +
-		"stated twice.",
+		"stated twice. Not restatements: parts of income.other named differently (事业收入, 其他收入), a budget as first " +
+		"set and as adjusted (年初预算 vs 调整预算/全年预算, from basis_text), and figures written for an older year.",
 	Check: checkRestated,
 	Scenarios: []Scenario{
 		{Name: "支出合计先写219.37万元、后写229.37万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,

@@ -176,7 +176,7 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 			res.Figures = append(res.Figures, extract.Figure{
 				Metric: f.Metric, Basis: extract.Basis(f.Basis), Item: f.Item, Term: f.Term, Value: f.Value,
 				Unit: f.Unit, UnitText: f.UnitText, Raw: f.Raw, Location: f.Location, Method: f.Method,
-				Year: int(f.Year), Decimals: int(f.Decimals),
+				Year: int(f.Year), Decimals: int(f.Decimals), BasisText: f.BasisText,
 			})
 		}
 	}

@@ -97,20 +97,21 @@ func (r *Report) FigureRows() []tables.FigureRow {
 	rows := make([]tables.FigureRow, len(r.Result.Figures))
 	for i, f := range r.Result.Figures {
 		rows[i] = tables.FigureRow{
-			ReportID: r.ID,
-			Path:     r.Path,
-			Metric:   f.Metric,
-			Basis:    string(f.Basis),
-			Item:     f.Item,
-			Value:    f.Value,
-			Unit:     f.Unit,
-			UnitText: f.UnitText,
-			Raw:      f.Raw,
-			Location: f.Location,
-			Method:   f.Method,
-			Term:     f.Term,
-			Year:     int32(f.Year),
-			Decimals: int32(f.Decimals),
+			ReportID:  r.ID,
+			Path:      r.Path,
+			Metric:    f.Metric,
+			Basis:     string(f.Basis),
+			Item:      f.Item,
+			Value:     f.Value,
+			Unit:      f.Unit,
+			UnitText:  f.UnitText,
+			Raw:       f.Raw,
+			Location:  f.Location,
+			Method:    f.Method,
+			Term:      f.Term,
+			Year:      int32(f.Year),
+			Decimals:  int32(f.Decimals),
+			BasisText: f.BasisText,
 		}
 	}
 	return rows

@@ -368,6 +368,9 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 				}
 			}
 		}
+		if fig.Basis != "" && fig.BasisText == "" {
+			fig.BasisText = basisWord(s.spans, i, c, fig.Basis)
+		}
 		switch q.family {
 		case UnitPerson, UnitVehicle:
 			fig.Basis = Actual // SPEC: counts are always actual, also in budget documents
@@ -724,6 +727,17 @@ func (w *walker) basisFor(spans []span, gap []int, termIdx, c int, parts Basis) 
 		return parts
 	}
 	return w.docBasis
+}
+
+// basisWord returns the nearest word before the value at span qi, within its clause or the
+// one before, that gives the basis b (年初预算, 调整预算数, 决算数), or "".
+func basisWord(spans []span, qi, c int, b Basis) string {
+	for k := qi - 1; k >= 0 && spans[k].clause >= c-1; k-- {
+		if spans[k].roleKey(kindBasis) == string(b) {
+			return spans[k].text
+		}
+	}
+	return ""
 }
 
 // allGlue reports whether the gap words are only markers, glue, numbers and punctuation,

@@ -51,6 +51,10 @@ type Figure struct {
 	Location string
 	// Method is prose or table.
 	Method string
+	// BasisText is the wording that gave the basis, when there was one: 年初预算数, 调整预算,
+	// 决算数, 上年 in the text, or the column header of a table (预算数, 全年预算数 …). It tells
+	// a budget as first set (年初预算) from one adjusted during the year (调整预算, 全年预算).
+	BasisText string
 	// Year is the fiscal year the figure is stated for when the text says so (2024年基本支出…), else 0.
 	Year int
 	// Decimals is the number of decimals written in the source (for rounding tolerance).

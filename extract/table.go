@@ -661,8 +661,12 @@ func (e *Extractor) tableFigure(t, r, c int, cellText, label string, ro role, de
 		raw += " | " + col.label
 	}
 	raw += " | " + strings.TrimSpace(cellText)
+	basisText := ""
+	if col.basis != "" {
+		basisText = col.label
+	}
 	return Figure{
-		Metric: ro.key, Basis: basis, Value: q.value, Unit: fam, UnitText: unitText, Term: normalizeString(itemLabel(label)),
+		Metric: ro.key, Basis: basis, BasisText: basisText, Value: q.value, Unit: fam, UnitText: unitText, Term: normalizeString(itemLabel(label)),
 		Raw: raw, Location: parse.CellLocation(t, r+1, c+1), Method: MethodTable, Decimals: q.decimals,
 	}, true
 }

@@ -267,6 +267,7 @@ func figuresTable() table[FigureRow] {
 		stringCol("term", func(r *FigureRow) *string { return &r.Term }),
 		int32Col("year", func(r *FigureRow) *int32 { return &r.Year }),
 		int32Col("decimals", func(r *FigureRow) *int32 { return &r.Decimals }),
+		stringCol("basis_text", func(r *FigureRow) *string { return &r.BasisText }),
 	}}
 }
 

@@ -145,6 +145,9 @@ type FigureRow struct {
 	// Decimals is how many decimals the figure was written with, for rounding tolerance.
 	// An added column.
 	Decimals int32
+	// BasisText is the wording that gave the basis (年初预算数, 调整预算, a column header).
+	// An added column.
+	BasisText string
 }
 
 // AnomalyRow is one row of the anomalies table: one finding.
