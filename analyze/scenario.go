@@ -232,19 +232,3 @@ func replace(figs []extract.Figure, repl ...extract.Figure) []extract.Figure {
 	return out
 }
 
-// without returns figs without the figures of the metrics.
-func without(figs []extract.Figure, metrics ...string) []extract.Figure {
-	var out []extract.Figure
-	for _, f := range figs {
-		drop := false
-		for _, m := range metrics {
-			if f.Metric == m {
-				drop = true
-			}
-		}
-		if !drop {
-			out = append(out, f)
-		}
-	}
-	return out
-}

@@ -197,14 +197,6 @@ func splitItems(r *rand.Rand, total money, names []string, g money) []item {
 	return items
 }
 
-// rebalance recomputes totals, income, budget and prior after parts were changed.
-func (f *finance) rebalance(r *rand.Rand, g money) {
-	f.derive()
-	f.drawIncome(r, g)
-	f.drawBudget(r, g)
-	f.drawPrior(r, g)
-}
-
 // derive computes the stated totals from their parts.
 func (f *finance) derive() {
 	f.Basic = f.Personnel + f.Goods + f.Household + f.Capital

@@ -3,8 +3,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // walker reads the prose of one document, paragraph by paragraph, keeping the context
@@ -590,16 +588,6 @@ func gapOK(spans []span, gap []int) bool {
 	return other <= 2
 }
 
-// otherTermBefore reports whether a metric term stands before span j in clause c.
-func otherTermBefore(spans []span, j, c int) bool {
-	for k := j - 1; k >= 0 && spans[k].clause == c; k-- {
-		if spans[k].isTerm() {
-			return true
-		}
-	}
-	return false
-}
-
 // compounded reports whether the term at span j is glued to a content word before it in its
 // clause (聘用+人员经费, 义务教育+公用经费), making a longer name of something else.
 func compounded(spans []span, j, c int) bool {
@@ -691,17 +679,6 @@ func clauseYear(s sentence, qi, c int) int {
 	}
 	if y == 0 && len(s.years) > 0 && s.years[0].pos < s.spans[qi].start {
 		y = s.years[0].year
-	}
-	return y
-}
-
-// yearBefore returns the last year written before position p, or 0.
-func yearBefore(ys []yearMark, p int) int {
-	y := 0
-	for _, m := range ys {
-		if m.pos < p {
-			y = m.year
-		}
 	}
 	return y
 }
@@ -988,6 +965,3 @@ func transferTarget(label string, lx *Lexicon, seg *Segmenter) string {
 	}
 	return ""
 }
-
-// value helpers used by tests.
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -37,10 +37,7 @@ func TestCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := readWant(t, filepath.Join(dir, "figures.txt"))
-			var got []string
-			for _, f := range res.Figures {
-				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
-			}
+			got := figKeys(res.Figures)
 			got = dedupe(got)
 			missing, extra := diffSets(want, got)
 			for _, m := range missing {

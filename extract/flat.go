@@ -175,10 +175,6 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 	return flatTable{block: parse.Block{Kind: parse.Table, Cells: grid}, locs: locs, caption: caption}, true
 }
 
-var serialRe = regexp.MustCompile(`^\d{1,3}$`)
-
-func isSerial(t string) bool { return serialRe.MatchString(strings.TrimSpace(t)) }
-
 // pad right-aligns cells in a row of the given width.
 func pad(cells []flatCell, width int) ([]parse.Cell, []string) {
 	row := make([]parse.Cell, width)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/shopspring/decimal"
 	"sort"
 	"strings"
 	"testing"
@@ -30,6 +31,18 @@ func newTestExtractor(t testing.TB) *Extractor {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// dec reads a decimal written in a test.
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// figKeys lists the figures as figKey strings.
+func figKeys(figs []Figure) []string {
+	var out []string
+	for _, f := range figs {
+		out = append(out, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
+	}
+	return out
 }
 
 // sameFigures fails the test unless got (figKey strings) holds exactly want, in any order,

@@ -83,10 +83,7 @@ func TestSentenceShapes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, f := range res.Figures {
-				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
-			}
+			got := figKeys(res.Figures)
 			sameFigures(t, got, tt.want)
 		})
 	}
@@ -116,10 +113,7 @@ func TestRegionWideTotalsAreNotTheDepartments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range res.Figures {
-		got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
-	}
+	got := figKeys(res.Figures)
 	want := []string{"three_public.total|actual||12700.00", "vehicles.actual|actual||1.00"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %v, want %v", got, want)

@@ -584,8 +584,11 @@ func (e *Extractor) scoreRow(t, r int, row []parse.Cell, label string, labelCol 
 	return Figure{}, false
 }
 
+// numberingOnly matches a cell that holds only numbering: 1, 一、, （3）.
+var numberingOnly = regexp.MustCompile(`^[\d一二三四五六七八九十（）().、．]+$`)
+
 func isNumberingOnly(t string) bool {
-	return regexp.MustCompile(`^[\d一二三四五六七八九十（）().、．]+$`).MatchString(t)
+	return numberingOnly.MatchString(t)
 }
 
 func isTotalLabel(l string) bool {

@@ -108,9 +108,8 @@ func TestTables(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			figs := e.tables(tt.doc, Actual, 2024)
 			figs = resolve(figs, 2024)
-			var got []string
+			got := figKeys(figs)
 			for _, f := range figs {
-				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
 				if f.Method != MethodTable || !strings.HasPrefix(f.Location, "t1r") {
 					t.Errorf("figure %s has method %q location %q", f.Metric, f.Method, f.Location)
 				}
@@ -141,9 +140,8 @@ func TestFlattenedTables(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
+			got := figKeys(res.Figures)
 			for _, f := range res.Figures {
-				got = append(got, figKey(f.Metric, string(f.Basis), f.Item, f.Value))
 				if f.Method == MethodTable && !strings.HasPrefix(f.Location, "p") {
 					t.Errorf("%s: location %q, want the paragraph of the cell", f.Metric, f.Location)
 				}
