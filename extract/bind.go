@@ -84,10 +84,24 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	}
 	w.prevSubject = ""
 	for _, se := range splitSentences(lp.nt.r) {
-		s := w.e.analyse(lp.nt.r[se[0]:se[1]], se[0])
-		w.sentence(lp, s)
+		rs := lp.nt.r[se[0]:se[1]]
+		if !mayState(rs) {
+			continue // narrative without an amount: nothing to bind, no need to segment it
+		}
+		w.sentence(lp, w.e.analyse(rs, se[0]))
 	}
 	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
+}
+
+// mayState reports whether a sentence can give a figure or a claim: it holds an amount or
+// a count, mentions a carry-over (a claim even without an amount), or opens the items of
+// project spending (项目支出中：). Only such sentences are segmented.
+func mayState(rs []rune) bool {
+	t := string(rs)
+	if strings.Contains(t, "结转") || strings.Contains(t, "结余") || strings.Contains(t, "项目支出中") {
+		return true
+	}
+	return len(scanQuantities(rs)) > 0 || len(scanChineseCounts(rs)) > 0
 }
 
 // startsWithItem reports whether a paragraph starts like a line of a breakdown: a name
