@@ -1,11 +1,14 @@
 package analyze
 
 import (
+	"slices"
+
 	"embed"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/internal/tsv"
 	"github.com/jixiao/jixiao/unitname"
 )
@@ -46,6 +49,10 @@ func loadLexicon() (*lexiconData, error) {
 		lx.metricLabel[r[0]] = r[1]
 		lx.metricKind[r[0]] = r[2]
 		lx.metricOrdered = append(lx.metricOrdered, r[0])
+	}
+	// The vocabulary is extract.Metrics; this file only names its metrics.
+	if !slices.Equal(lx.metricOrdered, extract.Metrics) {
+		return nil, fmt.Errorf("metrics.tsv lists %v, want the vocabulary %v in its order", lx.metricOrdered, extract.Metrics)
 	}
 	return lx, nil
 }

@@ -15,6 +15,8 @@
 package tables
 
 import (
+	"github.com/jixiao/jixiao/extract"
+
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -47,39 +49,23 @@ const (
 )
 
 // Metrics lists the metric IDs that have one resolved-value column in the
-// reports table, in the order of the output contract's metric vocabulary.
+// reports table: the vocabulary (extract.Metrics), in its order.
 // expenditure.project.item is absent: it is a per-item metric with no single
 // value per report, and appears only in the figures table. The column of a
 // metric is named by MetricColumn.
 //
 // Treat Metrics as read-only.
-var Metrics = []string{
-	"income.total",
-	"income.fiscal",
-	"income.fund",
-	"income.other",
-	"income.carryover",
-	"expenditure.total",
-	"expenditure.basic",
-	"expenditure.basic.personnel",
-	"expenditure.basic.goods_services",
-	"expenditure.basic.household",
-	"expenditure.basic.capital",
-	"expenditure.project",
-	"three_public.total",
-	"three_public.abroad",
-	"three_public.reception",
-	"three_public.vehicle",
-	"three_public.vehicle.purchase",
-	"three_public.vehicle.operation",
-	"staff.authorized",
-	"staff.actual",
-	"staff.in_service",
-	"staff.retired",
-	"vehicles.authorized",
-	"vehicles.actual",
-	"rate.budget_execution",
-	"score.self_evaluation",
+var Metrics = resolvable(extract.Metrics)
+
+// resolvable is the vocabulary without its per-item metrics.
+func resolvable(vocabulary []string) []string {
+	var out []string
+	for _, m := range vocabulary {
+		if !strings.HasSuffix(m, ".item") {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // MetricColumn returns the reports-table column of a metric ID: dots become
