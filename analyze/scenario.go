@@ -231,4 +231,3 @@ func replace(figs []extract.Figure, repl ...extract.Figure) []extract.Figure {
 	}
 	return out
 }
-
