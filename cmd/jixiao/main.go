@@ -167,6 +167,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
 	shardFlag := fs.String("shard", "", "read only shard K of N (K/N, 0-based; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) and write partitioned tables")
 	incremental := fs.Bool("incremental", false, "reuse the rows in OUT of files whose content and path are unchanged; read only new and changed files")
+	verbose := fs.Bool("verbose", false, "log every file read and the time of each phase")
+	prof := profileFlags(fs)
 	if code, done := parseFlags(fs, runUse, args, stdout, stderr); done {
 		return code
 	}
@@ -193,10 +195,20 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !*quiet && *logFormat == "text" {
 		bar = newProgressBar(stderr)
 	}
-	logger, err := newLogger(bar.under(stderr), *logFormat, *quiet)
+	logger, err := newLogger(bar.under(stderr), *logFormat, *quiet, *verbose)
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
+	stop, err := prof.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		}
+	}()
 	ex, acfg, code := loadTools(stderr, "run", inputs)
 	if code != exitOK {
 		return code
@@ -233,11 +245,14 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// newLogger logs to w as text or JSON; quiet keeps only errors.
-func newLogger(w io.Writer, format string, quiet bool) (*slog.Logger, error) {
+// newLogger logs to w as text or JSON; quiet keeps only errors, verbose adds debug records.
+func newLogger(w io.Writer, format string, quiet, verbose bool) (*slog.Logger, error) {
 	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
-	if quiet {
+	switch {
+	case quiet:
 		opts.Level = slog.LevelError
+	case verbose:
+		opts.Level = slog.LevelDebug
 	}
 	switch format {
 	case "text":

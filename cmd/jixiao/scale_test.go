@@ -48,3 +48,27 @@ func TestShardAndIncrementalFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestProfileFlags checks that --cpuprofile and --memprofile write profiles pprof can read
+// (non-empty gzip files) and that --verbose logs the phases.
+func TestProfileFlags(t *testing.T) {
+	in := folder(t, map[string]string{"a.txt": "2024年度收入合计100万元。\n"})
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, stderr := runCLI(context.Background(), "run", in, "-o", filepath.Join(dir, "out"), "--verbose", "--cpuprofile", cpu, "--memprofile", mem)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		b, err := os.ReadFile(p)
+		if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("%s: %d bytes, %v; want a gzipped profile", p, len(b), err)
+		}
+	}
+	if !strings.Contains(stderr, "level=DEBUG") || !strings.Contains(stderr, "analysed") {
+		t.Errorf("--verbose logged no phase: %s", stderr)
+	}
+	if code, _, _ := runCLI(context.Background(), "run", in, "-o", filepath.Join(dir, "out2"), "--cpuprofile", filepath.Join(dir, "no", "such", "dir", "cpu.prof")); code != exitRun {
+		t.Errorf("unwritable --cpuprofile: exit %d, want %d", code, exitRun)
+	}
+}
