@@ -33,8 +33,7 @@ type Report struct {
 	Claims   []extract.Claim
 	Sections []extract.Section
 	// Fingerprints, when it has one entry per section, holds each section's text.duplicate
-	// fingerprint, computed beforehand with SectionFingerprint and the same Tokenize as the
-	// Config's; otherwise Run computes them.
+	// fingerprint, computed beforehand with SectionFingerprint; otherwise Run computes them.
 	Fingerprints []Fingerprint
 }
 
@@ -111,8 +110,9 @@ type Config struct {
 	// DuplicateThreshold is the Jaccard similarity of token shingles at or above which two
 	// sections of different departments are near-duplicates. Default 0.8.
 	DuplicateThreshold float64
-	// DuplicateMinTokens is the least number of tokens a section needs for text.duplicate.
-	// Default 15 (about two short sentences): shorter sections are headings and boilerplate.
+	// DuplicateMinTokens is the least number of characters (see Fingerprint.Tokens) a
+	// section needs for text.duplicate. Default 30 (about two short sentences): shorter
+	// sections are headings and boilerplate.
 	DuplicateMinTokens int
 	// Reference is the finance bureau's own figures (--reference); nil when none was given,
 	// and reference.mismatch is then not_applicable.
@@ -120,9 +120,6 @@ type Config struct {
 	// Expected is the list of units that must submit (--expected); nil when none was given,
 	// and submission.missing is then not_applicable.
 	Expected []ExpectedRow
-	// Tokenize splits a section's text into tokens for text.duplicate (the pipeline passes a
-	// gse-based segmenter). Nil means RuneBigrams.
-	Tokenize func(string) []string
 }
 
 // withDefaults returns cfg with its zero fields set to their defaults.
@@ -146,10 +143,7 @@ func (cfg Config) withDefaults() Config {
 		cfg.DuplicateThreshold = 0.8
 	}
 	if cfg.DuplicateMinTokens <= 0 {
-		cfg.DuplicateMinTokens = 15
-	}
-	if cfg.Tokenize == nil {
-		cfg.Tokenize = RuneBigrams
+		cfg.DuplicateMinTokens = 30
 	}
 	return cfg
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/jixiao/jixiao/extract"
@@ -103,15 +104,35 @@ func TestLoadReferenceAndExpected(t *testing.T) {
 	}
 }
 
-func TestRuneBigrams(t *testing.T) {
-	got := RuneBigrams("科普，大篷车")
-	want := []string{"科普", "普大", "大篷", "篷车"}
-	if len(got) != len(want) {
-		t.Fatalf("%v", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("%v", got)
+func TestSectionFingerprint(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		tokens   int
+		shingles int
+	}{
+		{"", 0, 0},
+		{"科普，大篷车", 5, 1},        // punctuation is not a character of the text
+		{"2024年GDP增长５％", 6, 2},  // 2024 and GDP are one token each; ５ is a run
+		{"预算执行率为98.5%", 8, 4},   // 98 and 5 are two runs
+		{"abc def", 2, 0},       // too short for a shingle
+		{"资金资金资金资金资金资金", 12, 2}, // repeated shingles count once
+	} {
+		fp := SectionFingerprint(tc.text)
+		if fp.Tokens != tc.tokens || len(fp.Shingles) != tc.shingles {
+			t.Errorf("SectionFingerprint(%q) = %d tokens, %d shingles; want %d, %d", tc.text, fp.Tokens, len(fp.Shingles), tc.tokens, tc.shingles)
 		}
+		if !slices.IsSorted(fp.Shingles) {
+			t.Errorf("SectionFingerprint(%q): shingles not sorted", tc.text)
+		}
+	}
+	// Spacing and punctuation do not change a copy; a changed character does.
+	a := SectionFingerprint("合同管理不够规范，个别合同未按规定履行审批程序。")
+	b := SectionFingerprint("合同管理不够规范 个别合同未按规定履行审批程序")
+	c := SectionFingerprint("合同管理较为规范，个别合同未按规定履行审批程序。")
+	if !slices.Equal(a.Shingles, b.Shingles) {
+		t.Error("punctuation changed the fingerprint")
+	}
+	if j := jaccard(a.Shingles, c.Shingles); j >= 1 || j < 0.5 {
+		t.Errorf("jaccard of a two-character edit = %.2f", j)
 	}
 }

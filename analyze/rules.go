@@ -502,8 +502,9 @@ const dupTextB = "预算编制不够科学，年度预算执行偏差较大，�
 var ruleTextDuplicate = Rule{
 	ID: "text.duplicate", Severity: SeverityInfo, Title: "不同部门文字高度雷同", Scope: ScopeBatch,
 	Description: "narrative sections near-identical across different departments",
-	Doc: "Sections are tokenized (the injected segmenter, else rune bigrams); sections under 15 tokens are ignored. Shingles " +
-		"of 5 tokens; with 4 or more departments, shingles in more than half of them are template boilerplate and " +
+	Doc: "Sections are compared by characters (each Chinese character, and each run of Latin letters or digits, is one; " +
+		"punctuation and spaces are ignored); sections under 30 characters are ignored. Shingles " +
+		"of 5 characters, hashed to 32 bits; with 4 or more departments, shingles in more than half of them are template boilerplate and " +
 		"dropped. Sections of different departments (the same department in another year may reuse its text) with exact " +
 		"Jaccard ≥ 0.8 are near-duplicates — all pairs for small batches, MinHash (64 hashes, 16 bands × 4, fixed seeds) " +
 		"candidates for large ones. One finding per other report; expected = the threshold, actual = the best Jaccard.",

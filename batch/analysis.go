@@ -208,7 +208,7 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 	if err != nil {
 		return nil, nil, err
 	}
-	fingerprintAll(reports, cfg.Tokenize)
+	fingerprintAll(reports)
 	a, err := Analyzer(cfg)(ctx, reports)
 	if err != nil {
 		return nil, nil, err
@@ -260,18 +260,14 @@ func (a *Analysis) Findings() (errs, warnings, infos int) {
 }
 
 // fingerprintAll computes the text.duplicate fingerprints of every report on all cores, as a
-// run's workers do (Config.Tokenize); nil tokenize leaves them to the analysis.
-func fingerprintAll(reports []Report, tokenize func(string) []string) {
-	if tokenize == nil {
-		return
-	}
-	cfg := Config{Tokenize: tokenize}
+// run's workers do.
+func fingerprintAll(reports []Report) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				cfg.prepare(&reports[i])
+				fingerprint(&reports[i])
 			}
 		})
 	}

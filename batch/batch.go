@@ -93,10 +93,6 @@ type Config struct {
 	// Progress, when set, is told how far the run is: after every file read, and when the
 	// analysis and the writing start. It is called from one goroutine and must return fast.
 	Progress func(Progress)
-	// Tokenize, when set, is the analysis's analyze.Config.Tokenize: the workers then
-	// fingerprint each report's narrative sections for text.duplicate as they read it,
-	// instead of the analysis doing it for all reports on one core. The result is the same.
-	Tokenize func(string) []string
 	// Shard, when set (N > 0), reads only the files of shard K of N (see Shard) and writes
 	// the data tables partitioned by report year (OUT/figures/report_year=2024/part-K.parquet).
 	// A shard sees only part of the batch, so Analyze and Views are skipped: `jixiao analyze

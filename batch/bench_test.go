@@ -114,10 +114,10 @@ func BenchmarkRun(b *testing.B) {
 	for _, jobs := range []int{1, 2} {
 		b.Run(fmt.Sprintf("n=%d/j=%d", *benchN, jobs), func(b *testing.B) {
 			for b.Loop() {
-				acfg := analyze.Config{Tokenize: ex.Segmenter().Tokenize}
+				acfg := analyze.Config{}
 				sum, err := Run(context.Background(), Config{
 					Inputs: []string{dir}, Out: b.TempDir(), Jobs: jobs, Extractor: ex, Views: true,
-					Analyze: Analyzer(acfg), Tokenize: acfg.Tokenize,
+					Analyze: Analyzer(acfg),
 				})
 				if err != nil {
 					b.Fatal(err)

@@ -40,8 +40,8 @@ func realConfig(t *testing.T, in, out string) Config {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acfg := analyze.Config{Tokenize: ex.Segmenter().Tokenize}
-	return Config{Inputs: []string{in}, Out: out, Jobs: 2, Extractor: ex, Analyze: Analyzer(acfg), Tokenize: acfg.Tokenize}
+	acfg := analyze.Config{}
+	return Config{Inputs: []string{in}, Out: out, Jobs: 2, Extractor: ex, Analyze: Analyzer(acfg)}
 }
 
 func sortedFigures(t *testing.T, dir string) []tables.FigureRow {
@@ -133,7 +133,7 @@ func TestShardsMergeToOneRun(t *testing.T) {
 	if got, want := sortedFigures(t, dataset), sortedFigures(t, whole); !reflect.DeepEqual(got, want) {
 		t.Errorf("the shards' figures (%d rows) differ from the whole run's (%d rows)", len(got), len(want))
 	}
-	a, reports, err := Reanalyze(context.Background(), dataset, analyze.Config{Tokenize: realConfig(t, in, "").Tokenize})
+	a, reports, err := Reanalyze(context.Background(), dataset, analyze.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

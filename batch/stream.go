@@ -147,11 +147,19 @@ func ready(pending map[int]*Report, from, end int) bool {
 // prepare does, on the worker, the part of the analysis that concerns one report alone and
 // costs the most: the fingerprints of its narrative sections for text.duplicate.
 func (cfg Config) prepare(r *Report) {
-	if cfg.Tokenize == nil || r.Result == nil || r.Fingerprints != nil {
+	if cfg.Analyze == nil {
+		return
+	}
+	fingerprint(r)
+}
+
+// fingerprint computes the text.duplicate fingerprints of the report's sections, once.
+func fingerprint(r *Report) {
+	if r.Result == nil || r.Fingerprints != nil {
 		return
 	}
 	r.Fingerprints = make([]analyze.Fingerprint, len(r.Result.Sections))
 	for i, s := range r.Result.Sections {
-		r.Fingerprints[i] = analyze.SectionFingerprint(cfg.Tokenize, s.Text)
+		r.Fingerprints[i] = analyze.SectionFingerprint(s.Text)
 	}
 }

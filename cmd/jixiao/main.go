@@ -223,7 +223,6 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		FileTimeout: *timeout,
 		Extractor:   ex,
 		Logger:      logger,
-		Tokenize:    acfg.Tokenize,
 		Shard:       shard,
 		Incremental: *incremental,
 		Progress:    bar.callback(),
@@ -337,7 +336,7 @@ func analysisFlags(fs *flag.FlagSet) analysisInputs {
 // config loads the optional files and makes the analysis configuration; copied-text
 // detection segments narrative with the extractor's dictionary.
 func (in analysisInputs) config(ex *extract.Extractor) (analyze.Config, error) {
-	cfg := analyze.Config{Tokenize: ex.Segmenter().Tokenize}
+	var cfg analyze.Config
 	if *in.reference != "" {
 		rows, err := analyze.LoadReference(*in.reference, tables.ReadRecords)
 		if err != nil {
