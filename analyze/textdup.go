@@ -2,7 +2,7 @@ package analyze
 
 import (
 	"fmt"
-		"slices"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
