@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -164,14 +163,6 @@ type Batch struct {
 	peerMemo       map[int][]int        // peers(i)
 }
 
-func newBatch(reports []Report, cfg Config) *Batch {
-	b := &Batch{Reports: reports, cfg: cfg, memo: map[string]any{}, peerMemo: map[int][]int{}}
-	for i := range reports {
-		b.facts = append(b.facts, buildFacts(ofYear(reports[i].Figures, reports[i].Year)))
-	}
-	return b
-}
-
 // failed reports whether report i could not be read.
 func (b *Batch) failed(i int) bool { return b.Reports[i].Status == "failed" }
 
@@ -187,39 +178,12 @@ type Verdict struct {
 // check per report and rule. The order is deterministic: findings by severity (error,
 // warning, info), department, path, rule, anomaly id; checks by path, rule.
 func Run(reports []Report, cfg Config) ([]Finding, []Check) {
-	cfg = cfg.withDefaults()
-	b := newBatch(reports, cfg)
-	b.buildShared()
-	var findings []Finding
-	var checks []Check
-	verdicts := make([]Verdict, len(reports))
-	for _, rule := range registry {
-		// Verdicts only read the batch (its shared indexes are built above), so the reports
-		// are judged on every core; the findings are then taken in report order.
-		parallel(len(reports), func(i int) { verdicts[i] = rule.verdict(b, i) })
-		for i := range reports {
-			r := &reports[i]
-			v := verdicts[i]
-			verdicts[i] = Verdict{}
-			var ids []string
-			for _, f := range v.Findings {
-				f = rule.complete(f, r)
-				ids = append(ids, f.AnomalyID)
-				findings = append(findings, f)
-			}
-			detail := v.Detail
-			if v.Outcome == OutcomeFlagged {
-				detail = strings.Join(sortedUnique(ids), ", ")
-			}
-			checks = append(checks, Check{ReportID: r.ReportID, Path: r.Path, Rule: rule.ID, Outcome: v.Outcome, Detail: detail})
-		}
-		if rule.Unreported != nil && (rule.Input == "" || rule.inputGiven(cfg)) {
-			for _, f := range rule.Unreported(b) {
-				findings = append(findings, rule.complete(f, nil))
-			}
-		}
-	}
-	sortFindings(findings)
+	ps := make([]*Prepared, len(reports))
+	parallel(len(reports), func(i int) { ps[i] = Prepare(reports[i], cfg) })
+	return Finish(ps, cfg)
+}
+
+func sortChecks(checks []Check) {
 	sort.SliceStable(checks, func(i, j int) bool {
 		if checks[i].Path != checks[j].Path {
 			return checks[i].Path < checks[j].Path
@@ -229,7 +193,6 @@ func Run(reports []Report, cfg Config) ([]Finding, []Check) {
 		}
 		return checks[i].ReportID < checks[j].ReportID
 	})
-	return findings, checks
 }
 
 // buildShared builds, before the rules run on several goroutines, every index of the batch

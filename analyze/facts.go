@@ -285,15 +285,18 @@ func joinEvidence(raws []string) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, r := range raws {
-		r = strings.TrimSpace(r)
+		r = trimRunes(strings.TrimSpace(r), evidenceRunes)
 		if r == "" || seen[r] {
 			continue
 		}
 		seen[r] = true
-		out = append(out, trimRunes(r, 300))
+		out = append(out, r)
 	}
 	return strings.Join(out, " / ")
 }
+
+// evidenceRunes is the most characters of one text a finding's evidence shows.
+const evidenceRunes = 300
 
 func trimRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

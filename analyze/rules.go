@@ -30,6 +30,10 @@ type Rule struct {
 	// Doc says how it computes, its tolerance and when each outcome is given (Markdown).
 	Doc   string
 	Scope Scope
+	// Peers is set on a report-scope rule that also reads other reports of the batch
+	// (unit.suspect compares a figure with the peers' median and with other years), so that
+	// it cannot run on one report alone (see Prepare).
+	Peers bool
 	// Input names the optional input the rule needs ("reference" or "expected"); without it
 	// every check is not_applicable with the detail "no --<input> given".
 	Input string
@@ -369,7 +373,7 @@ var ruleYearMismatch = Rule{
 // ruleUnitSuspect flags a value about 10,000 times too large or small: 元 written as 万元 or
 // the reverse. Such a slip distorts every total and ratio built on the figure.
 var ruleUnitSuspect = Rule{
-	ID: "unit.suspect", Severity: SeverityWarning, Title: "疑似单位错误（元/万元）", Scope: ScopeReport,
+	ID: "unit.suspect", Severity: SeverityWarning, Title: "疑似单位错误（元/万元）", Scope: ScopeReport, Peers: true,
 	Description: "a value off by about ×10,000 from its context or peers (元 written as 万元, or the reverse)",
 	Doc: "A ratio within a factor of 2 of 10,000 (or 1/10,000) between: a part and its total; a total and the sum of its " +
 		"parts; the actual and budget figure of a metric; a figure and the same department's figure of another year in " +

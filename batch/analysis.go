@@ -14,20 +14,39 @@ import (
 	"github.com/jixiao/jixiao/tables"
 )
 
-// Analyzer returns the analysis step of a run: package analyze over the collected reports,
-// its findings and checks as rows of the anomalies and checks tables.
-func Analyzer(cfg analyze.Config) AnalyzeFunc {
-	return func(ctx context.Context, reports []Report) (*Analysis, error) {
-		in := make([]analyze.Report, len(reports))
-		for i := range reports {
-			in[i] = analysisInput(&reports[i])
+// Rules returns the analysis step of a run: package analyze's rules, their findings and
+// checks as rows of the anomalies and checks tables. Each report is prepared on the worker
+// that read it (analyze.Prepare: the rules about it alone, and what the others need of
+// it), so that the run keeps of it only that, and the rules across reports run at the end
+// (analyze.Finish).
+func Rules(cfg analyze.Config) Analyzer { return rules{cfg} }
+
+type rules struct{ cfg analyze.Config }
+
+func (a rules) Prepare(r *Report) {
+	fingerprint(r)
+	p := analyze.Prepare(analysisInput(r), a.cfg)
+	r.prepared = p
+}
+
+func (a rules) Analyze(ctx context.Context, reports []Report) (*Analysis, error) {
+	ps := make([]*analyze.Prepared, len(reports))
+	var todo []int
+	for i := range reports {
+		if ps[i] = reports[i].prepared; ps[i] == nil {
+			todo = append(todo, i)
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("analysis interrupted: %w", err)
-		}
-		findings, checks := analyze.Run(in, cfg)
-		return analysisRows(findings, checks), nil
 	}
+	parallelDo(len(todo), func(k int) {
+		r := &reports[todo[k]]
+		fingerprint(r)
+		ps[todo[k]] = analyze.Prepare(analysisInput(r), a.cfg)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analysis interrupted: %w", err)
+	}
+	findings, checks := analyze.Finish(ps, a.cfg)
+	return analysisRows(findings, checks), nil
 }
 
 // analysisInput is what analyze needs of one report.
@@ -208,8 +227,7 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 	if err != nil {
 		return nil, nil, err
 	}
-	fingerprintAll(reports)
-	a, err := Analyzer(cfg)(ctx, reports)
+	a, err := Rules(cfg).Analyze(ctx, reports)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -259,20 +277,19 @@ func (a *Analysis) Findings() (errs, warnings, infos int) {
 	return errs, warnings, infos
 }
 
-// fingerprintAll computes the text.duplicate fingerprints of every report on all cores, as a
-// run's workers do.
-func fingerprintAll(reports []Report) {
+// parallelDo calls f(k) for every k < n on GOMAXPROCS goroutines.
+func parallelDo(n int, f func(k int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
-			for i := range next {
-				fingerprint(&reports[i])
+			for k := range next {
+				f(k)
 			}
 		})
 	}
-	for i := range reports {
-		next <- i
+	for k := range n {
+		next <- k
 	}
 	close(next)
 	wg.Wait()

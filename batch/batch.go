@@ -64,9 +64,27 @@ type Analysis struct {
 	Checks    []tables.CheckRow
 }
 
-// AnalyzeFunc checks the collected reports, alone and against each other. It
-// sees the reports in their final order and must not modify them.
+// Analyzer is the analysis step of a run: it checks the reports, alone and against each
+// other.
+type Analyzer interface {
+	// Prepare is called on the worker that read the report, before its rows are written:
+	// it may do there what concerns the report alone and keep the result in it (see Rules).
+	Prepare(r *Report)
+	// Analyze is called once every report is read, with the reports in their final order
+	// as the run keeps them (see Report.retained); it must not modify them.
+	Analyze(ctx context.Context, reports []Report) (*Analysis, error)
+}
+
+// AnalyzeFunc is an Analyzer that does all its work in Analyze.
 type AnalyzeFunc func(ctx context.Context, reports []Report) (*Analysis, error)
+
+// Prepare does nothing.
+func (f AnalyzeFunc) Prepare(*Report) {}
+
+// Analyze calls f.
+func (f AnalyzeFunc) Analyze(ctx context.Context, reports []Report) (*Analysis, error) {
+	return f(ctx, reports)
+}
 
 // Config says what to read, where to write, and how hard to try.
 type Config struct {
@@ -84,7 +102,7 @@ type Config struct {
 	Extractor Extractor
 	// Analyze, when set, runs between collecting and writing, and its tables
 	// (anomalies.parquet, checks.parquet) are written with the others.
-	Analyze AnalyzeFunc
+	Analyze Analyzer
 	// Views, when true, also writes the analyst's views (anomalies.xlsx, report.html)
 	// after the tables.
 	Views bool
@@ -214,7 +232,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 		}
 		report(PhaseRead)
 		if analyzing || views {
-			kept = append(kept, r.retained())
+			kept = append(kept, r.retained(analyzing))
 		}
 		return nil
 	})
@@ -225,7 +243,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	if analyzing {
 		report(PhaseAnalyze)
 		t := time.Now()
-		if analysis, err = cfg.Analyze(ctx, kept); err != nil {
+		if analysis, err = cfg.Analyze.Analyze(ctx, kept); err != nil {
 			return Summary{}, fmt.Errorf("analyze: %w", err)
 		}
 		cfg.Logger.Debug("analysed", "reports", len(kept), "findings", len(analysis.Anomalies), "took", time.Since(t).Round(time.Millisecond))

@@ -360,7 +360,7 @@ func TestRunErrors(t *testing.T) {
 		{"output is a file", context.Background(), Config{Inputs: []string{dir}, Out: filepath.Join(dir, "not-a-folder", "out")}, nil},
 		{"cancelled", cancelled, Config{Inputs: []string{dir}, Out: filepath.Join(dir, "out")}, context.Canceled},
 		{"analysis fails", context.Background(), Config{Inputs: []string{dir}, Out: filepath.Join(dir, "out"),
-			Analyze: func(context.Context, []Report) (*Analysis, error) { return nil, errors.New("no") }}, nil},
+			Analyze: AnalyzeFunc(func(context.Context, []Report) (*Analysis, error) { return nil, errors.New("no") })}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -396,7 +396,7 @@ func TestAnalyzeHook(t *testing.T) {
 	dir := writeTree(t, map[string]string{"a.txt": okReport, "b.txt": "x\n"})
 	out := filepath.Join(t.TempDir(), "out")
 	var seen []string
-	sum, _, _ := run(t, Config{Inputs: []string{dir}, Out: out, Analyze: func(ctx context.Context, reports []Report) (*Analysis, error) {
+	sum, _, _ := run(t, Config{Inputs: []string{dir}, Out: out, Analyze: AnalyzeFunc(func(ctx context.Context, reports []Report) (*Analysis, error) {
 		for _, r := range reports {
 			seen = append(seen, r.Path)
 		}
@@ -404,7 +404,7 @@ func TestAnalyzeHook(t *testing.T) {
 			Anomalies: []tables.AnomalyRow{{AnomalyID: "x", Rule: "missing.disclosure", ReportID: reports[1].ID, Path: reports[1].Path}},
 			Checks:    []tables.CheckRow{{ReportID: reports[0].ID, Path: reports[0].Path, Rule: "sum.expenditure", Outcome: "insufficient"}},
 		}, nil
-	}})
+	})})
 	if !slices.Equal(seen, []string{"a.txt", "b.txt"}) {
 		t.Errorf("analysis saw %q", seen)
 	}

@@ -117,7 +117,7 @@ func BenchmarkRun(b *testing.B) {
 				acfg := analyze.Config{}
 				sum, err := Run(context.Background(), Config{
 					Inputs: []string{dir}, Out: b.TempDir(), Jobs: jobs, Extractor: ex, Views: true,
-					Analyze: Analyzer(acfg),
+					Analyze: Rules(acfg),
 				})
 				if err != nil {
 					b.Fatal(err)

@@ -173,8 +173,8 @@ func (cfg Config) read(ctx context.Context, in input, prog *progress) Report {
 		res = &extract.Result{}
 	}
 	res.Figures = cfg.fitting(in.path, res.Figures)
-	r := Report{ID: id, Path: in.path, File: in.file, Format: format, Status: StatusOK, Chars: doc.Chars(), Result: res}
-	if why := partialReason(Resolve(res.Figures)); why != "" {
+	r := Report{ID: id, Path: in.path, File: in.file, Format: format, Status: StatusOK, Chars: doc.Chars(), Result: res, values: Resolve(res.Figures)}
+	if why := partialReason(r.values); why != "" {
 		r.Status, r.Error = StatusPartial, why
 	}
 	return r

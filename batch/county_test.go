@@ -36,7 +36,7 @@ func TestCountyBatch(t *testing.T) {
 				inputs = append(inputs, r)
 			}
 		}
-		a, err := Analyzer(analyze.Config{})(context.Background(), inputs)
+		a, err := Rules(analyze.Config{}).Analyze(context.Background(), inputs)
 		if err != nil {
 			t.Fatal(err)
 		}

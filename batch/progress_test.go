@@ -21,7 +21,7 @@ func TestProgress(t *testing.T) {
 	var seen []Progress
 	_, err := Run(context.Background(), Config{
 		Inputs: []string{dir}, Out: filepath.Join(t.TempDir(), "out"), Jobs: 2,
-		Analyze:  func(context.Context, []Report) (*Analysis, error) { return &Analysis{}, nil },
+		Analyze:  AnalyzeFunc(func(context.Context, []Report) (*Analysis, error) { return &Analysis{}, nil }),
 		Progress: func(p Progress) { seen = append(seen, p) },
 	})
 	if err != nil {

@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/analyze"
@@ -45,27 +47,41 @@ type Report struct {
 	Chars int64
 	// Result is what extraction found; nil when the file failed.
 	Result *extract.Result
-	// Fingerprints are the text.duplicate fingerprints of Result.Sections, when the run
-	// computed them on its workers (Config.Tokenize); nil otherwise.
+	// Fingerprints are the text.duplicate fingerprints of Result.Sections, once computed
+	// (by the analysis, on the worker that read the report); nil before.
 	Fingerprints []analyze.Fingerprint
 
-	reused bool // taken over from the earlier run (Config.Incremental), not read
+	values   map[string]decimal.Decimal // Resolve(Result.Figures), once computed
+	prepared *analyze.Prepared          // the analysis's part of it, done on the worker (Rules)
+	reused   bool                       // taken over from the earlier run (Config.Incremental), not read
 }
 
-// retained is what a run keeps of a report once its rows are written: what the analysis
-// and the views read (identity, figures, claims, sections and their fingerprints).
-func (r *Report) retained() Report {
-	k := *r
-	k.File = ""
+// retained is what a run keeps of a report once its rows are written: its row of the
+// reports table and what the analysis and the views read. A report the analysis prepared
+// (Rules) is kept as that and its identity; otherwise, with full, its whole Result.
+func (r *Report) retained(full bool) Report {
+	k := Report{
+		ID: r.ID, Path: r.Path, Format: r.Format, Status: r.Status, Error: r.Error, Err: r.Err,
+		Chars: r.Chars, values: r.Values(), prepared: r.prepared, reused: r.reused,
+	}
+	switch {
+	case r.Result == nil:
+	case full && r.prepared == nil:
+		k.Result, k.Fingerprints = r.Result, r.Fingerprints
+	default:
+		id := r.Result.Identity
+		id.Title, id.Department, id.Region = strings.Clone(id.Title), strings.Clone(id.Department), strings.Clone(id.Region)
+		k.Result = &extract.Result{Identity: id}
+	}
 	return k
 }
 
 // Values returns the report's resolved metric values (see Resolve).
 func (r *Report) Values() map[string]decimal.Decimal {
-	if r.Result == nil {
-		return nil
+	if r.values == nil && r.Result != nil {
+		r.values = Resolve(r.Result.Figures)
 	}
-	return Resolve(r.Result.Figures)
+	return r.values
 }
 
 // Row returns the report's row of the reports table.

@@ -41,7 +41,7 @@ func realConfig(t *testing.T, in, out string) Config {
 		t.Fatal(err)
 	}
 	acfg := analyze.Config{}
-	return Config{Inputs: []string{in}, Out: out, Jobs: 2, Extractor: ex, Analyze: Analyzer(acfg)}
+	return Config{Inputs: []string{in}, Out: out, Jobs: 2, Extractor: ex, Analyze: Rules(acfg)}
 }
 
 func sortedFigures(t *testing.T, dir string) []tables.FigureRow {

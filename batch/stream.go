@@ -144,13 +144,11 @@ func ready(pending map[int]*Report, from, end int) bool {
 	return true
 }
 
-// prepare does, on the worker, the part of the analysis that concerns one report alone and
-// costs the most: the fingerprints of its narrative sections for text.duplicate.
+// prepare does, on the worker, the part of the analysis that concerns one report alone.
 func (cfg Config) prepare(r *Report) {
-	if cfg.Analyze == nil {
-		return
+	if cfg.Analyze != nil && !cfg.Shard.Sharded() {
+		cfg.Analyze.Prepare(r)
 	}
-	fingerprint(r)
 }
 
 // fingerprint computes the text.duplicate fingerprints of the report's sections, once.

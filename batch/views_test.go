@@ -179,7 +179,7 @@ func runViews(t *testing.T, ex *extract.Extractor, inputs ...string) (string, ba
 		Out:       out,
 		Jobs:      2,
 		Extractor: ex,
-		Analyze:   batch.Analyzer(analyze.Config{}),
+		Analyze:   batch.Rules(analyze.Config{}),
 		Views:     true,
 	})
 	if err != nil {

@@ -214,7 +214,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	sum, err := batch.Run(ctx, batch.Config{
-		Analyze:     batch.Analyzer(acfg),
+		Analyze:     batch.Rules(acfg),
 		Views:       true,
 		Inputs:      fs.Args(),
 		Out:         *out,

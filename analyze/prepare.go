@@ -1,0 +1,148 @@
+package analyze
+
+import (
+	"strings"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+// Prepared is one report made ready for Finish: the verdicts of the rules that need only the
+// report, and the little the other rules need of it. A run that reads reports on several
+// workers prepares each one there, as soon as it is read, and keeps only its Prepared: the
+// memory a batch holds then grows with the figures, not with the documents.
+type Prepared struct {
+	report   Report // what the rules across reports read of it (see slim)
+	facts    *facts // its resolved figures
+	findings []Finding
+	checks   []Check // one per rule that needs only the report, in registry order
+}
+
+// Prepare runs on r every rule that needs only r and keeps what the rules across reports need
+// of it. It is safe to call on several goroutines at once.
+func Prepare(r Report, cfg Config) *Prepared {
+	cfg = cfg.withDefaults()
+	p := &Prepared{report: slim(&r, cfg)}
+	p.facts = buildFacts(p.report.Figures)
+	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{p.facts}, memo: map[string]any{}, peerMemo: map[int][]int{}}
+	for _, rule := range registry {
+		if rule.alone() {
+			p.findings, p.checks = rule.collect(rule.verdict(one, 0), &r, p.findings, p.checks)
+		}
+	}
+	return p
+}
+
+// Finish runs the rules across reports over the prepared reports, in batch order, and returns
+// every finding and check, ordered as Run orders them: Run(reports) is Finish of each report
+// prepared. Finish takes the findings and checks out of ps, which serve no further call.
+func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
+	cfg = cfg.withDefaults()
+	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), memo: map[string]any{}, peerMemo: map[int][]int{}}
+	var findings []Finding
+	var checks []Check
+	for i, p := range ps {
+		b.Reports[i], b.facts[i] = p.report, p.facts
+		findings = append(findings, p.findings...)
+		checks = append(checks, p.checks...)
+		p.findings, p.checks = nil, nil
+	}
+	b.buildShared()
+	verdicts := make([]Verdict, len(ps))
+	for _, rule := range registry {
+		if rule.alone() {
+			continue
+		}
+		// Verdicts only read the batch (its shared indexes are built above), so the reports
+		// are judged on every core; the findings are then taken in report order.
+		parallel(len(ps), func(i int) { verdicts[i] = rule.verdict(b, i) })
+		for i := range ps {
+			findings, checks = rule.collect(verdicts[i], &b.Reports[i], findings, checks)
+			verdicts[i] = Verdict{}
+		}
+		if rule.Unreported != nil && (rule.Input == "" || rule.inputGiven(cfg)) {
+			for _, f := range rule.Unreported(b) {
+				findings = append(findings, rule.complete(f, nil))
+			}
+		}
+	}
+	sortFindings(findings)
+	sortChecks(checks)
+	return findings, checks
+}
+
+// alone reports whether the rule needs only the report it judges.
+func (rule *Rule) alone() bool { return rule.Scope == ScopeReport && !rule.Peers }
+
+// collect appends the verdict's findings, completed, and its check.
+func (rule *Rule) collect(v Verdict, r *Report, findings []Finding, checks []Check) ([]Finding, []Check) {
+	var ids []string
+	for _, f := range v.Findings {
+		f = rule.complete(f, r)
+		ids = append(ids, f.AnomalyID)
+		findings = append(findings, f)
+	}
+	detail := v.Detail
+	if v.Outcome == OutcomeFlagged {
+		detail = strings.Join(sortedUnique(ids), ", ")
+	}
+	return findings, append(checks, Check{ReportID: r.ReportID, Path: r.Path, Rule: rule.ID, Outcome: v.Outcome, Detail: detail})
+}
+
+// slim is what the rules across reports read of a report: its identity, its figures of its
+// own year (ofYear), its transfers, and of its sections long enough for text.duplicate the
+// heading, the evidence snippet and the fingerprint. Its strings are copied, so that it
+// holds on to nothing of the document.
+func slim(r *Report, cfg Config) Report {
+	in := interner{}
+	s := Report{ReportID: r.ReportID, Path: r.Path, Status: r.Status}
+	s.Identity = extract.Identity{Title: in.str(r.Title), Department: in.str(r.Department), Region: in.str(r.Region), Year: r.Year}
+	figs := ofYear(r.Figures, r.Year)
+	s.Figures = make([]extract.Figure, len(figs))
+	for i, f := range figs {
+		f.Metric, f.Item, f.Term = in.str(f.Metric), in.str(f.Item), in.str(f.Term)
+		f.Unit, f.UnitText, f.Raw = in.str(f.Unit), in.str(f.UnitText), in.str(f.Raw)
+		f.Location, f.Method, f.BasisText = in.str(f.Location), in.str(f.Method), in.str(f.BasisText)
+		s.Figures[i] = f
+	}
+	for _, c := range r.Claims {
+		if c.Kind == extract.ClaimTransfer || c.Kind == extract.ClaimTransferIn {
+			c.Metric, c.Of, c.Target = in.str(c.Metric), in.str(c.Of), in.str(c.Target)
+			c.Raw, c.Location = in.str(c.Raw), in.str(c.Location)
+			s.Claims = append(s.Claims, c)
+		}
+	}
+	for i, sec := range r.Sections {
+		var fp Fingerprint
+		if len(r.Fingerprints) == len(r.Sections) {
+			fp = r.Fingerprints[i]
+		} else {
+			fp = SectionFingerprint(sec.Text)
+		}
+		if fp.Tokens < cfg.DuplicateMinTokens {
+			continue // text.duplicate passes it over
+		}
+		s.Sections = append(s.Sections, extract.Section{Heading: in.str(sec.Heading), Text: evidenceSnippet(sec.Text), Location: in.str(sec.Location)})
+		s.Fingerprints = append(s.Fingerprints, fp)
+	}
+	return s
+}
+
+// evidenceSnippet is as much of a text as a finding's evidence shows (see joinEvidence).
+func evidenceSnippet(text string) string {
+	return strings.Clone(trimRunes(strings.TrimSpace(text), evidenceRunes))
+}
+
+// interner copies strings, each distinct one once.
+type interner map[string]string
+
+func (in interner) str(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := in[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	in[c] = c
+	return c
+}
