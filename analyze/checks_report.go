@@ -220,7 +220,7 @@ func checkProjectItems(b *Batch, i int) Verdict {
 }
 
 func projectItemsOnBasis(fx *facts, basis extract.Basis) Verdict {
-	names := fx.items[basis]
+	names := fx.items.of(basis)
 	project, ps := fx.get("expenditure.project", basis, "")
 	tag := basisTag(basis)
 	if len(names) == 0 {
@@ -270,8 +270,8 @@ func checkRestated(b *Batch, i int) Verdict {
 	fx := b.facts[i]
 	checked := false
 	var fs []Finding
-	for _, k := range fx.order {
-		st := fx.by[k]
+	for x, k := range fx.order {
+		st := &fx.stmts[x]
 		if len(st.figs) < 2 {
 			continue
 		}
@@ -872,7 +872,7 @@ func checkUnit(b *Batch, i int) Verdict {
 				}
 			}
 			if rel.total == "expenditure.project" {
-				for _, n := range fx.items[basis] {
+				for _, n := range fx.items.of(basis) {
 					if a, st := fx.get("expenditure.project.item", basis, n); st == known {
 						parts = append(parts, a)
 						partMetrics = append(partMetrics, "expenditure.project.item")

@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -29,9 +31,25 @@ type statement struct {
 // restated.conflict reports it and every other rule treats the metric as not known
 // (outcome insufficient, detail "… stated with conflicting values"), never as certain.
 type facts struct {
-	by    map[figKey]*statement
-	order []figKey
-	items map[extract.Basis][]string // project item names per basis, document order
+	order []figKey     // every key, in the document order of its first statement
+	stmts []statement  // stmts[x] is the statement of order[x]
+	index []int32      // positions in order, sorted by key (lookup)
+	items itemsByBasis // project item names per basis, document order
+}
+
+// itemsByBasis lists project item names per basis; a report has few bases, so a slice.
+type itemsByBasis []struct {
+	basis extract.Basis
+	names []string
+}
+
+func (ib itemsByBasis) of(basis extract.Basis) []string {
+	for _, e := range ib {
+		if e.basis == basis {
+			return e.names
+		}
+	}
+	return nil
 }
 
 func normBasis(b extract.Basis) extract.Basis {
@@ -41,20 +59,27 @@ func normBasis(b extract.Basis) extract.Basis {
 	return b
 }
 
+func compareKeys(a, b figKey) int {
+	return cmp.Or(strings.Compare(a.metric, b.metric), strings.Compare(string(a.basis), string(b.basis)), strings.Compare(a.item, b.item))
+}
+
 func buildFacts(figs []extract.Figure) *facts {
-	fx := &facts{by: map[figKey]*statement{}, items: map[extract.Basis][]string{}}
+	fx := &facts{}
+	at := make(map[figKey]int, len(figs)) // while building: position of each key in order
 	for i := range figs {
 		f := &figs[i]
 		k := figKey{metric: f.Metric, basis: normBasis(f.Basis), item: f.Item}
-		st, ok := fx.by[k]
+		x, ok := at[k]
 		if !ok {
-			st = &statement{}
-			fx.by[k] = st
+			x = len(fx.order)
+			at[k] = x
 			fx.order = append(fx.order, k)
+			fx.stmts = append(fx.stmts, statement{})
 			if f.Metric == "expenditure.project.item" {
-				fx.items[k.basis] = append(fx.items[k.basis], f.Item)
+				fx.items.add(k.basis, f.Item)
 			}
 		}
+		st := &fx.stmts[x]
 		for _, g := range st.figs {
 			if part(g) == part(f) && !agree(g, f) {
 				st.conflict = true
@@ -62,7 +87,35 @@ func buildFacts(figs []extract.Figure) *facts {
 		}
 		st.figs = append(st.figs, f)
 	}
+	fx.order, fx.stmts = slices.Clip(fx.order), slices.Clip(fx.stmts)
+	fx.index = make([]int32, len(fx.order))
+	for x := range fx.index {
+		fx.index[x] = int32(x)
+	}
+	slices.SortFunc(fx.index, func(a, b int32) int { return compareKeys(fx.order[a], fx.order[b]) })
 	return fx
+}
+
+func (ib *itemsByBasis) add(basis extract.Basis, name string) {
+	for x := range *ib {
+		if (*ib)[x].basis == basis {
+			(*ib)[x].names = append((*ib)[x].names, name)
+			return
+		}
+	}
+	*ib = append(*ib, struct {
+		basis extract.Basis
+		names []string
+	}{basis, []string{name}})
+}
+
+// statement returns the statement of key k, or nil when no figure states it.
+func (fx *facts) statement(k figKey) *statement {
+	x, ok := slices.BinarySearchFunc(fx.index, k, func(x int32, k figKey) int { return compareKeys(fx.order[x], k) })
+	if !ok {
+		return nil
+	}
+	return &fx.stmts[fx.index[x]]
 }
 
 // part tells apart the named parts of one metric: 事业收入 and 其他收入 are both income.other,
@@ -107,8 +160,8 @@ type amount struct {
 }
 
 func (fx *facts) get(metric string, basis extract.Basis, item string) (amount, state) {
-	st, ok := fx.by[figKey{metric, basis, item}]
-	if !ok {
+	st := fx.statement(figKey{metric, basis, item})
+	if st == nil {
 		return amount{}, absent
 	}
 	if st.conflict {

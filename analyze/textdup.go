@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -93,7 +94,6 @@ type dupSection struct {
 	heading  string
 	text     string
 	shingles []uint32 // distinct, sorted
-	sig      []uint64
 }
 
 // dupMatch is one near-duplicate pair seen from one report.
@@ -193,13 +193,7 @@ func (b *Batch) duplicates() *dupIndex {
 		all = nil
 		if len(boiler) > 0 {
 			for _, s := range secs {
-				kept := make([]uint32, 0, len(s.shingles))
-				for _, h := range s.shingles {
-					if !boiler[h] {
-						kept = append(kept, h)
-					}
-				}
-				s.shingles = kept
+				s.shingles = slices.DeleteFunc(slices.Clone(s.shingles), func(h uint32) bool { return boiler[h] })
 			}
 		}
 	}
@@ -259,32 +253,59 @@ func jaccard(a, c []uint32) float64 {
 	return float64(inter) / float64(union)
 }
 
+// lshCandidates returns the pairs of sections that share a band of their MinHash signatures
+// (64 hashes in 16 bands of 4), sorted. A band is keyed by a hash of its 4 values: two bands
+// that collide only add a candidate, which the exact comparison then rejects.
 func lshCandidates(secs []*dupSection) [][2]int {
-	for _, s := range secs {
-		s.sig = make([]uint64, minHashes)
-		for k := range s.sig {
-			s.sig[k] = ^uint64(0)
+	const bands = minHashes / lshRows
+	type entry struct {
+		key uint64
+		x   int32
+	}
+	keys := make([]entry, 0, len(secs))
+	var pairs [][2]int
+	var sig [minHashes]uint64
+	var seeds [minHashes]uint64
+	for k := range seeds {
+		seeds[k] = splitmix(uint64(k + 1))
+	}
+	bandKeys := make([][bands]uint64, len(secs))
+	for x, s := range secs {
+		for k := range sig {
+			sig[k] = ^uint64(0)
 		}
 		for _, h := range s.shingles {
-			for k := range s.sig {
-				if v := splitmix(uint64(h) ^ splitmix(uint64(k+1))); v < s.sig[k] {
-					s.sig[k] = v
+			for k := range sig {
+				if v := splitmix(uint64(h) ^ seeds[k]); v < sig[k] {
+					sig[k] = v
 				}
 			}
+		}
+		for band := range bands {
+			key := uint64(band + 1)
+			for _, v := range sig[band*lshRows : (band+1)*lshRows] {
+				key = splitmix(key ^ v)
+			}
+			bandKeys[x][band] = key
 		}
 	}
-	var pairs [][2]int
-	for band := 0; band < minHashes/lshRows; band++ {
-		buckets := map[[lshRows]uint64][]int{}
-		for x, s := range secs {
-			buckets[[lshRows]uint64(s.sig[band*lshRows:(band+1)*lshRows])] = append(buckets[[lshRows]uint64(s.sig[band*lshRows:(band+1)*lshRows])], x)
+	for band := range bands {
+		keys = keys[:0]
+		for x := range secs {
+			keys = append(keys, entry{bandKeys[x][band], int32(x)})
 		}
-		for _, xs := range buckets {
-			for a := 0; a < len(xs); a++ {
-				for c := a + 1; c < len(xs); c++ {
-					pairs = append(pairs, [2]int{xs[a], xs[c]})
+		slices.SortFunc(keys, func(a, b entry) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.x, b.x)) })
+		for a := 0; a < len(keys); {
+			c := a + 1
+			for c < len(keys) && keys[c].key == keys[a].key {
+				c++
+			}
+			for p := a; p < c; p++ {
+				for q := p + 1; q < c; q++ {
+					pairs = append(pairs, [2]int{int(keys[p].x), int(keys[q].x)})
 				}
 			}
+			a = c
 		}
 	}
 	slices.SortFunc(pairs, func(p, q [2]int) int {

@@ -87,7 +87,6 @@ func reviewInput(reports []Report, a *Analysis) review.Input {
 		if r.Result != nil {
 			id := r.Result.Identity
 			rr.Department, rr.Region, rr.Year = id.Department, id.Region, id.Year
-			rr.Figures = r.Result.Figures
 		}
 		in.Reports = append(in.Reports, rr)
 	}

@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/analyze"
-	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
 )
 
@@ -51,8 +50,6 @@ type Report struct {
 	Year int
 	// Values is the resolved value per metric ID, actual basis (money in yuan).
 	Values map[string]decimal.Decimal
-	// Figures are the figures stated in the report.
-	Figures []extract.Figure
 }
 
 // Report statuses of the reports table.
