@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // walker reads the prose of one document, paragraph by paragraph, keeping the context
@@ -73,35 +74,59 @@ func (sp span) isTerm() bool {
 
 // paragraph extracts the figures and claims of one logical paragraph.
 func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
-	if lp.level > 0 && !startsList(string(lp.nt.raw)) {
+	if lp.level > 0 && !lp.list {
 		w.itemParent = nil
 	}
 	if w.itemParent != nil && !w.listCarry {
 		w.itemParent = nil
 	}
-	if w.itemParent != nil && !startsList(string(lp.nt.raw)) && !startsWithItem(lp.nt.r) {
+	if w.itemParent != nil && !lp.list && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
 	w.prevSubject = ""
 	for _, se := range splitSentences(lp.nt.r) {
 		rs := lp.nt.r[se[0]:se[1]]
-		if !mayState(rs) {
+		qs, ok := mayState(rs)
+		if !ok {
 			continue // narrative without an amount: nothing to bind, no need to segment it
 		}
-		w.sentence(lp, w.e.analyse(rs, se[0]))
+		w.sentence(lp, w.e.analyse(rs, se[0], qs))
 	}
 	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
 }
 
 // mayState reports whether a sentence can give a figure or a claim: it holds an amount or
 // a count, mentions a carry-over (a claim even without an amount), or opens the items of
-// project spending (项目支出中：). Only such sentences are segmented.
-func mayState(rs []rune) bool {
-	t := string(rs)
-	if strings.Contains(t, "结转") || strings.Contains(t, "结余") || strings.Contains(t, "项目支出中") {
-		return true
+// project spending (项目支出中：). Only such sentences are segmented. It returns the
+// sentence's quantities, digits and Chinese-numeral counts merged, for analyse.
+func mayState(rs []rune) ([]quantity, bool) {
+	qs := mergeQuantities(scanQuantities(rs), scanChineseCounts(rs))
+	return qs, len(qs) > 0 || mentionsClaim(rs)
+}
+
+// mentionsClaim reports whether rs holds 结转, 结余 or 项目支出中.
+func mentionsClaim(rs []rune) bool {
+	for i, r := range rs {
+		switch {
+		case r == '结' && i+1 < len(rs) && (rs[i+1] == '转' || rs[i+1] == '余'):
+			return true
+		case r == '项' && hasRunePrefix(rs[i:], "项目支出中"):
+			return true
+		}
 	}
-	return len(scanQuantities(rs)) > 0 || len(scanChineseCounts(rs)) > 0
+	return false
+}
+
+// hasRunePrefix reports whether rs starts with the runes of prefix.
+func hasRunePrefix(rs []rune, prefix string) bool {
+	i := 0
+	for _, r := range prefix {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // startsWithItem reports whether a paragraph starts like a line of a breakdown: a name
@@ -111,19 +136,18 @@ func startsWithItem(rs []rune) bool {
 	return len(qs) > 0 && qs[0].start < 40
 }
 
-var (
-	leadTrim  = regexp.MustCompile(`^(?:[\s　，,；;：:、。]|以下项目|以下|如下|其中|包括|主要包括|主要用于|用于|具体为|分别为|分别是|主要是|是|\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|(?:19|20)\d\d\s*年(?:度)?)+`)
-	trailTrim = regexp.MustCompile(`(?:[\s，,；;：:]|为|共计|合计|共|计|达|约|金额)+$`)
-)
-
 // itemLabel cleans the name of a project line item: numbering, breakdown words and glue
 // are dropped, the rest stays as written.
+//
+// trimLead drops ^(?:[\s　，,；;：:、。]|以下项目|以下|如下|其中|包括|主要包括|主要用于|用于|具体为|
+// 分别为|分别是|主要是|是|\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|
+// [①-⑳]|(?:19|20)\d\d\s*年(?:度)?)+, trimTrail (?:[\s，,；;：:]|为|共计|合计|共|计|达|约|金额)+$.
 func itemLabel(raw string) string {
 	s := strings.TrimSpace(raw)
 	for {
-		t := leadTrim.ReplaceAllString(s, "")
-		t = trailTrim.ReplaceAllString(t, "")
-		if r := []rune(t); len(r) >= 6 && strings.HasSuffix(t, "支出") {
+		t := trimTrail(trimLead(s))
+		if strings.HasSuffix(t, "支出") && utf8.RuneCountInString(t) >= 6 {
+			r := []rune(t)
 			t = string(r[:len(r)-2]) // 办公用房维修经费支出 → 办公用房维修经费
 		}
 		t = strings.Trim(t, " \t　")
@@ -167,7 +191,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 			if sp.clause == c {
 				if i > 0 || c > 0 {
 					// the first span of a clause other than the first is its separator
-					if len([]rune(sp.text)) == 1 && (isClauseSep([]rune(sp.text)[0]) || sp.text == "、") {
+					if isClauseSepWord(sp.text) || sp.text == "、" {
 						return sp.end
 					}
 				}
@@ -186,6 +210,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 	}
 
 	paired := w.respectively(lp, s, raw)
+	var gap []int // reused for each quantity
 	for i := range s.spans {
 		sp := s.spans[i]
 		if fs, ok := paired[i]; ok {
@@ -238,7 +263,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		// The term this quantity belongs to: the nearest word of its family before it in
 		// the clause, not hidden in a closed bracket, with no other quantity between.
 		termIdx, blocked := -1, false
-		var gap []int
+		gap = gap[:0]
 		for j := i - 1; j >= 0 && s.spans[j].clause == c; j-- {
 			sj := s.spans[j]
 			if sj.q != nil {

@@ -56,7 +56,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 				return nil, err
 			}
 		}
-		next := i+1 < len(paras) && startsList(string(paras[i+1].nt.raw))
+		next := i+1 < len(paras) && paras[i+1].list
 		w.paragraph(lp, next)
 		if len(w.figs) > e.opts.MaxFigures {
 			return nil, fmt.Errorf("%w: more than %d", ErrTooManyFigures, e.opts.MaxFigures)

@@ -13,13 +13,16 @@ import (
 // header cells, then the cells of each row. flatTables finds such runs of short lines and
 // rebuilds their grid so the table reader can read them like any other table.
 
-var flatBreak = regexp.MustCompile(`[。；;！？]`)
+// declaresUnit reports whether text declares the unit of a table (单位：万元).
+func declaresUnit(text string) bool {
+	return mayDeclareUnit(text) && unitDecl.MatchString(normalizeString(text))
+}
 
 // isCellLine reports whether a paragraph could be one cell of a flattened table.
 func isCellLine(b parse.Block) bool {
 	t := strings.TrimSpace(b.Text)
 	n := utf8.RuneCountInString(t)
-	if n == 0 || n > 25 || flatBreak.MatchString(t) {
+	if n == 0 || n > 25 || strings.ContainsAny(t, "。；;！？") {
 		return false
 	}
 	if strings.ContainsAny(t, "，,") && !isNumericCell(t) { // 1,253,050.37 is a cell; a clause is not
@@ -53,7 +56,7 @@ func flatTables(blocks []parse.Block) []flatTable {
 	var caption []string
 	for i := 0; i < len(blocks); {
 		b := blocks[i]
-		if b.Kind != parse.Paragraph || !isCellLine(b) || unitDecl.MatchString(normalizeString(b.Text)) {
+		if b.Kind != parse.Paragraph || !isCellLine(b) || declaresUnit(b.Text) {
 			if b.Kind == parse.Paragraph {
 				caption = append(caption, b.Text)
 				if len(caption) > 3 {
@@ -67,7 +70,7 @@ func flatTables(blocks []parse.Block) []flatTable {
 		}
 		j := i
 		var cells []flatCell
-		for j < len(blocks) && blocks[j].Kind == parse.Paragraph && isCellLine(blocks[j]) && !unitDecl.MatchString(normalizeString(blocks[j].Text)) {
+		for j < len(blocks) && blocks[j].Kind == parse.Paragraph && isCellLine(blocks[j]) && !declaresUnit(blocks[j].Text) {
 			t := strings.TrimSpace(blocks[j].Text)
 			if pageNumber.MatchString(t) {
 				j++ // a page break inside the table

@@ -65,7 +65,13 @@ var chineseNumerals = "一二三四五六七八九十"
 // 境 or 维护 (one or two Han characters, not a numeral), whose brackets are dropped so that
 // 因公出国（境）费 reads as one term.
 func shortQualifier(raw []rune, open int) (int, bool) {
-	closing := map[rune]rune{'（': '）', '(': ')'}[raw[open]]
+	closing := rune(0)
+	switch raw[open] {
+	case '（':
+		closing = '）'
+	case '(':
+		closing = ')'
+	}
 	n := 0
 	allNumeral := true
 	for i := open + 1; i < len(raw) && i <= open+3; i++ {
@@ -98,18 +104,26 @@ func containsRune(s string, r rune) bool {
 // dropped, short bracketed qualifiers unwrapped, and white space dropped unless it stands
 // between two ASCII letters or digits (so "12. 6万元" reads 12.6万元 and PDF-broken
 // "工资 福利" reads 工资福利, but the columns "100 98" stay apart).
-func normalize(raw string) normText {
-	rs := []rune(raw)
-	nt := normText{raw: rs, r: make([]rune, 0, len(rs)), idx: make([]int, 0, len(rs))}
-	skip := map[int]bool{}
+func normalize(raw string) normText { return normalizeRunes([]rune(raw), true) }
+
+// normalizeRunes is normalize on the runes of the raw text; the position map is made
+// only when withIdx is set.
+func normalizeRunes(rs []rune, withIdx bool) normText {
+	nt := normText{raw: rs, r: make([]rune, 0, len(rs))}
+	if withIdx {
+		nt.idx = make([]int, 0, len(rs))
+	}
+	// The closing bracket of an unwrapped qualifier; only Han characters stand before it,
+	// so there is never more than one pending.
+	skip := -1
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
-		if skip[i] || isQuote(r) {
+		if i == skip || isQuote(r) {
 			continue
 		}
 		if r == '（' || r == '(' {
 			if end, ok := shortQualifier(rs, i); ok {
-				skip[end] = true
+				skip = end
 				continue
 			}
 		}
@@ -120,19 +134,40 @@ func normalize(raw string) normText {
 			}
 			if len(nt.r) > 0 && j < len(rs) && isASCIIAlnum(nt.r[len(nt.r)-1]) && isASCIIAlnum(narrow(rs[j])) {
 				nt.r = append(nt.r, ' ')
-				nt.idx = append(nt.idx, i)
+				if withIdx {
+					nt.idx = append(nt.idx, i)
+				}
 			}
 			i = j - 1
 			continue
 		}
 		nt.r = append(nt.r, narrow(r))
-		nt.idx = append(nt.idx, i)
+		if withIdx {
+			nt.idx = append(nt.idx, i)
+		}
 	}
 	return nt
 }
 
 // normalizeString is normalize without the position map.
-func normalizeString(s string) string { return string(normalize(s).r) }
+func normalizeString(s string) string {
+	if isPlainASCII(s) {
+		return s // nothing to narrow, drop or unwrap
+	}
+	return string(normalizeRunes([]rune(s), false).r)
+}
+
+// isPlainASCII reports whether s is ASCII without white space, quotes or brackets, which
+// normalize leaves as it is (a number such as 1,253.50).
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == ' ', c == '\t', c == '\n', c == '\r', c == '"', c == '\'', c == '(':
+			return false
+		}
+	}
+	return true
+}
 
 // rawSpan returns the raw text behind normalised runes [start, end).
 func (nt normText) rawSpan(start, end int) string {

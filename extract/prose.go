@@ -15,6 +15,7 @@ type logicalPara struct {
 	parts   []partLoc // where each source block starts in the raw text
 	level   int
 	endsCol bool // ends with ：, so a list follows
+	list    bool // opens a numbered point (startsList)
 }
 
 type partLoc struct {
@@ -44,8 +45,7 @@ var (
 	// pageNumber is a page mark copied from a PDF: —10—, - 3 -, 第3页, 第1页共3页, 3/10.
 	pageNumber = regexp.MustCompile(`^\s*(?:[-—–―－~·]+\s*\d{1,4}\s*[-—–―－~·]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$`)
 	// barePage is a page number without decoration; it is one only inside a broken sentence.
-	barePage  = regexp.MustCompile(`^\s*\d{1,3}\s*$`)
-	listStart = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.．、]\s*(?:[^\d\s]|$)|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳]|[a-zA-Z][.、)])`)
+	barePage = regexp.MustCompile(`^\s*\d{1,3}\s*$`)
 	// sentenceEnd ends a sentence; a line that ends with one is not continued on the next line.
 	sentenceEnd = "。！？!?"
 	// decimalStart: a line starting with a decimal number (98.20万元) is no numbered heading.
@@ -61,7 +61,12 @@ func joinLines(blocks []parse.Block) []logicalPara {
 		if cur == nil {
 			return
 		}
-		cur.nt = normalize(raw.String())
+		text := raw.String()
+		cur.nt = normalize(text)
+		if !utf8.ValidString(text) {
+			text = string(cur.nt.raw) // as the paragraph's runes read
+		}
+		cur.list = startsList(text)
 		t := strings.TrimRightFunc(raw.String(), isSpaceRune)
 		if t != "" {
 			last, _ := utf8.DecodeLastRuneInString(t)
@@ -77,11 +82,13 @@ func joinLines(blocks []parse.Block) []logicalPara {
 			continue
 		}
 		text := b.Text
-		if pageNumber.MatchString(text) {
-			continue
-		}
-		if barePage.MatchString(text) && cur != nil && midSentence(raw.String()) {
-			continue
+		if mayBePageNumber(text) {
+			if pageNumber.MatchString(text) {
+				continue
+			}
+			if cur != nil && barePage.MatchString(text) && midSentence(raw.String()) {
+				continue
+			}
 		}
 		if cur != nil && continues(raw.String(), text, b.Level) {
 			cur.parts = append(cur.parts, partLoc{rawStart: utf8.RuneCountInString(raw.String()), location: b.Location()})
@@ -101,7 +108,7 @@ func isSpaceRune(r rune) bool { return isSpace(r) }
 // startsList reports whether text opens a numbered point (1． （2） ③ 一、), after any
 // indentation, ideographic spaces included.
 func startsList(text string) bool {
-	return listStart.MatchString(strings.TrimLeftFunc(text, isSpaceRune))
+	return isListStart(strings.TrimLeftFunc(text, isSpaceRune))
 }
 
 // midSentence reports whether text is a long line cut off before its sentence ended.

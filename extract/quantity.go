@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -95,15 +95,35 @@ func parseNumber(rs []rune, i int) (digits string, end, decimals int, ok bool) {
 	return b.String(), j, decimals, true
 }
 
+// unitRunes holds the text of each of units as runes, for matchUnit.
+var unitRunes = func() [][]rune {
+	out := make([][]rune, len(units))
+	for i, u := range units {
+		out[i] = []rune(u.text)
+	}
+	return out
+}()
+
 // matchUnit finds the unit written at rs[j:].
 func matchUnit(rs []rune, j int) (unitDef, bool) {
-	for _, u := range units {
-		ur := []rune(u.text)
-		if j+len(ur) <= len(rs) && string(rs[j:j+len(ur)]) == u.text {
-			return u, true
+	if j >= len(rs) || !isUnitStart(rs[j]) {
+		return unitDef{}, false
+	}
+	for i, ur := range unitRunes {
+		if j+len(ur) <= len(rs) && slices.Equal(rs[j:j+len(ur)], ur) {
+			return units[i], true
 		}
 	}
 	return unitDef{}, false
+}
+
+// isUnitStart reports whether r is the first character of one of units.
+func isUnitStart(r rune) bool {
+	switch r {
+	case '个', '万', '百', '人', '分', '亿', '千', '元', '名', '台', '辆', '%':
+		return true
+	}
+	return false
 }
 
 // scanQuantities finds every number with a unit in normalised runes. Numbers without a
@@ -184,12 +204,11 @@ func scanQuantities(rs []rune) []quantity {
 
 // chineseCount reads a small count written in Chinese numerals (七, 十一, 两) at rs[i:].
 func chineseCount(rs []rune, i int) (n, end int, ok bool) {
-	val := map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	j := i
 	total, cur := 0, 0
 	for j < len(rs) && j-i < 4 {
 		r := rs[j]
-		if v, isDigit := val[r]; isDigit {
+		if v := countDigit(r); v > 0 {
 			cur = v
 		} else if r == '十' {
 			if cur == 0 {
@@ -208,12 +227,63 @@ func chineseCount(rs []rune, i int) (n, end int, ok bool) {
 	return total + cur, j, true
 }
 
+// countDigit is the value of a Chinese numeral digit (一 … 九, 两), or 0.
+func countDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return 0
+}
+
+// isCountGuard reports whether r, before a numeral, makes it no count (第七, 约五, 超十).
+func isCountGuard(r rune) bool {
+	switch r {
+	case '第', '约', '近', '逾', '超':
+		return true
+	}
+	return false
+}
+
+// hasCountUnit reports whether rs holds a unit a count of people or vehicles can take.
+func hasCountUnit(rs []rune) bool {
+	for _, r := range rs {
+		switch r {
+		case '人', '名', '个', '台', '辆':
+			return true
+		}
+	}
+	return false
+}
+
 // scanChineseCounts finds counts of people and vehicles written in Chinese numerals
 // (编制人数七人, 实有车辆一辆). Money is never written this way in these reports.
 func scanChineseCounts(rs []rune) []quantity {
+	if !hasCountUnit(rs) {
+		return nil // no 人, 名, 个, 台 or 辆 for a count to be of
+	}
 	var out []quantity
 	for i := 0; i < len(rs); i++ {
-		if i > 0 && unicode.Is(unicode.Han, rs[i-1]) && containsRune("第约近逾超", rs[i-1]) {
+		if r := rs[i]; r != '十' && countDigit(r) == 0 {
+			continue // chineseCount would read nothing here
+		}
+		if i > 0 && isCountGuard(rs[i-1]) {
 			continue
 		}
 		n, end, ok := chineseCount(rs, i)

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -93,13 +91,4 @@ func FuzzParseAmount(f *testing.F) {
 		scanQuantities(normalize(s).r)
 		scanChineseCounts([]rune(s))
 	})
-}
-
-func TestTokenize(t *testing.T) {
-	e := newTestExtractor(t)
-	got := e.Segmenter().Tokenize("预算编制不科学，年度预算执行偏差较大。")
-	want := "预算编制 不 科学 年度 预算 执行 偏差 较大"
-	if s := fmt.Sprint(strings.Join(got, " ")); s != want {
-		t.Errorf("Tokenize = %q, want %q", s, want)
-	}
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/jixiao/jixiao/parse"
@@ -36,15 +35,15 @@ func sections(doc *parse.Document) []Section {
 		}
 		// List numbering (1. 一是 （1）) is layout, not content: two units that copied the
 		// same points under other numbers wrote the same text.
-		body.WriteString(listMarker.ReplaceAllString(strings.TrimSpace(b.Text), "${1}"))
+		body.WriteString(dropListMarkers(strings.TrimSpace(b.Text)))
 		body.WriteByte('\n')
 	}
 	flush()
 	return out
 }
 
-// listMarker matches list numbering at the start of a paragraph or sentence.
-var listMarker = regexp.MustCompile(`(^|[。；;])\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+是|[①-⑳])`)
+// List numbering at the start of a paragraph or sentence, (^|[。；;])\s*(?:\d{1,2}\s*[.．、]|
+// [（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+是|[①-⑳]), is removed by dropListMarkers.
 
 // endsSentence reports whether a paragraph ends like a sentence, which a heading does not.
 func endsSentence(t string) bool {

@@ -57,23 +57,3 @@ func NewSegmenter(words []string) (*Segmenter, error) {
 func (s *Segmenter) Cut(text string) []string {
 	return s.seg.Cut(text, false)
 }
-
-// Tokenize cuts narrative text into words for comparison (copied-text detection): the
-// text is normalised first, and punctuation and white space are left out.
-func (s *Segmenter) Tokenize(text string) []string {
-	words := s.Cut(normalizeString(text))
-	out := words[:0]
-	for _, w := range words {
-		keep := false
-		for _, r := range w {
-			if isHan(r) || isASCIIAlnum(r) {
-				keep = true
-				break
-			}
-		}
-		if keep {
-			out = append(out, w)
-		}
-	}
-	return out
-}

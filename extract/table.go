@@ -12,10 +12,8 @@ import (
 )
 
 var (
-	unitDecl   = regexp.MustCompile(`(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)`)
-	unitParen  = regexp.MustCompile(`[（(]\s*(亿元|万元|千元|元)\s*[)）]`)
-	bareNumber = regexp.MustCompile(`^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$`)
-	emptyCell  = regexp.MustCompile(`^[-—–―/／\s]*$`)
+	unitDecl  = regexp.MustCompile(`(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)`)
+	unitParen = regexp.MustCompile(`[（(]\s*(亿元|万元|千元|元)\s*[)）]`)
 )
 
 var unitScales = map[string]int64{"亿元": 100000000, "万元": 10000, "千元": 1000, "元": 1}
@@ -108,26 +106,37 @@ func rowHasNumber(row []parse.Cell) bool {
 // tableUnit finds the unit a table's amounts are in from its caption or any cell that
 // declares it (单位：万元, 金额单位：元, a title ending in （万元）).
 func tableUnit(caption string, cells [][]parse.Cell) string {
-	if m := unitDecl.FindStringSubmatch(normalizeString(caption)); m != nil {
-		return m[1]
+	if u := findUnit(unitDecl, caption); u != "" {
+		return u
 	}
 	for _, row := range cells {
 		for _, c := range row {
-			if m := unitDecl.FindStringSubmatch(normalizeString(c.Text)); m != nil {
-				return m[1]
+			if u := findUnit(unitDecl, c.Text); u != "" {
+				return u
 			}
 		}
 	}
-	if m := unitParen.FindStringSubmatch(normalizeString(caption)); m != nil {
-		return m[1]
+	if u := findUnit(unitParen, caption); u != "" {
+		return u
 	}
 	// A unit in one header cell (资金情况（万元） spanning 预算数 | 实际支出) holds for the table.
 	for r := 0; r < len(cells) && r < 3; r++ {
 		for _, c := range cells[r] {
-			if m := unitParen.FindStringSubmatch(normalizeString(c.Text)); m != nil {
-				return m[1]
+			if u := findUnit(unitParen, c.Text); u != "" {
+				return u
 			}
 		}
+	}
+	return ""
+}
+
+// findUnit returns the unit that re (unitDecl or unitParen) finds in the normalised text, or "".
+func findUnit(re *regexp.Regexp, text string) string {
+	if !mayDeclareUnit(text) {
+		return ""
+	}
+	if m := re.FindStringSubmatch(normalizeString(text)); m != nil {
+		return m[1]
 	}
 	return ""
 }
@@ -135,10 +144,10 @@ func tableUnit(caption string, cells [][]parse.Cell) string {
 // cellValue reads a numeric cell: a bare number, or a number with its unit.
 func cellValue(text string) (q quantity, bare, ok bool) {
 	n := strings.TrimSpace(normalizeString(text))
-	if n == "" || emptyCell.MatchString(n) {
+	if n == "" || isEmptyCell(n) {
 		return quantity{}, false, false
 	}
-	if bareNumber.MatchString(n) {
+	if isBareNumber(n) {
 		rs := []rune(strings.TrimPrefix(n, "-"))
 		digits, _, decimals, _ := parseNumber(rs, 0)
 		v, err := decimal.NewFromString(digits)
@@ -162,10 +171,12 @@ func cellValue(text string) (q quantity, bare, ok bool) {
 func headerInfo(h string, reportYear int) column {
 	n := normalizeString(h)
 	col := column{label: strings.TrimSpace(h)}
-	if m := unitParen.FindStringSubmatch(n); m != nil {
-		col.unitText = m[1]
-	} else if m := unitDecl.FindStringSubmatch(n); m != nil {
-		col.unitText = m[1]
+	if mayDeclareUnit(n) {
+		if m := unitParen.FindStringSubmatch(n); m != nil {
+			col.unitText = m[1]
+		} else if m := unitDecl.FindStringSubmatch(n); m != nil {
+			col.unitText = m[1]
+		}
 	}
 	switch {
 	case strings.Contains(n, "序号") || strings.Contains(n, "编号") || strings.Contains(n, "行次") || strings.Contains(n, "栏次"):
@@ -201,14 +212,50 @@ func headerInfo(h string, reportYear int) column {
 	return col
 }
 
-// labelMetric reads a row label: a single metric term (after numbering and 其中), and
+// labelMemo keeps what the row labels of one table read as: a table asks about a label for
+// every value in its row and for several unit families, and normalising and segmenting
+// the label is the expensive part.
+type labelMemo struct {
+	e      *Extractor
+	labels map[string]*labelText
+}
+
+// labelText is a row label normalised after itemLabel, and its words once they are cut.
+type labelText struct {
+	n     string
+	words []string
+	cut   bool
+}
+
+func (m *labelMemo) text(label string) *labelText {
+	if t := m.labels[label]; t != nil {
+		return t
+	}
+	t := &labelText{n: normalizeString(itemLabel(label))}
+	if m.labels == nil {
+		m.labels = map[string]*labelText{}
+	}
+	m.labels[label] = t
+	return t
+}
+
+func (m *labelMemo) words(t *labelText) []string {
+	if !t.cut {
+		t.words, t.cut = m.e.seg.Cut(t.n), true
+	}
+	return t.words
+}
+
+// metric reads a row label: a single metric term (after numbering and 其中), and
 // whether the label is a term at all.
-func (e *Extractor) labelMetric(label, fam string) (role, bool) {
-	n := normalizeString(itemLabel(label))
+func (m *labelMemo) metric(label, fam string) (role, bool) {
+	t := m.text(label)
+	n := t.n
 	if n == "" {
 		return role{}, false
 	}
-	if rs := e.lex.lookup(n); rs != nil {
+	lex := m.e.lex
+	if rs := lex.lookup(n); rs != nil {
 		for _, r := range rs {
 			if r.kind == kindShield {
 				return role{kind: kindShield}, true
@@ -222,8 +269,8 @@ func (e *Extractor) labelMetric(label, fam string) (role, bool) {
 	var found role
 	ok := false
 	other := 0 // characters that are neither the term nor glue: 国土空间规划编制经费 is no 编制
-	for _, w := range e.seg.Cut(n) {
-		sp := span{roles: e.lex.lookup(w), text: w}
+	for _, w := range m.words(t) {
+		sp := span{roles: lex.lookup(w), text: w}
 		if r, isM := sp.metricRole(fam); isM {
 			if ok && r.key != found.key {
 				return role{}, false // two different metrics: not a plain label
@@ -256,6 +303,7 @@ func (e *Extractor) labelMetric(label, fam string) (role, bool) {
 // points at the paragraphs it came from).
 func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year int, locs [][]string) []Figure {
 	tunit := tableUnit(caption, b.Cells)
+	labels := &labelMemo{e: e}
 	width := 0
 	for _, r := range b.Cells {
 		width = max(width, len(r))
@@ -298,7 +346,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 
 	capMetric := e.captionMetric(caption)
 	if capMetric == "" {
-		capMetric = e.siblingsParent(b.Cells[headerRows:])
+		capMetric = siblingsParent(b.Cells[headerRows:], labels)
 	}
 	// An indicator table (指标 | 分值 | 得分) scores the report; its only figure is the total score.
 	scoring := false
@@ -338,7 +386,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 			if t := strings.TrimSpace(cell.Text); t != "" && !isNumberingOnly(t) {
 				if labelCol >= 0 && isTotalLabel(t) && !isTotalLabel(label) && t != label {
 					// A group label to the left names what the 合计 totals: 收入 | 合计 is 收入合计.
-					if _, ok := e.labelMetric(label+normalizeString(t), UnitYuan); ok {
+					if _, ok := labels.metric(label+normalizeString(t), UnitYuan); ok {
 						t = label + t
 					}
 				}
@@ -370,7 +418,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 						if f == "" {
 							continue
 						}
-						if r0, found = e.labelMetric(hl, f); found {
+						if r0, found = labels.metric(hl, f); found {
 							break
 						}
 					}
@@ -409,12 +457,12 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 					fam = UnitPercent
 				}
 			}
-			r0, isTerm := e.labelMetric(label, fam)
+			r0, isTerm := labels.metric(label, fam)
 			if !isTerm && fam == UnitYuan {
 				// counts may stand bare in a column: try the other families
 				for _, alt := range []string{UnitPerson, UnitVehicle, UnitPercent, UnitPoint} {
 					if q.family == "" {
-						if ra, ok := e.labelMetric(label, alt); ok && ra.kind != kindShield {
+						if ra, ok := labels.metric(label, alt); ok && ra.kind != kindShield {
 							r0, isTerm, fam = ra, true, alt
 							break
 						}
@@ -433,7 +481,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 				// (项目 | 收入合计 | 支出合计 over 预算数 | 220 | 220 and 决算数 | …).
 				if rb := headerInfo(label, year).basis; rb != "" && utf8.RuneCountInString(normalizeString(label)) <= 6 {
 					hl := strings.TrimSpace(b.Cells[headerRows-1][c].Text)
-					if rh, ok := e.labelMetric(hl, fam); ok && rh.kind != kindShield {
+					if rh, ok := labels.metric(hl, fam); ok && rh.kind != kindShield {
 						if f, ok := e.tableFigure(b.Index, r, c, cell.Text, hl, rh, defBasis, column{basis: rb, label: label, unitText: col.unitText}, tunit); ok {
 							out = append(out, f)
 						}
@@ -493,7 +541,7 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 // siblingsParent is what a 合计 row totals when the table's title does not say: the common
 // parent of the metrics its other rows name (因公出国（境）费, 公务接待费 … → three_public.total),
 // provided the parent is not a row of its own.
-func (e *Extractor) siblingsParent(rows [][]parse.Cell) string {
+func siblingsParent(rows [][]parse.Cell, labels *labelMemo) string {
 	parent := ""
 	named := map[string]bool{}
 	n := 0
@@ -503,7 +551,7 @@ func (e *Extractor) siblingsParent(rows [][]parse.Cell) string {
 			if t == "" || isNumericCell(t) {
 				continue
 			}
-			if r, ok := e.labelMetric(t, UnitYuan); ok && r.kind == kindMetric {
+			if r, ok := labels.metric(t, UnitYuan); ok && r.kind == kindMetric {
 				named[r.key] = true
 				p := parentOf(r.key)
 				if parent != "" && p != parent {
@@ -582,13 +630,6 @@ func (e *Extractor) scoreRow(t, r int, row []parse.Cell, label string, labelCol 
 			Raw: raw, Location: parse.CellLocation(t, r+1, c+1), Method: MethodTable, Decimals: q.decimals}, true
 	}
 	return Figure{}, false
-}
-
-// numberingOnly matches a cell that holds only numbering: 1, 一、, （3）.
-var numberingOnly = regexp.MustCompile(`^[\d一二三四五六七八九十（）().、．]+$`)
-
-func isNumberingOnly(t string) bool {
-	return numberingOnly.MatchString(t)
 }
 
 func isTotalLabel(l string) bool {

@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // span is one element of an analysed sentence: a word from the segmenter or a quantity.
@@ -31,32 +33,57 @@ type yearMark struct {
 
 // isClauseSep reports whether r separates clauses. 、 separates clauses only right after
 // a quantity (A 1万元、B 2万元), since inside names it joins words (科普专项、青少年科技工作经费).
-func isClauseSep(r rune) bool { return strings.ContainsRune("，,；;。！？!?\n", r) }
+func isClauseSep(r rune) bool {
+	switch r {
+	case '，', ',', '；', ';', '。', '！', '？', '!', '?', '\n':
+		return true
+	}
+	return false
+}
+
+// isClauseSepWord reports whether w is one clause separator (see isClauseSep).
+func isClauseSepWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n > 0 && n == len(w) && r != utf8.RuneError && isClauseSep(r)
+}
 
 // analyse finds quantities, cuts the text between them into words and tags each with its
 // lexicon roles and clause.
-func (e *Extractor) analyse(rs []rune, off int) sentence {
+//
+// qs are the sentence's quantities in order (see mayState); the spans point into it.
+func (e *Extractor) analyse(rs []rune, off int, qs []quantity) sentence {
 	s := sentence{rs: rs, off: off}
-	qs := scanQuantities(rs)
-	qs = mergeQuantities(qs, scanChineseCounts(rs))
-	pos := 0
-	addWords := func(from, to int) {
-		if from >= to {
-			return
+	// The words of the text before each quantity and after the last, cut first so that
+	// the spans are allocated once.
+	words := make([][]string, len(qs)+1)
+	n, pos := len(qs), 0
+	for i := range words {
+		end := len(rs)
+		if i < len(qs) {
+			end = qs[i].start
 		}
-		for _, w := range e.seg.Cut(string(rs[from:to])) {
-			n := len([]rune(w))
-			s.spans = append(s.spans, span{start: from, end: from + n, text: w, roles: e.lex.lookup(w)})
-			from += n
+		if pos < end {
+			words[i] = e.seg.Cut(string(rs[pos:end]))
+			n += len(words[i])
+		}
+		if i < len(qs) {
+			pos = qs[i].end
 		}
 	}
-	for i := range qs {
-		addWords(pos, qs[i].start)
-		q := qs[i]
-		s.spans = append(s.spans, span{start: q.start, end: q.end, text: string(rs[q.start:q.end]), q: &q})
-		pos = q.end
+	s.spans = make([]span, 0, n)
+	pos = 0
+	for i, ws := range words {
+		for _, w := range ws {
+			n := utf8.RuneCountInString(w)
+			s.spans = append(s.spans, span{start: pos, end: pos + n, text: w, roles: e.lex.lookup(w)})
+			pos += n
+		}
+		if i < len(qs) {
+			q := &qs[i]
+			s.spans = append(s.spans, span{start: q.start, end: q.end, text: string(rs[q.start:q.end]), q: q})
+			pos = q.end
+		}
 	}
-	addWords(pos, len(rs))
 
 	clause, depth := 0, 0
 	for i := range s.spans {
@@ -71,7 +98,7 @@ func (e *Extractor) analyse(rs []rune, off int) sentence {
 			}
 		}
 		switch {
-		case sp.q == nil && len([]rune(sp.text)) == 1 && isClauseSep([]rune(sp.text)[0]):
+		case sp.q == nil && isClauseSepWord(sp.text):
 			clause++
 			sp.clause = clause
 		case sp.q == nil && sp.text == "、" && i > 0 && s.spans[i-1].q != nil:
@@ -114,7 +141,8 @@ func mergeQuantities(qs, extra []quantity) []quantity {
 			qs = append(qs, x)
 		}
 	}
-	sort.Slice(qs, func(i, j int) bool { return qs[i].start < qs[j].start })
+	// Quantities never overlap, so their starts differ and the order is unique.
+	slices.SortFunc(qs, func(a, b quantity) int { return cmp.Compare(a.start, b.start) })
 	return qs
 }
 
