@@ -7,13 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/nguyenthenguyen/docx"
 )
 
 // docxMain is the zip member holding a .docx's body.
 const docxMain = "word/document.xml"
+
+// memberSizeHint caps the room made in advance for a zip member's declared size.
+const memberSizeHint = 8 << 20
 
 // openZip opens data as a zip archive. Member names that would be unsafe to extract
 // (../../x, absolute paths) are no reason to refuse: nothing is ever extracted to disk.
@@ -72,7 +74,7 @@ func readDocx(ctx context.Context, doc *Document, data []byte, lim Limits) error
 		}
 	}
 	doc.Format = FormatDOCX
-	return walkDocx(ctx, doc, strings.NewReader(content), lim)
+	return walkDocx(ctx, doc, content, lim)
 }
 
 // contentViaLibrary returns word/document.xml as the docx library reads it.
@@ -97,12 +99,15 @@ func readMember(f *zip.File, max int64) (string, error) {
 		return "", failCause(ErrCorrupt, "damaged zip member "+f.Name, err)
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, max+1))
-	if err != nil {
+	// Room for the size the member declares saves growing the buffer; it is only a hint,
+	// capped so that a lying header cannot make us allocate much for nothing.
+	var buf bytes.Buffer
+	buf.Grow(int(min(f.UncompressedSize64, memberSizeHint)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(rc, max+1)); err != nil {
 		return "", failCause(ErrCorrupt, "damaged zip member "+f.Name, err)
 	}
-	if int64(len(b)) > max {
+	if int64(buf.Len()) > max {
 		return "", limitError("max-zip-member", max)
 	}
-	return string(b), nil
+	return buf.String(), nil
 }

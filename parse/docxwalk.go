@@ -23,10 +23,11 @@ const (
 	ctxEveryToks = 1000
 )
 
-// isW reports whether n is a WordprocessingML element. A prefix the document never declared
-// stays in Name.Space, so a bare "w" is accepted too.
-func isW(n xml.Name) bool {
-	return n.Space == nsW || n.Space == nsWStrict || n.Space == "w"
+// isW reports whether space, an element's namespace as encoding/xml resolves it, is
+// WordprocessingML's. A prefix the document never declared stays the namespace, so a bare
+// "w" is accepted too.
+func isW(space string) bool {
+	return space == nsW || space == nsWStrict || space == "w"
 }
 
 // skippedW are WordprocessingML elements whose whole subtree holds no visible body text:
@@ -100,12 +101,24 @@ type walker struct {
 	doc    *Document
 	lim    Limits
 	stack  []*frame
-	chars  int64 // characters of text so far, plus one per table grid position
-	paras  int   // paragraph blocks so far
-	tables int   // table blocks so far
+	chars  int64    // characters of text so far, plus one per table grid position
+	paras  int      // paragraph blocks so far
+	tables int      // table blocks so far
+	free   []*frame // closed frames, for push to reuse
+
+	depth     int // depth of the innermost open element
+	skip      int // depth of the skipped element being read, 0 outside skipped subtrees
+	textDepth int // depth of the w:t being read, 0 outside w:t
 }
 
-// walkDocx streams word/document.xml from r into doc.Blocks.
+// attrs looks up the attributes of a start tag.
+type attrs interface {
+	// value returns the value of the first attribute with the given local name, in any
+	// namespace, or "".
+	value(local string) string
+}
+
+// walkDocx reads word/document.xml, content, into doc.Blocks.
 //
 // Paragraphs (w:p) become paragraph blocks, their run texts joined without separators, so a
 // number Word split over several runs comes out whole. Paragraphs whose text is all whitespace
@@ -114,12 +127,26 @@ type walker struct {
 // text does not join the paragraph that anchors the box; mc:Fallback is skipped so a text box
 // is not read twice. Tables (w:tbl) become table blocks; a table nested in a cell is flattened
 // into that cell's text, its cells joined with spaces.
-func walkDocx(ctx context.Context, doc *Document, r io.Reader, lim Limits) error {
+//
+// The XML is read by scanDocx, a fast scanner that accepts only XML that encoding/xml accepts
+// too and reports it the same way. Whatever it does not read to the end (malformed XML, a
+// DTD, a limit exceeded) is read again from the start by decodeDocx, with encoding/xml, which
+// has the last word on what is wrong with it.
+func walkDocx(ctx context.Context, doc *Document, content string, lim Limits) error {
+	blocks := doc.Blocks
+	err := scanDocx(ctx, &walker{doc: doc, lim: lim}, content)
+	if err == nil || err == ctx.Err() {
+		return err
+	}
+	doc.Blocks = blocks
+	return decodeDocx(ctx, &walker{doc: doc, lim: lim}, strings.NewReader(content))
+}
+
+// decodeDocx streams word/document.xml from r into w with encoding/xml.
+func decodeDocx(ctx context.Context, w *walker, r io.Reader) error {
 	d := xml.NewDecoder(r)
 	d.Strict = true       // Word writes well-formed XML; anything else is a damaged file
 	d.CharsetReader = nil // only UTF-8: Word writes nothing else
-	w := &walker{doc: doc, lim: lim}
-	depth, skip, textDepth := 0, 0, 0
 	for n := 0; ; n++ {
 		if n%ctxEveryToks == 0 {
 			if err := ctx.Err(); err != nil {
@@ -139,40 +166,21 @@ func walkDocx(ctx context.Context, doc *Document, r io.Reader, lim Limits) error
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
-			if depth > lim.MaxXMLDepth {
-				return limitError("max-xml-depth", int64(lim.MaxXMLDepth))
-			}
-			if skip > 0 {
-				continue
-			}
-			if w.skips(t.Name) {
-				skip = depth
-				continue
-			}
-			if isW(t.Name) && t.Name.Local == "t" {
-				textDepth = depth
-				continue
-			}
-			if err := w.start(t, depth); err != nil {
+			active, err := w.enter()
+			if err != nil {
 				return err
 			}
-		case xml.EndElement:
-			switch {
-			case skip > 0:
-				if depth == skip {
-					skip = 0
-				}
-			case depth == textDepth:
-				textDepth = 0
-			default:
-				if err := w.end(depth); err != nil {
+			if active {
+				if err := w.open(t.Name.Space, t.Name.Local, xmlAttrs(t.Attr)); err != nil {
 					return err
 				}
 			}
-			depth--
+		case xml.EndElement:
+			if err := w.close(); err != nil {
+				return err
+			}
 		case xml.CharData:
-			if skip == 0 && textDepth > 0 {
+			if w.inText() {
 				if err := w.appendText(string(t)); err != nil {
 					return err
 				}
@@ -185,12 +193,70 @@ func walkDocx(ctx context.Context, doc *Document, r io.Reader, lim Limits) error
 	}
 }
 
-// skips reports whether the element's subtree is to be skipped.
-func (w *walker) skips(n xml.Name) bool {
-	if isW(n) {
-		return skippedW(n.Local)
+// xmlAttrs are the attributes of an encoding/xml start tag.
+type xmlAttrs []xml.Attr
+
+func (a xmlAttrs) value(local string) string {
+	for _, at := range a {
+		if at.Name.Local == local {
+			return at.Value
+		}
 	}
-	return n.Local == "Fallback" && (n.Space == nsMC || n.Space == "mc")
+	return ""
+}
+
+// enter opens an element, checking MaxXMLDepth. It reports whether the element lies outside
+// skipped subtrees, when open must be called with its name and attributes.
+func (w *walker) enter() (bool, error) {
+	w.depth++
+	if w.depth > w.lim.MaxXMLDepth {
+		return false, limitError("max-xml-depth", int64(w.lim.MaxXMLDepth))
+	}
+	return w.skip == 0, nil
+}
+
+// open handles the start tag of the element enter opened, outside skipped subtrees. space is
+// its namespace as encoding/xml resolves it.
+func (w *walker) open(space, local string, a attrs) error {
+	if w.skips(space, local) {
+		w.skip = w.depth
+		return nil
+	}
+	if isW(space) && local == "t" {
+		w.textDepth = w.depth
+		return nil
+	}
+	return w.start(space, local, a)
+}
+
+// close handles an end tag.
+func (w *walker) close() error {
+	switch {
+	case w.skip > 0:
+		if w.depth == w.skip {
+			w.skip = 0
+		}
+	case w.depth == w.textDepth:
+		w.textDepth = 0
+	default:
+		if err := w.end(w.depth); err != nil {
+			return err
+		}
+	}
+	w.depth--
+	return nil
+}
+
+// inText reports whether character data is text of the document: in a w:t, outside skipped
+// subtrees.
+func (w *walker) inText() bool { return w.skip == 0 && w.textDepth > 0 }
+
+// skips reports whether the element's subtree is to be skipped.
+func (w *walker) skips(space, local string) bool {
+	if isW(space) {
+		return skippedW(local)
+	}
+	return local == "Fallback" && (space == nsMC || space == "mc")
 }
 
 // top returns the innermost open frame, or nil.
@@ -210,21 +276,22 @@ func (w *walker) topPara() *frame {
 }
 
 // start handles a start tag outside skipped subtrees.
-func (w *walker) start(t xml.StartElement, depth int) error {
-	if !isW(t.Name) {
+func (w *walker) start(space, local string, a attrs) error {
+	if !isW(space) {
 		return nil
 	}
-	switch t.Name.Local {
+	depth := w.depth
+	switch local {
 	case "p":
-		w.push(&frame{kind: framePara, depth: depth})
+		w.push(framePara, depth)
 	case "txbxContent":
-		w.push(&frame{kind: frameTextbox, depth: depth})
+		w.push(frameTextbox, depth)
 	case "tbl":
-		w.push(&frame{kind: frameTable, depth: depth})
+		w.push(frameTable, depth)
 	case "tr":
-		w.push(&frame{kind: frameRow, depth: depth})
+		w.push(frameRow, depth)
 	case "tc":
-		w.push(&frame{kind: frameCell, depth: depth, span: 1})
+		w.push(frameCell, depth).span = 1
 	case "tab", "ptab":
 		return w.appendText(" ")
 	case "br", "cr":
@@ -233,21 +300,21 @@ func (w *walker) start(t xml.StartElement, depth int) error {
 		return w.appendText("-")
 	case "pStyle":
 		if p := w.topPara(); p != nil {
-			p.style = attr(t, "val")
+			p.style = strings.Clone(a.value("val")) // not a view of the whole XML
 		}
 	case "outlineLvl":
 		if p := w.topPara(); p != nil {
-			if n, err := strconv.Atoi(attr(t, "val")); err == nil && 0 <= n && n <= 8 {
+			if n, err := strconv.Atoi(a.value("val")); err == nil && 0 <= n && n <= 8 {
 				p.outline = n + 1 // 9 is body text
 			}
 		}
 	case "gridSpan":
 		if c := w.top(); c != nil && c.kind == frameCell {
-			c.span = clampSpan(attr(t, "val"))
+			c.span = clampSpan(a.value("val"))
 		}
 	case "vMerge":
 		if c := w.top(); c != nil && c.kind == frameCell {
-			if attr(t, "val") == "restart" {
+			if a.value("val") == "restart" {
 				c.vmerge = mergeRestart
 			} else {
 				c.vmerge = mergeContinue // no val, or "continue"
@@ -255,11 +322,11 @@ func (w *walker) start(t xml.StartElement, depth int) error {
 		}
 	case "hMerge":
 		if c := w.top(); c != nil && c.kind == frameCell {
-			c.hmerge = attr(t, "val") != "restart"
+			c.hmerge = a.value("val") != "restart"
 		}
 	case "gridBefore":
 		if r := w.top(); r != nil && r.kind == frameRow {
-			r.gridBefore = clampSpan(attr(t, "val"))
+			r.gridBefore = clampSpan(a.value("val"))
 		}
 	}
 	return nil
@@ -272,6 +339,13 @@ func (w *walker) end(depth int) error {
 		return nil
 	}
 	w.stack = w.stack[:len(w.stack)-1]
+	err := w.closeFrame(f)
+	w.free = append(w.free, f) // closeFrame copied out all it holds
+	return err
+}
+
+// closeFrame files a frame just closed into the frame that holds it or the document.
+func (w *walker) closeFrame(f *frame) error {
 	switch f.kind {
 	case framePara:
 		w.closePara(f)
@@ -404,8 +478,18 @@ func (w *walker) buildGrid(rows [][]cellDraft) ([][]Cell, error) {
 	return grid, nil
 }
 
-// push opens a frame.
-func (w *walker) push(f *frame) { w.stack = append(w.stack, f) }
+// push opens a frame of the given kind, reusing one closed before.
+func (w *walker) push(kind frameKind, depth int) *frame {
+	var f *frame
+	if n := len(w.free); n > 0 {
+		f, w.free = w.free[n-1], w.free[:n-1]
+	} else {
+		f = new(frame)
+	}
+	*f = frame{kind: kind, depth: depth, text: f.text[:0], paras: f.paras[:0]}
+	w.stack = append(w.stack, f)
+	return f
+}
 
 // appendText adds text to the paragraph being read, if any, counting it against MaxChars.
 func (w *walker) appendText(s string) error {
@@ -427,16 +511,6 @@ func (w *walker) count(n int64) error {
 		return limitError("max-chars", w.lim.MaxChars)
 	}
 	return nil
-}
-
-// attr returns the value of the attribute with the given local name, in any namespace.
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // clampSpan reads a column count, keeping it within 1..maxGridSpan.
