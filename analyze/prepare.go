@@ -89,7 +89,7 @@ func (rule *Rule) collect(v Verdict, r *Report, findings []Finding, checks []Che
 }
 
 // slim is what the rules across reports read of a report: its identity, its figures of its
-// own year (ofYear) without their location, unit wording and method, its transfers, and of its sections long enough for text.duplicate the
+// own year (ofYear) without their location and method, its transfers, and of its sections long enough for text.duplicate the
 // heading, the evidence snippet and the fingerprint. Its strings are copied, so that it
 // holds on to nothing of the document.
 func slim(r *Report, cfg Config) Report {
@@ -99,10 +99,12 @@ func slim(r *Report, cfg Config) Report {
 	figs := ofYear(r.Figures, r.Year)
 	s.Figures = make([]extract.Figure, len(figs))
 	for i, f := range figs {
-		// What the rules read of a figure; its location, unit wording and method they do not.
+		// What the rules read of a figure (the unit's wording sets its rounding: halfUnit);
+		// its location and method they do not.
 		s.Figures[i] = extract.Figure{
 			Metric: in.str(f.Metric), Basis: f.Basis, Item: in.str(f.Item), Term: in.str(f.Term), Value: f.Value,
-			Unit: in.str(f.Unit), Raw: in.str(f.Raw), BasisText: in.str(f.BasisText), Year: f.Year, Decimals: f.Decimals,
+			Unit: in.str(f.Unit), UnitText: in.str(f.UnitText), Raw: in.str(f.Raw), BasisText: in.str(f.BasisText),
+			Year: f.Year, Decimals: f.Decimals,
 		}
 	}
 	for _, c := range r.Claims {
