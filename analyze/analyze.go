@@ -156,11 +156,22 @@ type Batch struct {
 	memo    map[string]any
 
 	// Indexes of the cross-report rules, built once by indexNames.
-	depts, regions []string             // normalised department and region of each report
-	byDept         map[string][]int     // reports by normalised department, in index order
-	byYear         map[yearRegion][]int // reports by year and region, in path order
-	yearReports    map[int][]int        // reports by year, in index order
-	peerMemo       map[int][]int        // peers(i)
+	depts, regions []string              // normalised department and region of each report
+	byDept         map[string][]int      // reports by normalised department, in index order
+	byYear         map[yearRegion][]int  // reports by year and region, in path order
+	yearReports    map[int][]int         // reports by year, in index order
+	peerMemo       map[int][]int         // peers(i)
+	ratios         [][]peerValue         // ratios[i][k]: report i's value of peerRatios[k]
+	totals         [][2]*decimal.Decimal // report i's known actual income.total, expenditure.total
+}
+
+// totalMetrics are the metrics whose peers' values unit.suspect compares (Batch.totals).
+var totalMetrics = [2]string{"income.total", "expenditure.total"}
+
+// peerValue is a report's value of one peer ratio, as peer.outlier compares it.
+type peerValue struct {
+	f  float64
+	ok bool
 }
 
 // failed reports whether report i could not be read.
@@ -203,6 +214,26 @@ func (b *Batch) buildShared() {
 	for i := range b.Reports {
 		b.peers(i)
 	}
+	// Each report's ratios are read once per peer: computed once here, on every core.
+	b.ratios = make([][]peerValue, len(b.Reports))
+	b.totals = make([][2]*decimal.Decimal, len(b.Reports))
+	parallel(len(b.Reports), func(i int) {
+		for k, m := range totalMetrics {
+			if a, st := b.facts[i].get(m, extract.Actual, ""); st == known {
+				b.totals[i][k] = &a.v
+			}
+		}
+		b.ratios[i] = make([]peerValue, len(peerRatios))
+		if b.failed(i) {
+			return
+		}
+		for k, pr := range peerRatios {
+			if y, _, ok := b.ratio(i, pr); ok {
+				f, _ := y.Float64()
+				b.ratios[i][k] = peerValue{f, true}
+			}
+		}
+	})
 	b.duplicates()
 }
 

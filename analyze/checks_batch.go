@@ -145,6 +145,16 @@ func (b *Batch) peers(i int) []int {
 // peerValues are the known actual values of metric in report i's peers (not i itself).
 func (b *Batch) peerValues(i int, metric string) []decimal.Decimal {
 	var out []decimal.Decimal
+	for k, m := range totalMetrics {
+		if m == metric && b.totals != nil {
+			for _, j := range b.peers(i) {
+				if v := b.totals[j][k]; v != nil {
+					out = append(out, *v)
+				}
+			}
+			return out
+		}
+	}
 	for _, j := range b.peers(i) {
 		if a, st := b.facts[j].get(metric, extract.Actual, ""); st == known {
 			out = append(out, a.v)
@@ -250,7 +260,7 @@ func fmtRatio(pr peerRatio, v float64) string {
 func checkPeer(b *Batch, i int) Verdict {
 	var vs []Verdict
 	peers := b.peers(i)
-	for _, pr := range peerRatios {
+	for k, pr := range peerRatios {
 		x, figs, ok := b.ratio(i, pr)
 		if !ok {
 			continue
@@ -258,9 +268,8 @@ func checkPeer(b *Batch, i int) Verdict {
 		xs := []float64{}
 		ids := []string{}
 		for _, j := range peers {
-			if y, _, ok := b.ratio(j, pr); ok {
-				f, _ := y.Float64()
-				xs = append(xs, f)
+			if y := b.ratios[j][k]; y.ok {
+				xs = append(xs, y.f)
 				ids = append(ids, b.Reports[j].ReportID)
 			}
 		}

@@ -26,8 +26,16 @@ func TestSlimKeepsWhatRulesRead(t *testing.T) {
 	s := slim(&r, Config{}.withDefaults())
 	want := fig
 	want.Location, want.Method = "", ""
-	if len(s.Figures) != 1 || s.Figures[0] != want {
-		t.Errorf("figures = %+v\nwant %+v", s.Figures, want)
+	if len(s.Figures) != 1 {
+		t.Fatalf("figures = %+v", s.Figures)
+	}
+	got := s.Figures[0]
+	if !got.Value.Equal(want.Value) || got.Value.Exponent() != want.Value.Exponent() {
+		t.Errorf("value = %s, want %s", got.Value, want.Value)
+	}
+	got.Value, want.Value = decimal.Decimal{}, decimal.Decimal{}
+	if got != want {
+		t.Errorf("figure = %+v\nwant %+v", got, want)
 	}
 	if len(s.Claims) != 1 || s.Claims[0].Kind != extract.ClaimTransfer || s.Claims[0].Location != "p5" {
 		t.Errorf("claims = %+v", s.Claims)
@@ -37,5 +45,15 @@ func TestSlimKeepsWhatRulesRead(t *testing.T) {
 	}
 	if s.Identity != r.Identity {
 		t.Errorf("identity = %+v", s.Identity)
+	}
+}
+
+func TestCompact(t *testing.T) {
+	for _, s := range []string{"0", "2293700", "-15.5", "0.0001", "123456789012345678901234567890"} {
+		d := decimal.RequireFromString(s).Mul(decimal.NewFromInt(10000))
+		c := Compact(d)
+		if !c.Equal(d) || c.String() != d.String() || c.Exponent() != d.Exponent() {
+			t.Errorf("Compact(%s) = %s (exp %d), want %s (exp %d)", d, c, c.Exponent(), d, d.Exponent())
+		}
 	}
 }

@@ -228,6 +228,11 @@ func (b *Batch) duplicates() *dupIndex {
 		idx.matches[a.report] = append(idx.matches[a.report], dupMatch{c.report, a.heading, c.heading, a.text, c.text, j})
 		idx.matches[c.report] = append(idx.matches[c.report], dupMatch{a.report, c.heading, a.heading, c.text, a.text, j})
 	}
+	// The matches are all the rule needs from here on; the fingerprints, the larger part of
+	// what a batch holds for it, can go before the findings are made.
+	for i := range b.Reports {
+		b.Reports[i].Fingerprints = nil
+	}
 	return idx
 }
 
@@ -264,13 +269,14 @@ func lshCandidates(secs []*dupSection) [][2]int {
 	}
 	keys := make([]entry, 0, len(secs))
 	var pairs [][2]int
-	var sig [minHashes]uint64
 	var seeds [minHashes]uint64
 	for k := range seeds {
 		seeds[k] = splitmix(uint64(k + 1))
 	}
 	bandKeys := make([][bands]uint64, len(secs))
-	for x, s := range secs {
+	parallel(len(secs), func(x int) {
+		s := secs[x]
+		var sig [minHashes]uint64
 		for k := range sig {
 			sig[k] = ^uint64(0)
 		}
@@ -288,7 +294,7 @@ func lshCandidates(secs []*dupSection) [][2]int {
 			}
 			bandKeys[x][band] = key
 		}
-	}
+	})
 	for band := range bands {
 		keys = keys[:0]
 		for x := range secs {

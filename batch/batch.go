@@ -249,6 +249,15 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 		cfg.Logger.Debug("analysed", "reports", len(kept), "findings", len(analysis.Anomalies), "took", time.Since(t).Round(time.Millisecond))
 	}
 	report(PhaseWrite)
+	// The views are made while the tables are written, in a hidden folder of Out, and moved
+	// into place once the tables are: a run that fails leaves the earlier views.
+	var pending *pendingViews
+	if views {
+		if pending, err = startViews(cfg, kept, analysis); err != nil {
+			return Summary{}, err
+		}
+		defer pending.discard()
+	}
 	if err := ts.addAnalysis(analysis); err != nil {
 		return Summary{}, err
 	}
@@ -260,12 +269,8 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 			return Summary{}, err
 		}
 	}
-	if views {
-		t := time.Now()
-		if err := WriteViews(cfg.Out, kept, analysis); err != nil {
-			return Summary{}, err
-		}
-		cfg.Logger.Debug("views written", "took", time.Since(t).Round(time.Millisecond))
+	if err := pending.finish(cfg.Out); err != nil {
+		return Summary{}, err
 	}
 	sum.Skipped = junk
 	if analysis != nil {

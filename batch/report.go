@@ -62,7 +62,13 @@ type Report struct {
 func (r *Report) retained(full bool) Report {
 	k := Report{
 		ID: r.ID, Path: r.Path, Format: r.Format, Status: r.Status, Error: r.Error, Err: r.Err,
-		Chars: r.Chars, values: r.Values(), prepared: r.prepared, reused: r.reused,
+		Chars: r.Chars, prepared: r.prepared, reused: r.reused,
+	}
+	if v := r.Values(); v != nil {
+		k.values = make(map[string]decimal.Decimal, len(v))
+		for m, d := range v {
+			k.values[m] = analyze.Compact(d)
+		}
 	}
 	switch {
 	case r.Result == nil:

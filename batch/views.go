@@ -3,7 +3,9 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/review"
@@ -45,6 +47,55 @@ func WriteViews(out string, reports []Report, a *Analysis) error {
 		xlsxErr = fmt.Errorf("write %s: %w", XLSXFile, err)
 	}
 	return errors.Join(xlsxErr, <-htmlErr)
+}
+
+// pendingViews are the views of a run being written into a hidden folder of the output
+// folder while the tables are written (startViews), to be moved into place (finish).
+type pendingViews struct {
+	dir  string
+	done chan error
+}
+
+// startViews begins writing the views of a run into a hidden folder of cfg.Out.
+func startViews(cfg Config, reports []Report, a *Analysis) (*pendingViews, error) {
+	dir, err := os.MkdirTemp(cfg.Out, ".views-*")
+	if err != nil {
+		return nil, fmt.Errorf("write views: %w", err)
+	}
+	p := &pendingViews{dir: dir, done: make(chan error, 1)}
+	go func() {
+		t := time.Now()
+		err := WriteViews(dir, reports, a)
+		cfg.Logger.Debug("views written", "took", time.Since(t).Round(time.Millisecond))
+		p.done <- err
+	}()
+	return p, nil
+}
+
+// finish waits for the views and moves them into out. A nil p does nothing.
+func (p *pendingViews) finish(out string) error {
+	if p == nil {
+		return nil
+	}
+	err := <-p.done
+	p.done = nil
+	if err != nil {
+		return err
+	}
+	for _, name := range []string{XLSXFile, HTMLFile} {
+		if err := os.Rename(filepath.Join(p.dir, name), filepath.Join(out, name)); err != nil {
+			return fmt.Errorf("write views: %w", err)
+		}
+	}
+	return nil
+}
+
+// discard waits for views not finished and removes the hidden folder.
+func (p *pendingViews) discard() {
+	if p.done != nil {
+		<-p.done
+	}
+	os.RemoveAll(p.dir)
 }
 
 // capRows returns a with at most ViewRowsMax findings and checks (see ViewRowsMax).

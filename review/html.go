@@ -1,13 +1,14 @@
 package review
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -66,19 +67,19 @@ func mustLoadPage() pageAssets {
 // Tables sort on a header click and filter by text and severity through a small inline
 // script; without the script everything is shown. Report text is untrusted and escaped.
 func WriteHTML(path string, in Input) error {
-	var buf bytes.Buffer
-	if err := renderHTML(&buf, in); err != nil {
-		return fmt.Errorf("review: %s: %w", path, err)
-	}
+	// Streamed to the file: the page of a large batch runs to tens of megabytes.
 	return writeAtomic(path, func(w *os.File) error {
-		_, err := w.Write(buf.Bytes())
-		return err
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := renderHTML(bw, in); err != nil {
+			return err
+		}
+		return bw.Flush()
 	})
 }
 
-func renderHTML(buf *bytes.Buffer, in Input) error {
+func renderHTML(w io.Writer, in Input) error {
 	v := buildView(newRun(in))
-	return page.tmpl.Execute(buf, v)
+	return page.tmpl.Execute(w, v)
 }
 
 // htmlView is everything the template shows, computed in Go.
