@@ -246,6 +246,9 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 			return nil, err
 		}
 	}
+	// Before the sheets are streamed: on a streamed sheet excelize would parse the whole
+	// sheet back into memory to mark it.
+	f.SetActiveSheet(0)
 	cols, rows, err := findingRows(r, st)
 	if err != nil {
 		return nil, err
@@ -264,7 +267,6 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 	if err := writeSheet(f, st, SheetChecks, cols, rows); err != nil {
 		return nil, err
 	}
-	f.SetActiveSheet(0)
 	ok = true
 	return f, nil
 }
