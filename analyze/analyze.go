@@ -153,7 +153,12 @@ type Batch struct {
 	Reports []Report
 	cfg     Config
 	facts   []*facts
-	memo    map[string]any
+
+	// text.duplicate's matches, found once (duplicates) from the sections' fingerprints,
+	// which are then let go.
+	dupOnce      sync.Once
+	dup          *dupIndex
+	fingerprints [][]Fingerprint // per report, taken out of Reports
 
 	// Indexes of the cross-report rules, built once by indexNames.
 	depts, regions []string              // normalised department and region of each report
@@ -207,8 +212,9 @@ func sortChecks(checks []Check) {
 }
 
 // buildShared builds, before the rules run on several goroutines, every index of the batch
-// that the rules would otherwise build lazily: department and region names, peer groups,
-// and the near-duplicate sections. After it, the rules only read the Batch.
+// that the rules would otherwise build lazily: department and region names, peer groups, and
+// each report's peer ratios and totals. After it, the rules only read the Batch (the
+// near-duplicate sections are found once, by duplicates).
 func (b *Batch) buildShared() {
 	b.indexNames()
 	for i := range b.Reports {
@@ -234,7 +240,6 @@ func (b *Batch) buildShared() {
 			}
 		}
 	})
-	b.duplicates()
 }
 
 // parallel calls f(i) for every i < n on GOMAXPROCS goroutines, in chunks.

@@ -24,7 +24,7 @@ func Prepare(r Report, cfg Config) *Prepared {
 	cfg = cfg.withDefaults()
 	p := &Prepared{report: slim(&r, cfg)}
 	p.facts = buildFacts(p.report.Figures)
-	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{p.facts}, memo: map[string]any{}, peerMemo: map[int][]int{}}
+	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{p.facts}, peerMemo: map[int][]int{}}
 	for _, rule := range registry {
 		if rule.alone() {
 			p.findings, p.checks = rule.collect(rule.verdict(one, 0), &r, p.findings, p.checks)
@@ -38,16 +38,21 @@ func Prepare(r Report, cfg Config) *Prepared {
 // prepared. Finish empties ps, which serve no further call.
 func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
 	cfg = cfg.withDefaults()
-	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), memo: map[string]any{}, peerMemo: map[int][]int{}}
+	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), peerMemo: map[int][]int{},
+		fingerprints: make([][]Fingerprint, len(ps))}
 	var findings []Finding
 	var checks []Check
 	for i, p := range ps {
 		b.Reports[i], b.facts[i] = p.report, p.facts
+		b.fingerprints[i], b.Reports[i].Fingerprints = p.report.Fingerprints, nil
 		findings = append(findings, p.findings...)
 		checks = append(checks, p.checks...)
 		p.findings, p.checks = nil, nil
 	}
 	b.buildShared()
+	// Copied text is matched on one goroutine while the rules before text.duplicate judge
+	// the reports on the others; text.duplicate's verdicts wait for it.
+	go b.duplicates()
 	verdicts := make([]Verdict, len(ps))
 	for _, rule := range registry {
 		if rule.alone() {
@@ -66,6 +71,7 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
 			}
 		}
 	}
+	b.duplicates() // done by now, unless no report was readable
 	for _, p := range ps {
 		*p = Prepared{} // what remains of the reports is garbage once the rules have run
 	}

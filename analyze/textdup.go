@@ -125,12 +125,15 @@ func splitmix(x uint64) uint64 {
 // of sections of different departments are compared by exact Jaccard similarity of their
 // shingle sets — every pair for small batches, else the candidates of a deterministic MinHash
 // (64 hashes, 16 bands of 4) — and pairs at or above DuplicateThreshold are matches.
+//
+// It runs once per batch; callers on other goroutines wait for it.
 func (b *Batch) duplicates() *dupIndex {
-	if v, ok := b.memo["textdup"]; ok {
-		return v.(*dupIndex)
-	}
+	b.dupOnce.Do(func() { b.dup = b.findDuplicates() })
+	return b.dup
+}
+
+func (b *Batch) findDuplicates() *dupIndex {
 	idx := &dupIndex{eligible: map[int]bool{}, matches: map[int][]dupMatch{}}
-	b.memo["textdup"] = idx
 	var secs []*dupSection
 	deptKey := func(i int) string { return b.dept(i) + "\x00" + b.region(i) }
 	for i := range b.Reports {
@@ -140,8 +143,8 @@ func (b *Batch) duplicates() *dupIndex {
 		r := &b.Reports[i]
 		for si, s := range r.Sections {
 			var fp Fingerprint
-			if len(r.Fingerprints) == len(r.Sections) {
-				fp = r.Fingerprints[si]
+			if fps := b.fingerprints[i]; len(fps) == len(r.Sections) {
+				fp = fps[si]
 			} else {
 				fp = SectionFingerprint(s.Text)
 			}
@@ -230,9 +233,7 @@ func (b *Batch) duplicates() *dupIndex {
 	}
 	// The matches are all the rule needs from here on; the fingerprints, the larger part of
 	// what a batch holds for it, can go before the findings are made.
-	for i := range b.Reports {
-		b.Reports[i].Fingerprints = nil
-	}
+	b.fingerprints = nil
 	return idx
 }
 
