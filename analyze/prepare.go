@@ -22,9 +22,11 @@ type Prepared struct {
 // of it. It is safe to call on several goroutines at once.
 func Prepare(r Report, cfg Config) *Prepared {
 	cfg = cfg.withDefaults()
-	p := &Prepared{report: slim(&r, cfg)}
+	own := ofYear(r.Figures, r.Year)
+	fx := buildFacts(own)
+	p := &Prepared{report: slim(&r, own, fx, cfg)}
 	p.facts = buildFacts(p.report.Figures)
-	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{p.facts}, peerMemo: map[int][]int{}}
+	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{fx}, peerMemo: map[int][]int{}}
 	for _, rule := range registry {
 		if rule.alone() {
 			p.findings, p.checks = rule.collect(rule.verdict(one, 0), &r, p.findings, p.checks)
@@ -98,15 +100,34 @@ func (rule *Rule) collect(v Verdict, r *Report, findings []Finding, checks []Che
 	return findings, append(checks, Check{ReportID: r.ReportID, Path: r.Path, Rule: rule.ID, Outcome: v.Outcome, Detail: detail})
 }
 
-// slim is what the rules across reports read of a report: its identity, its figures of its
-// own year (ofYear) without their location and method, its transfers, and of its sections long enough for text.duplicate the
-// heading, the evidence snippet and the fingerprint. Its strings are copied, so that it
-// holds on to nothing of the document.
-func slim(r *Report, cfg Config) Report {
+// slim is what the rules across reports read of a report: its identity; of its figures of its
+// own year (fx, see ofYear) those that facts.get can answer with — the first statement of
+// each key, every statement of a key stated with conflicting values or with parts
+// (income.other) — without their location and method; its transfers; and of its sections
+// long enough for text.duplicate the heading, the evidence snippet and the fingerprint. Its
+// strings are copied, so that it holds on to nothing of the document.
+func slim(r *Report, own []extract.Figure, fx *facts, cfg Config) Report {
 	in := interner{}
 	s := Report{ReportID: r.ReportID, Path: r.Path, Status: r.Status}
 	s.Identity = extract.Identity{Title: in.str(r.Title), Department: in.str(r.Department), Region: in.str(r.Region), Year: r.Year}
-	figs := ofYear(r.Figures, r.Year)
+	keep := make(map[*extract.Figure]bool, len(fx.order))
+	for x, k := range fx.order {
+		st := &fx.stmts[x]
+		if st.conflict || k.metric == "income.other" {
+			for _, f := range st.figs {
+				keep[f] = true
+			}
+		} else {
+			keep[st.figs[0]] = true
+		}
+	}
+	// In document order, as fx was built from them, so that the keys keep their order.
+	figs := make([]*extract.Figure, 0, len(keep))
+	for i := range own {
+		if keep[&own[i]] {
+			figs = append(figs, &own[i])
+		}
+	}
 	s.Figures = make([]extract.Figure, len(figs))
 	for i, f := range figs {
 		// What the rules read of a figure (the unit's wording sets its rounding: halfUnit);

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/jixiao/jixiao/extract"
@@ -23,7 +24,8 @@ func TestSlimKeepsWhatRulesRead(t *testing.T) {
 		},
 		Sections: []extract.Section{{Heading: "一", Text: "短。"}, {Heading: "二", Text: long, Location: "p6"}},
 	}
-	s := slim(&r, Config{}.withDefaults())
+	own := ofYear(r.Figures, r.Year)
+	s := slim(&r, own, buildFacts(own), Config{}.withDefaults())
 	want := fig
 	want.Location, want.Method = "", ""
 	if len(s.Figures) != 1 {
@@ -54,6 +56,46 @@ func TestCompact(t *testing.T) {
 		c := Compact(d)
 		if !c.Equal(d) || c.String() != d.String() || c.Exponent() != d.Exponent() {
 			t.Errorf("Compact(%s) = %s (exp %d), want %s (exp %d)", d, c, c.Exponent(), d, d.Exponent())
+		}
+	}
+}
+
+// TestSlimKeepsWhatGetReads checks that of a key stated twice alike only the first statement
+// is kept, while a key stated with conflicting values, and the parts of income.other, keep
+// every statement: the facts of the copy answer every question as the report's own do.
+func TestSlimKeepsWhatGetReads(t *testing.T) {
+	f := func(metric string, basis extract.Basis, term, value string) extract.Figure {
+		return extract.Figure{Metric: metric, Basis: basis, Term: term, Value: decimal.RequireFromString(value),
+			Unit: extract.UnitYuan, UnitText: "万元", Decimals: 2, Raw: metric + value}
+	}
+	r := Report{ReportID: "r", Path: "a.txt", Status: "ok", Identity: extract.Identity{Year: 2024}, Figures: []extract.Figure{
+		f("income.total", extract.Actual, "收入合计", "2293700"),
+		f("expenditure.total", extract.Actual, "支出合计", "2000000"),
+		f("income.total", extract.Actual, "收入合计", "2293700"),      // restated alike: dropped
+		f("expenditure.total", extract.Actual, "支出合计", "2100000"), // restated otherwise: kept
+		f("income.other", extract.Actual, "事业收入", "100000"),
+		f("income.other", extract.Actual, "其他收入", "50000"),
+	}}
+	own := ofYear(r.Figures, r.Year)
+	fx := buildFacts(own)
+	s := slim(&r, own, fx, Config{}.withDefaults())
+	var raws []string
+	for _, g := range s.Figures {
+		raws = append(raws, g.Raw)
+	}
+	want := []string{"income.total2293700", "expenditure.total2000000", "expenditure.total2100000", "income.other100000", "income.other50000"}
+	if !slices.Equal(raws, want) {
+		t.Errorf("kept %q, want %q", raws, want)
+	}
+	sx := buildFacts(s.Figures)
+	if !slices.Equal(sx.order, fx.order) {
+		t.Errorf("keys %v, want %v", sx.order, fx.order)
+	}
+	for _, k := range fx.order {
+		a, st := fx.get(k.metric, k.basis, k.item)
+		b, sst := sx.get(k.metric, k.basis, k.item)
+		if st != sst || !a.v.Equal(b.v) || !a.tol.Equal(b.tol) || len(a.figs) != len(b.figs) {
+			t.Errorf("%v: get = %v %s±%s (%d figures), want %v %s±%s (%d)", k, sst, b.v, b.tol, len(b.figs), st, a.v, a.tol, len(a.figs))
 		}
 	}
 }

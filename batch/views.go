@@ -32,7 +32,11 @@ const ViewRowsMax = 50_000
 // each atomically. They are made from the same reports and analysis as the tables, with
 // at most ViewRowsMax findings and checks.
 func WriteViews(out string, reports []Report, a *Analysis) error {
-	in := reviewInput(reports, capRows(a))
+	capped := capRows(a)
+	in := reviewInput(reports, capped)
+	if a != nil {
+		in.OmittedFindings = len(a.Anomalies) - len(capped.Anomalies)
+	}
 	// The two views are independent: the page is written while the workbook is built.
 	htmlErr := make(chan error, 1)
 	go func() {

@@ -90,6 +90,7 @@ type htmlView struct {
 	JS               template.JS
 	Files            fileCounts
 	Findings         int
+	Shown, Omitted   int // findings listed on the page, and left out of it (Input.OmittedFindings)
 	Severity         []severityCount
 	Rules            []ruleCount
 	Groups           []group
@@ -159,7 +160,9 @@ func buildView(r *run) htmlView {
 		CSP:       page.csp,
 		CSS:       template.CSS(page.css),
 		JS:        template.JS(page.js),
-		Findings:  len(r.findings),
+		Findings:  len(r.findings) + r.in.OmittedFindings,
+		Shown:     len(r.findings),
+		Omitted:   r.in.OmittedFindings,
 	}
 	for _, rep := range r.reports {
 		v.Files.Total++

@@ -3,6 +3,7 @@ package review
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"crypto/sha256"
 	"encoding/base64"
 	"flag"
@@ -525,4 +526,33 @@ func FuzzUntrustedText(f *testing.F) {
 			t.Fatalf("text %q: %d <script> elements", s, scripts)
 		}
 	})
+}
+
+// TestPageSaysWhatIsLeftOut checks that a page given only part of a run's findings says how
+// many it shows, how many it leaves out and where they are, and counts them in the total.
+func TestPageSaysWhatIsLeftOut(t *testing.T) {
+	in := sampleInput()
+	shown := len(in.Findings)
+	var buf bytes.Buffer
+	if err := renderHTML(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "anomalies.parquet") {
+		t.Error("a page with every finding mentions left-out ones")
+	}
+	in.OmittedFindings = 1234
+	buf.Reset()
+	if err := renderHTML(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{
+		fmt.Sprintf("只列出前 %d 条问题", shown),
+		"其余 1234 条见 anomalies.parquet",
+		fmt.Sprintf(`<div class="card-v">%d</div>`, shown+1234),
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
 }
