@@ -3,10 +3,10 @@ package review
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"crypto/sha256"
 	"encoding/base64"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
