@@ -28,19 +28,29 @@ const (
 // rest); the tables anomalies.parquet and checks.parquet always hold every row.
 const ViewRowsMax = 50_000
 
+// PageFindingsMax is the most findings report.html lists, fewer than the workbook: a page of
+// 50,000 findings runs to 60 MB, more than a browser shows with ease. The page says how
+// many it leaves out.
+const PageFindingsMax = 10_000
+
 // WriteViews writes the analyst's views of a run into out: anomalies.xlsx and report.html,
 // each atomically. They are made from the same reports and analysis as the tables, with
-// at most ViewRowsMax findings and checks.
+// at most ViewRowsMax findings and checks (the page: PageFindingsMax findings).
 func WriteViews(out string, reports []Report, a *Analysis) error {
 	capped := capRows(a)
 	in := reviewInput(reports, capped)
 	if a != nil {
 		in.OmittedFindings = len(a.Anomalies) - len(capped.Anomalies)
 	}
+	page := in
+	if len(page.Findings) > PageFindingsMax {
+		page.OmittedFindings += len(page.Findings) - PageFindingsMax
+		page.Findings = page.Findings[:PageFindingsMax]
+	}
 	// The two views are independent: the page is written while the workbook is built.
 	htmlErr := make(chan error, 1)
 	go func() {
-		if err := review.WriteHTML(filepath.Join(out, HTMLFile), in); err != nil {
+		if err := review.WriteHTML(filepath.Join(out, HTMLFile), page); err != nil {
 			htmlErr <- fmt.Errorf("write %s: %w", HTMLFile, err)
 			return
 		}

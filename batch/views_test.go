@@ -359,3 +359,35 @@ func TestReportHTMLCounty(t *testing.T) {
 	}
 	t.Logf("county 1: %d reports, %d injected, %d findings shown for them, %d findings in all", len(reports), injected, shown, len(anomalies))
 }
+
+// TestViewsCapFindings checks a batch with more findings than the views show: the workbook
+// lists ViewRowsMax of them, the page PageFindingsMax, and the page says how many it leaves
+// out of its total.
+func TestViewsCapFindings(t *testing.T) {
+	n := batch.ViewRowsMax + 7
+	a := &batch.Analysis{Anomalies: make([]tables.AnomalyRow, n)}
+	for i := range a.Anomalies {
+		a.Anomalies[i] = tables.AnomalyRow{AnomalyID: strconv.Itoa(i), Rule: "text.duplicate", Severity: analyze.SeverityInfo,
+			Message: "雷同", Evidence: "文字"}
+	}
+	out := t.TempDir()
+	if err := batch.WriteViews(out, nil, a); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(out, batch.HTMLFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"本页只列出前 " + strconv.Itoa(batch.PageFindingsMax) + " 条问题",
+		"其余 " + strconv.Itoa(n-batch.PageFindingsMax) + " 条见 anomalies.parquet",
+		`<div class="card-v">` + strconv.Itoa(n) + `</div>`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if got := strings.Count(string(page), `<tr data-sev="info"`); got != batch.PageFindingsMax {
+		t.Errorf("page lists %d findings, want %d", got, batch.PageFindingsMax)
+	}
+}

@@ -547,7 +547,7 @@ func TestPageSaysWhatIsLeftOut(t *testing.T) {
 	}
 	page := buf.String()
 	for _, want := range []string{
-		fmt.Sprintf("只列出前 %d 条问题", shown),
+		fmt.Sprintf("本页只列出前 %d 条问题", shown),
 		"其余 1234 条见 anomalies.parquet",
 		fmt.Sprintf(`<div class="card-v">%d</div>`, shown+1234),
 	} {
