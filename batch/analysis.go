@@ -227,7 +227,14 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 	if err != nil {
 		return nil, nil, err
 	}
-	a, err := Rules(cfg).Analyze(ctx, reports)
+	// Prepared as a run prepares them, and then kept as a run keeps them: the documents'
+	// figures, claims and sections go once the rules about each report have run.
+	rs := Rules(cfg)
+	parallelDo(len(reports), func(i int) {
+		rs.Prepare(&reports[i])
+		reports[i] = reports[i].retained(false)
+	})
+	a, err := rs.Analyze(ctx, reports)
 	if err != nil {
 		return nil, nil, err
 	}

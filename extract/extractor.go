@@ -41,10 +41,6 @@ func New(opts Options) (*Extractor, error) {
 	return &Extractor{opts: opts, lex: lex, seg: seg}, nil
 }
 
-// Segmenter returns the extractor's segmenter, for callers that tokenise narrative text
-// the same way (copied-text detection).
-func (e *Extractor) Segmenter() *Segmenter { return e.seg }
-
 // Extract reads the identity, figures, claims and narrative sections of one document.
 func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, error) {
 	res := &Result{Identity: readIdentity(doc)}

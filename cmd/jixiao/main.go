@@ -313,7 +313,7 @@ func loadTools(stderr io.Writer, cmd string, in analysisInputs) (*extract.Extrac
 		fmt.Fprintf(stderr, "jixiao: %v\n", err)
 		return nil, analyze.Config{}, exitRun
 	}
-	cfg, err := in.config(ex)
+	cfg, err := in.config()
 	if err != nil {
 		return nil, analyze.Config{}, usageError(stderr, cmd, "%v", err)
 	}
@@ -333,9 +333,8 @@ func analysisFlags(fs *flag.FlagSet) analysisInputs {
 	}
 }
 
-// config loads the optional files and makes the analysis configuration; copied-text
-// detection segments narrative with the extractor's dictionary.
-func (in analysisInputs) config(ex *extract.Extractor) (analyze.Config, error) {
+// config loads the optional files and makes the analysis configuration.
+func (in analysisInputs) config() (analyze.Config, error) {
 	var cfg analyze.Config
 	if *in.reference != "" {
 		rows, err := analyze.LoadReference(*in.reference, tables.ReadRecords)
@@ -376,9 +375,9 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return usageError(stderr, "analyze", "give exactly one OUT folder")
 	}
 	out := fs.Arg(0)
-	_, acfg, code := loadTools(stderr, "analyze", inputs)
-	if code != exitOK {
-		return code
+	acfg, err := inputs.config() // the analysis needs no dictionary
+	if err != nil {
+		return usageError(stderr, "analyze", "%v", err)
 	}
 	a, reports, err := batch.Reanalyze(ctx, out, acfg)
 	if err == nil {
