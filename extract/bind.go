@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -143,7 +144,14 @@ func startsWithItem(rs []rune) bool {
 // 分别为|分别是|主要是|是|\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|
 // [①-⑳]|(?:19|20)\d\d\s*年(?:度)?)+, trimTrail (?:[\s，,；;：:]|为|共计|合计|共|计|达|约|金额)+$.
 func itemLabel(raw string) string {
-	s := strings.TrimSpace(raw)
+	// Control characters (a NUL or a Word field mark left in the text) are no part of a
+	// name, and an item must never begin like grandMark.
+	s := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return ' '
+		}
+		return r
+	}, raw))
 	for {
 		t := trimTrail(trimLead(s))
 		if strings.HasSuffix(t, "支出") && utf8.RuneCountInString(t) >= 6 {
