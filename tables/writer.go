@@ -72,6 +72,9 @@ func CreateAt[R Row](path string) (*Writer[R], error) {
 	}
 	props := parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
+		// zstd's fastest level: its pooled encoders keep a small window (the default level's
+		// held 32 MB for the whole of a run) for files some 5 % larger, and less CPU.
+		parquet.WithCompressionLevel(1),
 		parquet.WithMaxRowGroupLength(RowGroupRows),
 		// A column chunk whose dictionary outgrows the limit falls back to plain pages, and
 		// arrow-go then lists the chunk's two page encodings in map order: the same rows
