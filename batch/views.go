@@ -41,6 +41,7 @@ func WriteViews(out string, reports []Report, a *Analysis) error {
 	in := reviewInput(reports, capped)
 	if a != nil {
 		in.OmittedFindings = len(a.Anomalies) - len(capped.Anomalies)
+		in.OmittedChecks = len(a.Checks) - len(capped.Checks)
 	}
 	page := in
 	if len(page.Findings) > PageFindingsMax {

@@ -9,12 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 
 	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/batch"
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/review"
 	"github.com/jixiao/jixiao/tables"
 )
 
@@ -389,5 +391,14 @@ func TestViewsCapFindings(t *testing.T) {
 	}
 	if got := strings.Count(string(page), `<tr data-sev="info"`); got != batch.PageFindingsMax {
 		t.Errorf("page lists %d findings, want %d", got, batch.PageFindingsMax)
+	}
+	wb, err := excelize.OpenFile(filepath.Join(out, batch.XLSXFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	notes, err := wb.GetRows(review.SheetNotes)
+	if err != nil || len(notes) != 1 || !strings.Contains(notes[0][0], "另有 7 条未列出") {
+		t.Errorf("notes sheet = %q, %v", notes, err)
 	}
 }

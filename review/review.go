@@ -28,9 +28,10 @@ type Input struct {
 	// Generated is shown as the time the run was made, e.g. "2025-03-01 14:30". Empty means
 	// omitted: the views never read the clock themselves, so equal inputs give equal bytes.
 	Generated string
-	// OmittedFindings counts the run's findings left out of Findings (a large batch's views
-	// show only the first ones); the page says so, and where the rest are.
-	OmittedFindings int
+	// OmittedFindings and OmittedChecks count the run's findings and checks left out of
+	// Findings and Checks (a large batch's views show only the first ones); the views say
+	// so, and where the rest are.
+	OmittedFindings, OmittedChecks int
 }
 
 // Report is one input file of the run: a row of the reports table with its resolved values.

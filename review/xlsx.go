@@ -21,6 +21,9 @@ const (
 	SheetFindings = "问题清单"
 	SheetReports  = "报告汇总"
 	SheetChecks   = "检查情况"
+	// SheetNotes says what the workbook leaves out; it is there only when it leaves
+	// something out.
+	SheetNotes = "说明"
 )
 
 // fixedTime is the workbook's created and modified time: a constant, so that two writes of
@@ -81,6 +84,34 @@ func sortZip(w io.Writer, b []byte) error {
 		}
 	}
 	return zw.Close()
+}
+
+// writeNotes adds the notes sheet when the workbook leaves findings or checks out.
+func writeNotes(f *excelize.File, in Input) error {
+	var lines []string
+	if in.OmittedFindings > 0 {
+		lines = append(lines, fmt.Sprintf("“%s”只列出前 %d 条问题（先错误、后警告、再提示），另有 %d 条未列出；全部问题见 anomalies.parquet。",
+			SheetFindings, len(in.Findings), in.OmittedFindings))
+	}
+	if in.OmittedChecks > 0 {
+		lines = append(lines, fmt.Sprintf("“%s”只列出 %d 条检查结果（先发现问题的、后资料不足的），另有 %d 条未列出；全部结果见 checks.parquet。",
+			SheetChecks, len(in.Checks), in.OmittedChecks))
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if _, err := f.NewSheet(SheetNotes); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(SheetNotes, "A", "A", 120); err != nil {
+		return err
+	}
+	for i, l := range lines {
+		if err := f.SetCellStr(SheetNotes, fmt.Sprintf("A%d", i+1), l); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // column describes one column of a sheet.
@@ -245,6 +276,9 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
+	}
+	if err := writeNotes(f, r.in); err != nil {
+		return nil, err
 	}
 	// Before the sheets are streamed: on a streamed sheet excelize would parse the whole
 	// sheet back into memory to mark it.
