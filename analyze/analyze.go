@@ -32,7 +32,7 @@ type Report struct {
 	Claims   []extract.Claim
 	Sections []extract.Section
 	// Fingerprints, when it has one entry per section, holds each section's text.duplicate
-	// fingerprint, computed beforehand with SectionFingerprint; otherwise Run computes them.
+	// fingerprint, computed beforehand with SectionFingerprint; otherwise Prepare computes them.
 	Fingerprints []Fingerprint
 }
 

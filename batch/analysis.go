@@ -24,9 +24,7 @@ func Rules(cfg analyze.Config) Analyzer { return rules{cfg} }
 type rules struct{ cfg analyze.Config }
 
 func (a rules) Prepare(r *Report) {
-	fingerprint(r)
-	p := analyze.Prepare(analysisInput(r), a.cfg)
-	r.prepared = p
+	r.prepared = analyze.Prepare(analysisInput(r), a.cfg)
 }
 
 func (a rules) Analyze(ctx context.Context, reports []Report) (*Analysis, error) {
@@ -38,9 +36,7 @@ func (a rules) Analyze(ctx context.Context, reports []Report) (*Analysis, error)
 		}
 	}
 	parallelDo(len(todo), func(k int) {
-		r := &reports[todo[k]]
-		fingerprint(r)
-		ps[todo[k]] = analyze.Prepare(analysisInput(r), a.cfg)
+		ps[todo[k]] = analyze.Prepare(analysisInput(&reports[todo[k]]), a.cfg)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analysis interrupted: %w", err)
@@ -57,7 +53,6 @@ func analysisInput(r *Report) analyze.Report {
 		a.Figures = r.Result.Figures
 		a.Claims = r.Result.Claims
 		a.Sections = r.Result.Sections
-		a.Fingerprints = r.Fingerprints
 	}
 	return a
 }

@@ -47,10 +47,6 @@ type Report struct {
 	Chars int64
 	// Result is what extraction found; nil when the file failed.
 	Result *extract.Result
-	// Fingerprints are the text.duplicate fingerprints of Result.Sections, once computed
-	// (by the analysis, on the worker that read the report); nil before.
-	Fingerprints []analyze.Fingerprint
-
 	values   map[string]decimal.Decimal // Resolve(Result.Figures), once computed
 	prepared *analyze.Prepared          // the analysis's part of it, done on the worker (Rules)
 	reused   bool                       // taken over from the earlier run (Config.Incremental), not read
@@ -73,7 +69,7 @@ func (r *Report) retained(full bool) Report {
 	switch {
 	case r.Result == nil:
 	case full && r.prepared == nil:
-		k.Result, k.Fingerprints = r.Result, r.Fingerprints
+		k.Result = r.Result
 	default:
 		id := r.Result.Identity
 		id.Title, id.Department, id.Region = strings.Clone(id.Title), strings.Clone(id.Department), strings.Clone(id.Region)

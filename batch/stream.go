@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-
-	"github.com/jixiao/jixiao/analyze"
 )
 
 // reorderWindow is how many files may be read ahead of the first one not yet finished, per
@@ -148,16 +146,5 @@ func ready(pending map[int]*Report, from, end int) bool {
 func (cfg Config) prepare(r *Report) {
 	if cfg.Analyze != nil && !cfg.Shard.Sharded() {
 		cfg.Analyze.Prepare(r)
-	}
-}
-
-// fingerprint computes the text.duplicate fingerprints of the report's sections, once.
-func fingerprint(r *Report) {
-	if r.Result == nil || r.Fingerprints != nil {
-		return
-	}
-	r.Fingerprints = make([]analyze.Fingerprint, len(r.Result.Sections))
-	for i, s := range r.Result.Sections {
-		r.Fingerprints[i] = analyze.SectionFingerprint(s.Text)
 	}
 }
