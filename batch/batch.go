@@ -103,8 +103,8 @@ type Config struct {
 	// Analyze, when set, runs between collecting and writing, and its tables
 	// (anomalies.parquet, checks.parquet) are written with the others.
 	Analyze Analyzer
-	// Views, when true, also writes the analyst's views (anomalies.xlsx, report.html)
-	// after the tables.
+	// Views, when true, also writes the analyst's views (anomalies.xlsx, report.html),
+	// made while the anomalies and checks tables are written and put in place after them.
 	Views bool
 	// Logger receives progress and per-file messages; nil discards them.
 	Logger *slog.Logger
