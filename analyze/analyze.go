@@ -148,7 +148,8 @@ func (cfg Config) withDefaults() Config {
 }
 
 // Batch is the reports of one run with the indexes the rules share (resolved figures, peer
-// groups, section shingles), built lazily. A Batch is used by one goroutine.
+// groups, near-duplicate sections). Finish builds the indexes before the rules run; from then
+// on the rules only read the Batch, on as many goroutines as there are cores.
 type Batch struct {
 	Reports []Report
 	cfg     Config
