@@ -46,7 +46,7 @@ type Report struct {
 	// Chars counts the characters of text read (0 when failed).
 	Chars int64
 	// Result is what extraction found; nil when the file failed.
-	Result *extract.Result
+	Result   *extract.Result
 	values   map[string]decimal.Decimal // Resolve(Result.Figures), once computed
 	prepared *analyze.Prepared          // the analysis's part of it, done on the worker (Rules)
 	reused   bool                       // taken over from the earlier run (Config.Incremental), not read
