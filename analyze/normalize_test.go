@@ -132,6 +132,9 @@ func TestSectionFingerprint(t *testing.T) {
 	if !slices.Equal(a.Shingles, b.Shingles) {
 		t.Error("punctuation changed the fingerprint")
 	}
+	if w := SectionFingerprint("截至２０２４年１２月３１日，本部门共有车辆１辆。"); !slices.Equal(w.Shingles, SectionFingerprint("截至2024年12月31日，本部门共有车辆1辆。").Shingles) {
+		t.Error("full-width digits changed the fingerprint")
+	}
 	if j := jaccard(a.Shingles, c.Shingles); j >= 1 || j < 0.5 {
 		t.Errorf("jaccard of a two-character edit = %.2f", j)
 	}

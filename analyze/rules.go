@@ -507,7 +507,7 @@ var ruleTextDuplicate = Rule{
 	ID: "text.duplicate", Severity: SeverityInfo, Title: "不同部门文字高度雷同", Scope: ScopeBatch,
 	Description: "narrative sections near-identical across different departments",
 	Doc: "Sections are compared by characters (each Chinese character, and each run of Latin letters or digits, is one; " +
-		"punctuation and spaces are ignored); sections under 30 characters are ignored. Shingles " +
+		"full-width forms count as their ASCII ones; punctuation and spaces are ignored); sections under 30 characters are ignored. Shingles " +
 		"of 5 characters, hashed to 32 bits; with 4 or more departments, shingles in more than half of them are template boilerplate and " +
 		"dropped. Sections of different departments (the same department in another year may reuse its text) with exact " +
 		"Jaccard ≥ 0.8 are near-duplicates — all pairs for small batches, MinHash (64 hashes, 16 bands × 4, fixed seeds) " +

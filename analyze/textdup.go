@@ -64,11 +64,15 @@ func SectionFingerprint(text string) Fingerprint {
 	}
 	hs := make([]uint32, 0, len(toks)-shingleK+1)
 	for k := 0; k+shingleK <= len(toks); k++ {
-		// FNV-1a over the shingle's characters, each followed by a separator, folded to 32 bits.
+		// FNV-1a over the shingle's characters (full-width forms as their ASCII ones: ２０２４
+		// is 2024), each token followed by a separator, folded to 32 bits.
 		h := uint64(14695981039346656037)
 		for _, t := range toks[k : k+shingleK] {
-			for _, c := range []byte(text[t[0]:t[1]]) {
-				h = (h ^ uint64(c)) * 1099511628211
+			for _, r := range text[t[0]:t[1]] {
+				if r >= 0xFF01 && r <= 0xFF5E {
+					r -= 0xFEE0
+				}
+				h = (h ^ uint64(r)) * 1099511628211
 			}
 			h = (h ^ 0x1f) * 1099511628211
 		}
