@@ -510,11 +510,8 @@ func appendText(b []byte, t string) []byte {
 			}
 			prev = 0
 			continue
-		case c == '\r':
-			b = append(b, '\n')
-		case c == '\n' && prev == '\r':
 		default:
-			b = append(b, c)
+			b = appendEOL(b, c, prev)
 		}
 		prev = c
 		i++
@@ -526,17 +523,22 @@ func appendText(b []byte, t string) []byte {
 func appendCDATA(b []byte, t string) []byte {
 	prev := byte(0)
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		switch {
-		case c == '\r':
-			b = append(b, '\n')
-		case c == '\n' && prev == '\r':
-		default:
-			b = append(b, c)
-		}
-		prev = c
+		b = appendEOL(b, t[i], prev)
+		prev = t[i]
 	}
 	return b
+}
+
+// appendEOL appends the byte c, which follows prev, with XML's end-of-line handling: "\r"
+// becomes "\n" and the "\n" of "\r\n" is dropped.
+func appendEOL(b []byte, c, prev byte) []byte {
+	switch {
+	case c == '\r':
+		return append(b, '\n')
+	case c == '\n' && prev == '\r':
+		return b
+	}
+	return append(b, c)
 }
 
 // isXMLChar reports whether r is in XML's Char production, as encoding/xml checks it.
