@@ -373,7 +373,7 @@ func checkPrior(b *Batch, i int) Verdict {
 	r := &b.Reports[i]
 	fx := b.facts[i]
 	var keys []figKey
-	for _, k := range fx.order {
+	for _, k := range fx.keys() {
 		if k.basis == extract.Prior && lexicon.metricKind[k.metric] != "" {
 			keys = append(keys, k)
 		}

@@ -270,28 +270,28 @@ func checkRestated(b *Batch, i int) Verdict {
 	fx := b.facts[i]
 	checked := false
 	var fs []Finding
-	for x, k := range fx.order {
-		st := &fx.stmts[x]
-		if len(st.figs) < 2 {
+	for x, k := range fx.keys() {
+		if fx.start[x+1]-fx.start[x] < 2 {
 			continue
 		}
 		checked = true
-		if !st.conflict {
+		if !fx.conflict[x] {
 			continue
 		}
-		first := st.figs[0]
+		st := fx.stated(x)
+		first := st[0]
 		var other *extract.Figure
-		for _, g := range st.figs[1:] {
+		for _, g := range st[1:] {
 			if !agree(first, g) {
 				other = g
 				break
 			}
 		}
 		if other == nil { // the first agrees with each, but two later ones disagree
-			for x := 1; x < len(st.figs) && other == nil; x++ {
-				for _, g := range st.figs[x+1:] {
-					if !agree(st.figs[x], g) {
-						first, other = st.figs[x], g
+			for x := 1; x < len(st) && other == nil; x++ {
+				for _, g := range st[x+1:] {
+					if !agree(st[x], g) {
+						first, other = st[x], g
 						break
 					}
 				}
@@ -307,7 +307,7 @@ func checkRestated(b *Batch, i int) Verdict {
 			Actual:   decPtr(other.Value),
 			Message: fmt.Sprintf("%s%s先后表述为%s和%s，相差%s。", basisPrefix(k.basis), name,
 				fmtValue(k.metric, first.Value), fmtValue(k.metric, other.Value), fmtValue(k.metric, first.Value.Sub(other.Value).Abs())),
-			Evidence: evidence(st.figs),
+			Evidence: evidence(st),
 			key:      string(k.basis) + "\x00" + k.item,
 		})
 	}
@@ -376,7 +376,7 @@ func checkPercent(b *Batch, i int) Verdict {
 			vs = append(vs, checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key))
 		}
 	}
-	for _, k := range fx.order {
+	for _, k := range fx.keys() {
 		if k.metric != "rate.budget_execution" || k.basis == extract.Prior {
 			continue
 		}
@@ -899,7 +899,7 @@ func checkUnit(b *Batch, i int) Verdict {
 		}
 	}
 	// The same metric across bases (actual vs budget) and against the department's other years.
-	for _, k := range fx.order {
+	for _, k := range fx.keys() {
 		if lexicon.metricKind[k.metric] != "money" || k.basis != extract.Actual {
 			continue
 		}

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -18,23 +19,78 @@ type figKey struct {
 	item   string
 }
 
-// statement is every figure of one key, in document order.
-type statement struct {
-	figs     []*extract.Figure
-	conflict bool // two of figs differ beyond their combined rounding
-}
-
 // facts is the resolved view of one report's figures.
 //
 // Which value a rule uses when a metric is stated several times: the first statement in
 // document order. When the statements of a metric+basis+item disagree beyond rounding,
 // restated.conflict reports it and every other rule treats the metric as not known
 // (outcome insufficient, detail "… stated with conflicting values"), never as certain.
+//
+// The figures are the report's own (figs), or the compact copy a batch keeps of them for
+// the rules across reports (slim, see slimFigures); the facts index them by position.
 type facts struct {
-	order []figKey     // every key, in the document order of its first statement
-	stmts []statement  // stmts[x] is the statement of order[x]
-	index []int32      // positions in order, sorted by key (lookup)
-	items itemsByBasis // project item names per basis, document order
+	figs []extract.Figure // the figures, when the facts were built from them
+	slim *slimFigures     // else their compact copy, grouped by key
+
+	start    []int32 // key x's figures are at positions group[start[x]:start[x+1]]
+	group    []int32 // figure positions grouped by key, keys in order; nil: 0, 1, 2 … (slim)
+	conflict []bool  // conflict[x]: two statements of key x differ beyond their combined rounding
+	index    []int32 // keys sorted by figKey (lookup)
+	items    itemsByBasis
+}
+
+// Keys are numbered in the document order of their first statement; each key's figures
+// are in document order.
+
+// keyCount is the number of distinct keys.
+func (fx *facts) keyCount() int { return max(len(fx.start)-1, 0) }
+
+// pos is the position of the k-th figure of key x.
+func (fx *facts) pos(x, k int) int32 {
+	p := fx.start[x] + int32(k)
+	if fx.group != nil {
+		return fx.group[p]
+	}
+	return p
+}
+
+// fig returns the figure at position p: the report's own, or one made from the compact copy.
+func (fx *facts) fig(p int32) *extract.Figure {
+	if fx.slim != nil {
+		return fx.slim.figure(p)
+	}
+	return &fx.figs[p]
+}
+
+// key is key x.
+func (fx *facts) key(x int) figKey {
+	p := fx.pos(x, 0)
+	if fx.slim != nil {
+		return fx.slim.key(p)
+	}
+	f := &fx.figs[p]
+	return figKey{metric: f.Metric, basis: normBasis(f.Basis), item: f.Item}
+}
+
+// keys ranges over the keys in order: x and key x.
+func (fx *facts) keys() iter.Seq2[int, figKey] {
+	return func(yield func(int, figKey) bool) {
+		for x := range fx.keyCount() {
+			if !yield(x, fx.key(x)) {
+				return
+			}
+		}
+	}
+}
+
+// stated returns every figure of key x, in document order.
+func (fx *facts) stated(x int) []*extract.Figure {
+	n := int(fx.start[x+1] - fx.start[x])
+	out := make([]*extract.Figure, n)
+	for k := range n {
+		out[k] = fx.fig(fx.pos(x, k))
+	}
+	return out
 }
 
 // itemsByBasis lists project item names per basis; a report has few bases, so a slice.
@@ -64,36 +120,63 @@ func compareKeys(a, b figKey) int {
 }
 
 func buildFacts(figs []extract.Figure) *facts {
-	fx := &facts{}
-	at := make(map[figKey]int, len(figs)) // while building: position of each key in order
+	fx := &facts{figs: figs}
+	at := make(map[figKey]int32, len(figs)) // while building: the number of each key
+	keyOf := make([]int32, len(figs))
+	var count []int32
 	for i := range figs {
 		f := &figs[i]
 		k := figKey{metric: f.Metric, basis: normBasis(f.Basis), item: f.Item}
 		x, ok := at[k]
 		if !ok {
-			x = len(fx.order)
+			x = int32(len(count))
 			at[k] = x
-			fx.order = append(fx.order, k)
-			fx.stmts = append(fx.stmts, statement{})
+			count = append(count, 0)
 			if f.Metric == "expenditure.project.item" {
 				fx.items.add(k.basis, f.Item)
 			}
 		}
-		st := &fx.stmts[x]
-		for _, g := range st.figs {
-			if part(g) == part(f) && !agree(g, f) {
-				st.conflict = true
+		keyOf[i] = x
+		count[x]++
+	}
+	fx.start = make([]int32, len(count)+1)
+	for x, n := range count {
+		fx.start[x+1] = fx.start[x] + n
+	}
+	fx.group = make([]int32, len(figs))
+	next := slices.Clone(fx.start[:len(count)])
+	for i, x := range keyOf {
+		fx.group[next[x]] = int32(i)
+		next[x]++
+	}
+	fx.conflict = make([]bool, len(count))
+	for x := range count {
+		n := int(count[x])
+		for a := 0; a < n && !fx.conflict[x]; a++ {
+			f := &figs[fx.pos(x, a)]
+			for b := a + 1; b < n; b++ {
+				if g := &figs[fx.pos(x, b)]; part(f) == part(g) && !agree(f, g) {
+					fx.conflict[x] = true
+					break
+				}
 			}
 		}
-		st.figs = append(st.figs, f)
 	}
-	fx.order, fx.stmts = slices.Clip(fx.order), slices.Clip(fx.stmts)
-	fx.index = make([]int32, len(fx.order))
+	fx.sortIndex()
+	return fx
+}
+
+// sortIndex builds the lookup index of the keys.
+func (fx *facts) sortIndex() {
+	keys := make([]figKey, fx.keyCount())
+	for x := range keys {
+		keys[x] = fx.key(x)
+	}
+	fx.index = make([]int32, len(keys))
 	for x := range fx.index {
 		fx.index[x] = int32(x)
 	}
-	slices.SortFunc(fx.index, func(a, b int32) int { return compareKeys(fx.order[a], fx.order[b]) })
-	return fx
+	slices.SortFunc(fx.index, func(a, b int32) int { return compareKeys(keys[a], keys[b]) })
 }
 
 func (ib *itemsByBasis) add(basis extract.Basis, name string) {
@@ -109,13 +192,13 @@ func (ib *itemsByBasis) add(basis extract.Basis, name string) {
 	}{basis, []string{name}})
 }
 
-// statement returns the statement of key k, or nil when no figure states it.
-func (fx *facts) statement(k figKey) *statement {
-	x, ok := slices.BinarySearchFunc(fx.index, k, func(x int32, k figKey) int { return compareKeys(fx.order[x], k) })
+// lookup returns the number of key k, or -1 when no figure states it.
+func (fx *facts) lookup(k figKey) int {
+	x, ok := slices.BinarySearchFunc(fx.index, k, func(x int32, k figKey) int { return compareKeys(fx.key(int(x)), k) })
 	if !ok {
-		return nil
+		return -1
 	}
-	return &fx.stmts[fx.index[x]]
+	return int(fx.index[x])
 }
 
 // part tells apart the named parts of one metric: 事业收入 and 其他收入 are both income.other,
@@ -160,19 +243,19 @@ type amount struct {
 }
 
 func (fx *facts) get(metric string, basis extract.Basis, item string) (amount, state) {
-	st := fx.statement(figKey{metric, basis, item})
-	if st == nil {
+	x := fx.lookup(figKey{metric, basis, item})
+	if x < 0 {
 		return amount{}, absent
 	}
-	if st.conflict {
-		return amount{figs: st.figs}, conflicting
+	if fx.conflict[x] {
+		return amount{figs: fx.stated(x)}, conflicting
 	}
 	if metric == "income.other" {
-		return partsTotal(st.figs), known
+		return partsTotal(fx.stated(x)), known
 	}
 	// Of two budgets (年初 and 调整), the one stated first: each sum check then compares
 	// figures of one statement.
-	f := st.figs[0]
+	f := fx.fig(fx.pos(x, 0))
 	return amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}}, known
 }
 
@@ -224,7 +307,7 @@ func partsTotal(figs []*extract.Figure) amount {
 
 // has reports whether the metric is stated at all under the basis (any item).
 func (fx *facts) has(metric string, basis extract.Basis) bool {
-	for _, k := range fx.order {
+	for _, k := range fx.keys() {
 		if k.metric == metric && k.basis == basis {
 			return true
 		}

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/jixiao/jixiao/extract"
@@ -24,8 +25,8 @@ func Prepare(r Report, cfg Config) *Prepared {
 	cfg = cfg.withDefaults()
 	own := ofYear(r.Figures, r.Year)
 	fx := buildFacts(own)
-	p := &Prepared{report: slim(&r, own, fx, cfg)}
-	p.facts = buildFacts(p.report.Figures)
+	p := &Prepared{}
+	p.report, p.facts = slim(&r, fx, cfg)
 	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{fx}, peerMemo: map[int][]int{}}
 	for _, rule := range registry {
 		if rule.alone() {
@@ -100,44 +101,15 @@ func (rule *Rule) collect(v Verdict, r *Report, findings []Finding, checks []Che
 	return findings, append(checks, Check{ReportID: r.ReportID, Path: r.Path, Rule: rule.ID, Outcome: v.Outcome, Detail: detail})
 }
 
-// slim is what the rules across reports read of a report: its identity; of its figures of its
-// own year (fx, see ofYear) those that facts.get can answer with — the first statement of
-// each key, every statement of a key stated with conflicting values or with parts
-// (income.other) — without their location and method; its transfers; and of its sections
-// long enough for text.duplicate the heading, the evidence snippet and the fingerprint. Its
-// strings are copied, so that it holds on to nothing of the document.
-func slim(r *Report, own []extract.Figure, fx *facts, cfg Config) Report {
+// slim is what the rules across reports read of a report: its identity; the facts of its
+// figures of its own year (fx, see ofYear) as a compact copy (slimFacts) — without their
+// location and method; its transfers; and of its sections long enough for text.duplicate
+// the heading, the evidence snippet and the fingerprint. Its strings are copied, so that it
+// holds on to nothing of the document.
+func slim(r *Report, fx *facts, cfg Config) (Report, *facts) {
 	in := interner{}
 	s := Report{ReportID: r.ReportID, Path: r.Path, Status: r.Status}
 	s.Identity = extract.Identity{Title: in.str(r.Title), Department: in.str(r.Department), Region: in.str(r.Region), Year: r.Year}
-	keep := make(map[*extract.Figure]bool, len(fx.order))
-	for x, k := range fx.order {
-		st := &fx.stmts[x]
-		if st.conflict || k.metric == "income.other" {
-			for _, f := range st.figs {
-				keep[f] = true
-			}
-		} else {
-			keep[st.figs[0]] = true
-		}
-	}
-	// In document order, as fx was built from them, so that the keys keep their order.
-	figs := make([]*extract.Figure, 0, len(keep))
-	for i := range own {
-		if keep[&own[i]] {
-			figs = append(figs, &own[i])
-		}
-	}
-	s.Figures = make([]extract.Figure, len(figs))
-	for i, f := range figs {
-		// What the rules read of a figure (the unit's wording sets its rounding: halfUnit);
-		// its location and method they do not.
-		s.Figures[i] = extract.Figure{
-			Metric: in.str(f.Metric), Basis: f.Basis, Item: in.str(f.Item), Term: in.str(f.Term), Value: Compact(f.Value),
-			Unit: in.str(f.Unit), UnitText: in.str(f.UnitText), Raw: in.str(f.Raw), BasisText: in.str(f.BasisText),
-			Year: f.Year, Decimals: f.Decimals,
-		}
-	}
 	for _, c := range r.Claims {
 		if c.Kind == extract.ClaimTransfer || c.Kind == extract.ClaimTransferIn {
 			c.Metric, c.Of, c.Target = in.str(c.Metric), in.str(c.Of), in.str(c.Target)
@@ -149,6 +121,7 @@ func slim(r *Report, own []extract.Figure, fx *facts, cfg Config) Report {
 		var fp Fingerprint
 		if len(r.Fingerprints) == len(r.Sections) {
 			fp = r.Fingerprints[i]
+			fp.Shingles = slices.Clone(fp.Shingles) // text.duplicate may trim it
 		} else {
 			fp = SectionFingerprint(sec.Text)
 		}
@@ -158,7 +131,7 @@ func slim(r *Report, own []extract.Figure, fx *facts, cfg Config) Report {
 		s.Sections = append(s.Sections, extract.Section{Heading: in.str(sec.Heading), Text: evidenceSnippet(sec.Text), Location: in.str(sec.Location)})
 		s.Fingerprints = append(s.Fingerprints, fp)
 	}
-	return s
+	return s, slimFacts(fx)
 }
 
 // Compact returns d with the least memory a decimal can take: an amount multiplied out of
