@@ -200,7 +200,9 @@ func (b *Batch) findDuplicates() *dupIndex {
 		all = nil
 		if len(boiler) > 0 {
 			for _, s := range secs {
-				s.shingles = slices.DeleteFunc(slices.Clone(s.shingles), func(h uint32) bool { return boiler[h] })
+				// In place: the batch owns its fingerprints (Finish takes them out of the
+				// prepared reports, whose copies are their own) and lets them go below.
+				s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
 			}
 		}
 	}
@@ -213,11 +215,11 @@ func (b *Batch) findDuplicates() *dupIndex {
 		}
 	}
 	secs = kept
-	var pairs [][2]int
+	var pairs [][2]int32
 	if len(secs) <= exactPairsMax {
 		for x := range secs {
 			for y := x + 1; y < len(secs); y++ {
-				pairs = append(pairs, [2]int{x, y})
+				pairs = append(pairs, [2]int32{int32(x), int32(y)})
 			}
 		}
 	} else {
@@ -265,15 +267,17 @@ func jaccard(a, c []uint32) float64 {
 
 // lshCandidates returns the pairs of sections that share a band of their MinHash signatures
 // (64 hashes in 16 bands of 4), sorted. A band is keyed by a hash of its 4 values: two bands
-// that collide only add a candidate, which the exact comparison then rejects.
-func lshCandidates(secs []*dupSection) [][2]int {
+// that collide only add a candidate, which the exact comparison then rejects. Near-copies
+// share most of their bands: the pairs are made distinct after each band, so that a batch
+// full of them holds each pair once, not up to 16 times.
+func lshCandidates(secs []*dupSection) [][2]int32 {
 	const bands = minHashes / lshRows
 	type entry struct {
 		key uint64
 		x   int32
 	}
 	keys := make([]entry, 0, len(secs))
-	var pairs [][2]int
+	var pairs, fresh [][2]int32
 	var seeds [minHashes]uint64
 	for k := range seeds {
 		seeds[k] = splitmix(uint64(k + 1))
@@ -313,19 +317,37 @@ func lshCandidates(secs []*dupSection) [][2]int {
 			}
 			for p := a; p < c; p++ {
 				for q := p + 1; q < c; q++ {
-					pairs = append(pairs, [2]int{int(keys[p].x), int(keys[q].x)})
+					fresh = append(fresh, [2]int32{keys[p].x, keys[q].x})
 				}
 			}
 			a = c
 		}
+		slices.SortFunc(fresh, comparePairs)
+		pairs = mergePairs(pairs, slices.Compact(fresh))
+		fresh = fresh[:0]
 	}
-	slices.SortFunc(pairs, func(p, q [2]int) int {
-		if p[0] != q[0] {
-			return p[0] - q[0]
+	return slices.Clip(pairs)
+}
+
+func comparePairs(p, q [2]int32) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) }
+
+// mergePairs merges the sorted, distinct pairs b into the sorted, distinct pairs a, in
+// place from the back (a grows once), and returns them sorted and distinct.
+func mergePairs(a, b [][2]int32) [][2]int32 {
+	n := len(a)
+	a = slices.Grow(a, len(b))[:n+len(b)]
+	i, j, k := n-1, len(b)-1, len(a)-1
+	for j >= 0 {
+		if i >= 0 && comparePairs(a[i], b[j]) > 0 {
+			a[k] = a[i]
+			i--
+		} else {
+			a[k] = b[j]
+			j--
 		}
-		return p[1] - q[1]
-	})
-	return slices.Compact(pairs)
+		k--
+	}
+	return slices.Compact(a)
 }
 
 func checkDuplicate(b *Batch, i int) Verdict {
