@@ -527,3 +527,39 @@ func isMetricColumn(name string) bool {
 	}
 	return false
 }
+
+// TestRowGroupBytes checks that long texts close a row group before RowGroupRows: 3,000
+// sections of 6 KB each (18 MB of text) make at least four row groups of at most
+// RowGroupBytes of text (plus one check interval), and read back whole.
+func TestRowGroupBytes(t *testing.T) {
+	text := strings.Repeat("预算编制不科学。", 256) // 6 KB
+	rows := make([]SectionRow, 3000)
+	for i := range rows {
+		rows[i] = SectionRow{ReportID: fmt.Sprintf("r%04d", i), Path: fmt.Sprintf("%04d.docx", i), Heading: "四、存在的问题", Text: text, Location: "p40"}
+	}
+	dir := t.TempDir()
+	if err := WriteFile(dir, rows); err != nil {
+		t.Fatal(err)
+	}
+	pf, err := file.OpenParquetFile(filepath.Join(dir, tableOf[SectionRow]().file), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	perGroup := RowGroupBytes/len(text) + sizeCheckRows
+	if n := pf.NumRowGroups(); n < len(rows)/perGroup {
+		t.Errorf("%d row groups, want at least %d", n, len(rows)/perGroup)
+	}
+	for g := range pf.NumRowGroups() {
+		if n := pf.MetaData().RowGroups[g].NumRows; n > int64(perGroup) {
+			t.Errorf("row group %d has %d rows, want at most %d", g, n, perGroup)
+		}
+	}
+	got, err := Read[SectionRow](filepath.Join(dir, tableOf[SectionRow]().file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(rows) || got[len(got)-1] != rows[len(rows)-1] {
+		t.Errorf("read %d rows back, want %d", len(got), len(rows))
+	}
+}

@@ -14,9 +14,18 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
-// RowGroupRows is the number of rows a Writer buffers before it writes them
-// out as one Parquet row group.
+// RowGroupRows is the most rows a Writer buffers before it writes them out as one
+// Parquet row group.
 const RowGroupRows = 10_000
+
+// RowGroupBytes is the most text a Writer buffers before it writes a row group, fewer
+// rows than RowGroupRows if need be: 10,000 sections or findings hold 10 to 20 MB of text,
+// which the column builders double and the dictionaries copy again, for every table
+// being written at once.
+const RowGroupBytes = 4 << 20
+
+// sizeCheckRows is how often, in rows, a Writer adds up the text it buffers.
+const sizeCheckRows = 64
 
 // dictionaryPageLimit bounds a column chunk's dictionary page; see CreateAt.
 const dictionaryPageLimit = 1 << 30
@@ -25,7 +34,7 @@ const dictionaryPageLimit = 1 << 30
 var ErrClosed = errors.New("table writer already closed")
 
 // Writer streams the rows of one table into a Parquet file. Rows are written
-// in row groups of RowGroupRows to a temporary file next to the table
+// in row groups of RowGroupRows (or RowGroupBytes of text) to a temporary file next to the table
 // (reports.parquet.tmp-123456); Close (or Finish, then Close) completes it and
 // renames it into place,
 // so the table appears whole or not at all. Abort, or any failed Write or
@@ -120,13 +129,24 @@ func (w *Writer[R]) Write(rows ...R) error {
 		}
 		w.n++
 		w.rows++
-		if w.n == RowGroupRows {
+		if w.n == RowGroupRows || (w.n%sizeCheckRows == 0 && w.textBytes() >= RowGroupBytes) {
 			if err := w.flush(); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// textBytes is the size of the text in the string columns' builders.
+func (w *Writer[R]) textBytes() int {
+	n := 0
+	for _, f := range w.rb.Fields() {
+		if b, ok := f.(*array.StringBuilder); ok {
+			n += b.DataLen()
+		}
+	}
+	return n
 }
 
 // flush writes the buffered rows as one row group.
@@ -160,6 +180,7 @@ func (w *Writer[R]) Finish() error {
 		}
 	}
 	w.state = writerFinished
+	w.buf, w.fw = nil, nil // a finished table waiting to be renamed holds no buffers
 	return nil
 }
 
