@@ -239,6 +239,11 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	// Every report's rows are written: the data tables are completed now, not at commit,
+	// so that their buffers are not held through the analysis and the views.
+	if err := ts.finish(); err != nil {
+		return Summary{}, err
+	}
 	var analysis *Analysis
 	if analyzing {
 		report(PhaseAnalyze)
@@ -249,17 +254,23 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 		cfg.Logger.Debug("analysed", "reports", len(kept), "findings", len(analysis.Anomalies), "took", time.Since(t).Round(time.Millisecond))
 	}
 	report(PhaseWrite)
-	// The views are made while the tables are written, in a hidden folder of Out, and moved
-	// into place once the tables are: a run that fails leaves the earlier views.
+	// The anomalies and checks tables are written and completed on disk before the views
+	// are made (their buffers and the views' rows would otherwise add up at the run's peak),
+	// but renamed into place only at commit.
+	if err := ts.addAnalysis(analysis); err != nil {
+		return Summary{}, err
+	}
+	if err := ts.finish(); err != nil {
+		return Summary{}, err
+	}
+	// The views are made in a hidden folder of Out and moved into place once the tables
+	// are: a run that fails leaves the earlier views.
 	var pending *pendingViews
 	if views {
 		if pending, err = startViews(cfg, kept, analysis); err != nil {
 			return Summary{}, err
 		}
 		defer pending.discard()
-	}
-	if err := ts.addAnalysis(analysis); err != nil {
-		return Summary{}, err
 	}
 	if err := ts.commit(ctx); err != nil {
 		return Summary{}, err

@@ -392,6 +392,35 @@ func TestWriteInterrupted(t *testing.T) {
 	}
 }
 
+// TestAnalysisFails checks that a run whose analysis fails leaves no table behind, though
+// the data tables were already complete on disk when the analysis began.
+func TestAnalysisFails(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.txt": okReport})
+	out := filepath.Join(t.TempDir(), "out")
+	boom := errors.New("boom")
+	var before []string
+	cfg := Config{Inputs: []string{dir}, Out: out, Views: true, Analyze: AnalyzeFunc(func(ctx context.Context, reports []Report) (*Analysis, error) {
+		ents, _ := os.ReadDir(out)
+		for _, e := range ents {
+			before = append(before, e.Name())
+		}
+		return nil, boom
+	})}
+	if _, err := Run(context.Background(), cfg); !errors.Is(err, boom) {
+		t.Fatalf("Run: %v, want the analysis's error", err)
+	}
+	if len(before) != 4 {
+		t.Errorf("while analysing, out held %q; want the four data tables' temporary files", before)
+	}
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left in out after the failed run: %q", names)
+	}
+}
+
 func TestAnalyzeHook(t *testing.T) {
 	dir := writeTree(t, map[string]string{"a.txt": okReport, "b.txt": "x\n"})
 	out := filepath.Join(t.TempDir(), "out")

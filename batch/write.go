@@ -69,7 +69,8 @@ type tableSet struct {
 	figures  partitioned[tables.FigureRow]
 	claims   partitioned[tables.ClaimRow]
 	sections partitioned[tables.SectionRow]
-	open     []closer // every writer not yet renamed into place, in the order opened
+	open     []closer // every writer not yet finished, in the order opened
+	finished []closer // every writer finished (complete on disk), not yet renamed into place
 	written  []string // the files of the tables, once renamed into place
 }
 
@@ -179,20 +180,33 @@ func (ts *tableSet) addAnalysis(a *Analysis) error {
 	return cw.Write(a.Checks...)
 }
 
+// finish completes on disk every table opened so far (its last row group, its footer),
+// without renaming it into place: a run finishes the data tables once the last report is
+// read, so that their writers' buffers are let go before the analysis and the views.
+func (ts *tableSet) finish() error {
+	for len(ts.open) > 0 {
+		w := ts.open[0]
+		if err := w.Finish(); err != nil {
+			return err
+		}
+		ts.open = ts.open[1:]
+		ts.finished = append(ts.finished, w)
+	}
+	return nil
+}
+
 // commit finishes every table, then renames them all into place.
 func (ts *tableSet) commit(ctx context.Context) error {
 	if err := interrupted(ctx); err != nil {
 		return err
 	}
-	for _, w := range ts.open {
-		if err := w.Finish(); err != nil {
-			return err
-		}
+	if err := ts.finish(); err != nil {
+		return err
 	}
 	// Every table is complete on disk: only the renames remain.
-	for len(ts.open) > 0 {
-		w := ts.open[0]
-		ts.open = ts.open[1:]
+	for len(ts.finished) > 0 {
+		w := ts.finished[0]
+		ts.finished = ts.finished[1:]
 		if err := w.Close(); err != nil {
 			return err
 		}
@@ -207,10 +221,10 @@ func (ts *tableSet) abort() error {
 		return nil
 	}
 	var err error
-	for _, w := range ts.open {
+	for _, w := range append(ts.open, ts.finished...) {
 		err = errors.Join(err, w.Abort())
 	}
-	ts.open = nil
+	ts.open, ts.finished = nil, nil
 	return err
 }
 
