@@ -16,7 +16,14 @@ type Prepared struct {
 	report   Report // what the rules across reports read of it (see slim)
 	facts    *facts // its resolved figures
 	findings []Finding
-	checks   []Check // one per rule that needs only the report, in registry order
+	checks   []checked // one per rule that needs only the report, in registry order
+}
+
+// checked is a check of a rule that needs only the report, as a prepared report keeps it
+// until Finish: a batch holds some fifteen per report.
+type checked struct {
+	rule            uint8 // the rule's place in the registry
+	outcome, detail string
 }
 
 // Prepare runs on r every rule that needs only r and keeps what the rules across reports need
@@ -28,10 +35,14 @@ func Prepare(r Report, cfg Config) *Prepared {
 	p := &Prepared{}
 	p.report, p.facts = slim(&r, fx, cfg)
 	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{fx}, peerMemo: map[int][]int{}}
-	for _, rule := range registry {
-		if rule.alone() {
-			p.findings, p.checks = rule.collect(rule.verdict(one, 0), &r, p.findings, p.checks)
+	var checks []Check
+	for x, rule := range registry {
+		if !rule.alone() {
+			continue
 		}
+		p.findings, checks = rule.collect(rule.verdict(one, 0), &r, p.findings, checks)
+		c := checks[len(checks)-1]
+		p.checks = append(p.checks, checked{rule: uint8(x), outcome: c.Outcome, detail: c.Detail})
 	}
 	return p
 }
@@ -39,30 +50,47 @@ func Prepare(r Report, cfg Config) *Prepared {
 // Finish runs the rules across reports over the prepared reports, in batch order, and returns
 // every finding and check, ordered as Run orders them: Run(reports) is Finish of each report
 // prepared. Finish empties ps, which serve no further call.
+//
+// The rules that read figures run first; then the figures are let go, and copied text is
+// matched and judged: the two never hold memory at once.
 func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
 	cfg = cfg.withDefaults()
 	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), peerMemo: map[int][]int{},
 		fingerprints: make([][]Fingerprint, len(ps))}
-	var findings []Finding
-	var checks []Check
+	nf, nc := 0, 0
+	for _, p := range ps {
+		nf += len(p.findings)
+		nc += len(p.checks)
+	}
+	var across []*Rule
+	for _, rule := range registry {
+		if !rule.alone() && rule != &ruleTextDuplicate {
+			across = append(across, rule)
+		}
+	}
+	across = append(across, &ruleTextDuplicate)
+	findings := make([]Finding, 0, nf)
+	checks := make([]Check, 0, nc+len(across)*len(ps))
 	for i, p := range ps {
 		b.Reports[i], b.facts[i] = p.report, p.facts
 		b.fingerprints[i], b.Reports[i].Fingerprints = p.report.Fingerprints, nil
 		findings = append(findings, p.findings...)
-		checks = append(checks, p.checks...)
-		p.findings, p.checks = nil, nil
+		for _, c := range p.checks {
+			checks = append(checks, Check{ReportID: p.report.ReportID, Path: p.report.Path, Rule: registry[c.rule].ID,
+				Outcome: c.outcome, Detail: c.detail})
+		}
+		*p = Prepared{} // the batch holds what remains of it
 	}
 	b.buildShared()
-	// Copied text is matched on one goroutine while the rules before text.duplicate judge
-	// the reports on the others; text.duplicate's verdicts wait for it.
-	go b.duplicates()
 	verdicts := make([]Verdict, len(ps))
-	for _, rule := range registry {
-		if rule.alone() {
-			continue
+	for _, rule := range across {
+		if rule == &ruleTextDuplicate {
+			// No rule left reads figures.
+			b.facts, b.ratios, b.totals = nil, nil, nil
 		}
-		// Verdicts only read the batch (its shared indexes are built above), so the reports
-		// are judged on every core; the findings are then taken in report order.
+		// Verdicts only read the batch (its shared indexes are built above, the copied
+		// sections by duplicates, once), so the reports are judged on every core; the
+		// findings are then taken in report order.
 		parallel(len(ps), func(i int) { verdicts[i] = rule.verdict(b, i) })
 		for i := range ps {
 			findings, checks = rule.collect(verdicts[i], &b.Reports[i], findings, checks)
@@ -73,10 +101,6 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
 				findings = append(findings, rule.complete(f, nil))
 			}
 		}
-	}
-	b.duplicates() // done by now, unless no report was readable
-	for _, p := range ps {
-		*p = Prepared{} // what remains of the reports is garbage once the rules have run
 	}
 	sortFindings(findings)
 	sortChecks(checks)

@@ -108,3 +108,10 @@ func keysOf(fx *facts) func(func(figKey) bool) {
 		}
 	}
 }
+
+// TestRegistryFitsChecked checks that a rule's place in the registry fits checked.rule.
+func TestRegistryFitsChecked(t *testing.T) {
+	if len(registry) > 256 {
+		t.Errorf("%d rules: checked.rule holds 256", len(registry))
+	}
+}
