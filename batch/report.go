@@ -1,6 +1,9 @@
 package batch
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -48,8 +51,61 @@ type Report struct {
 	// Result is what extraction found; nil when the file failed.
 	Result   *extract.Result
 	values   map[string]decimal.Decimal // Resolve(Result.Figures), once computed
+	kept     keptValues                 // the values of a retained report, compactly
 	prepared *analyze.Prepared          // the analysis's part of it, done on the worker (Rules)
 	reused   bool                       // taken over from the earlier run (Config.Incremental), not read
+}
+
+// keptValues are a report's resolved values as a run keeps them until its views: a map
+// of decimals takes some 2 KB a report, these a sixth of it.
+type keptValues struct {
+	vs    []keptValue
+	large map[string]decimal.Decimal // values whose coefficient needs more than 64 bits
+}
+
+type keptValue struct {
+	metric uint8 // place in tables.Metrics
+	exp    int32
+	coef   int64
+}
+
+// metricIndex is the place of each metric in tables.Metrics.
+var metricIndex = func() map[string]int {
+	m := make(map[string]int, len(tables.Metrics))
+	for i, id := range tables.Metrics {
+		m[id] = i
+	}
+	return m
+}()
+
+func keepValues(values map[string]decimal.Decimal) keptValues {
+	var k keptValues
+	for m, d := range values {
+		x, ok := metricIndex[m]
+		if c := d.Coefficient(); ok && x < 256 && c.IsInt64() {
+			k.vs = append(k.vs, keptValue{metric: uint8(x), exp: d.Exponent(), coef: c.Int64()})
+			continue
+		}
+		if k.large == nil {
+			k.large = map[string]decimal.Decimal{}
+		}
+		k.large[m] = d
+	}
+	slices.SortFunc(k.vs, func(a, b keptValue) int { return cmp.Compare(a.metric, b.metric) })
+	return k
+}
+
+// values returns the kept values as a map, or nil when none were kept.
+func (k keptValues) values() map[string]decimal.Decimal {
+	if k.vs == nil && k.large == nil {
+		return nil
+	}
+	m := make(map[string]decimal.Decimal, len(k.vs)+len(k.large))
+	for _, v := range k.vs {
+		m[tables.Metrics[v.metric]] = decimal.New(v.coef, v.exp)
+	}
+	maps.Copy(m, k.large)
+	return m
 }
 
 // retained is what a run keeps of a report once its rows are written: its row of the
@@ -61,9 +117,9 @@ func (r *Report) retained(full bool) Report {
 		Chars: r.Chars, prepared: r.prepared, reused: r.reused,
 	}
 	if v := r.Values(); v != nil {
-		k.values = make(map[string]decimal.Decimal, len(v))
-		for m, d := range v {
-			k.values[m] = analyze.Compact(d)
+		k.kept = keepValues(v)
+		if k.kept.vs == nil && k.kept.large == nil {
+			k.values = v // none resolved: an empty map, not a missing one
 		}
 	}
 	switch {
@@ -78,8 +134,12 @@ func (r *Report) retained(full bool) Report {
 	return k
 }
 
-// Values returns the report's resolved metric values (see Resolve).
+// Values returns the report's resolved metric values (see Resolve). Of a report a run
+// retained, it makes a new map at each call.
 func (r *Report) Values() map[string]decimal.Decimal {
+	if m := r.kept.values(); m != nil {
+		return m
+	}
 	if r.values == nil && r.Result != nil {
 		r.values = Resolve(r.Result.Figures)
 	}
