@@ -119,6 +119,9 @@ type Config struct {
 	// Expected is the list of units that must submit (--expected); nil when none was given,
 	// and submission.missing is then not_applicable.
 	Expected []ExpectedRow
+	// Spill, when set, is where Prepare moves the bulk of each prepared report until Finish
+	// reads it back (see Spill); nil keeps it in memory. Run does not use it.
+	Spill *Spill
 }
 
 // withDefaults returns cfg with its zero fields set to their defaults.
@@ -195,9 +198,11 @@ type Verdict struct {
 // check per report and rule. The order is deterministic: findings by severity (error,
 // warning, info), department, path, rule, anomaly id; checks by path, rule.
 func Run(reports []Report, cfg Config) ([]Finding, []Check) {
+	cfg.Spill = nil
 	ps := make([]*Prepared, len(reports))
 	parallel(len(reports), func(i int) { ps[i] = Prepare(reports[i], cfg) })
-	return Finish(ps, cfg)
+	findings, checks, _ := Finish(ps, cfg) // without a Spill, Finish cannot fail
+	return findings, checks
 }
 
 func sortChecks(checks []Check) {

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -16,7 +17,8 @@ type Prepared struct {
 	report   Report // what the rules across reports read of it (see slim)
 	facts    *facts // its resolved figures
 	findings []Finding
-	checks   []checked // one per rule that needs only the report, in registry order
+	checks   []checked     // one per rule that needs only the report, in registry order
+	spilled  *spilledParts // where its bulk is, when it is in a Spill (Config.Spill)
 }
 
 // checked is a check of a rule that needs only the report, as a prepared report keeps it
@@ -44,6 +46,9 @@ func Prepare(r Report, cfg Config) *Prepared {
 		c := checks[len(checks)-1]
 		p.checks = append(p.checks, checked{rule: uint8(x), outcome: c.Outcome, detail: c.Detail})
 	}
+	if cfg.Spill != nil {
+		p.spillTo(cfg.Spill)
+	}
 	return p
 }
 
@@ -53,8 +58,18 @@ func Prepare(r Report, cfg Config) *Prepared {
 //
 // The rules that read figures run first; then the figures are let go, and copied text is
 // matched and judged: the two never hold memory at once.
-func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
+func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	cfg = cfg.withDefaults()
+	// The figures of the reports whose bulk is in a Spill, read back.
+	errs := make([]error, len(ps))
+	parallel(len(ps), func(i int) {
+		if sp := ps[i].spilled; sp != nil {
+			ps[i].facts.slim, errs[i] = sp.figures()
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
 	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), peerMemo: map[int][]int{},
 		fingerprints: make([][]Fingerprint, len(ps))}
 	nf, nc := 0, 0
@@ -71,7 +86,9 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
 	across = append(across, &ruleTextDuplicate)
 	findings := make([]Finding, 0, nf)
 	checks := make([]Check, 0, nc+len(across)*len(ps))
+	spilled := make([]*spilledParts, len(ps))
 	for i, p := range ps {
+		spilled[i] = p.spilled
 		b.Reports[i], b.facts[i] = p.report, p.facts
 		b.fingerprints[i], b.Reports[i].Fingerprints = p.report.Fingerprints, nil
 		findings = append(findings, p.findings...)
@@ -85,8 +102,16 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
 	verdicts := make([]Verdict, len(ps))
 	for _, rule := range across {
 		if rule == &ruleTextDuplicate {
-			// No rule left reads figures.
+			// No rule left reads figures; the sections are read back in their place.
 			b.facts, b.ratios, b.totals = nil, nil, nil
+			parallel(len(ps), func(i int) {
+				if sp := spilled[i]; sp != nil {
+					errs[i] = sp.sections(b.Reports[i].Sections, b.fingerprints[i])
+				}
+			})
+			if err := errors.Join(errs...); err != nil {
+				return nil, nil, err
+			}
 		}
 		// Verdicts only read the batch (its shared indexes are built above, the copied
 		// sections by duplicates, once), so the reports are judged on every core; the
@@ -104,7 +129,7 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check) {
 	}
 	sortFindings(findings)
 	sortChecks(checks)
-	return findings, checks
+	return findings, checks, nil
 }
 
 // alone reports whether the rule needs only the report it judges.

@@ -104,7 +104,8 @@ func slimFacts(fx *facts) *facts {
 	s.slim = sf
 	for x, k := range s.keys() {
 		if k.metric == "expenditure.project.item" {
-			s.items.add(k.basis, sf.str(sf.figs[s.start[x]].item))
+			// A copy: the names stay when the texts go into a Spill.
+			s.items.add(k.basis, strings.Clone(sf.str(sf.figs[s.start[x]].item)))
 		}
 	}
 	return s

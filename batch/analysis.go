@@ -41,8 +41,17 @@ func (a rules) Analyze(ctx context.Context, reports []Report) (*Analysis, error)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analysis interrupted: %w", err)
 	}
-	findings, checks := analyze.Finish(ps, a.cfg)
+	findings, checks, err := analyze.Finish(ps, a.cfg)
+	if err != nil {
+		return nil, err
+	}
 	return analysisRows(findings, checks), nil
+}
+
+// withSpill returns the analysis step with the bulk of prepared reports kept in s.
+func (a rules) withSpill(s *analyze.Spill) Analyzer {
+	a.cfg.Spill = s
+	return a
 }
 
 // analysisInput is what analyze needs of one report.

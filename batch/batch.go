@@ -25,6 +25,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/parse"
 	"github.com/jixiao/jixiao/tables"
@@ -212,6 +213,21 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 			err = errors.Join(err, ts.abort())
 		}
 	}()
+	// The rules keep the bulk of each report read (its figures' records and texts, its
+	// sections' snippets and fingerprints) in a temporary file of Out until the analysis
+	// reads it back, part by part.
+	if r, ok := cfg.Analyze.(rules); ok && analyzing {
+		spill, err := analyze.NewSpill(cfg.Out)
+		if err != nil {
+			return Summary{}, err
+		}
+		defer func() {
+			if err := spill.Close(); err != nil {
+				cfg.Logger.Warn("could not remove the analysis's temporary file", "error", err)
+			}
+		}()
+		cfg.Analyze = r.withSpill(spill)
+	}
 	cfg.Logger.Info("reading", "files", len(files), "jobs", min(cfg.Jobs, len(files)))
 	var kept []Report
 	read, failed := 0, 0

@@ -1,0 +1,157 @@
+package analyze
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+// runSpilled is Run with the prepared reports' bulk in a Spill in dir.
+func runSpilled(t *testing.T, dir string, reports []Report, cfg Config) ([]Finding, []Check) {
+	t.Helper()
+	s, err := NewSpill(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	cfg.Spill = s
+	ps := make([]*Prepared, len(reports))
+	for i, r := range reports {
+		if ps[i] = Prepare(r, cfg); ps[i].spilled == nil {
+			t.Fatalf("report %s not spilled", r.ReportID)
+		}
+	}
+	findings, checks, err := Finish(ps, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return findings, checks
+}
+
+// TestSpillSameVerdicts checks that keeping the prepared reports' bulk in a Spill changes
+// no finding and no check: on the county batch (every rule across reports) and on a batch
+// large enough for the MinHash path of text.duplicate.
+func TestSpillSameVerdicts(t *testing.T) {
+	county, _ := countyBatch()
+	cfg := Config{Reference: []ReferenceRow{refRow("县妇联", 2024, "expenditure.total", extract.Actual, "2000000")}}
+	// 100 units over four years: yoy.swing, prior.mismatch and peer.outlier have years and
+	// peers to compare, and text.duplicate more sections than it compares pair by pair.
+	var large []Report
+	scales := []string{"1", "1.3", "0.8", "2.1"}
+	for k := range 400 {
+		unit, year := k%100, k/100
+		text := fmt.Sprintf("第%d号单位今年围绕中心工作开展调研%d次，编写材料%d份，组织培训%d期，服务群众%d人次，完成各项目标任务，取得明显成效，%s",
+			unit, k*3+1, k*7+2, k%9+1, k*131+17, ownText[k%len(ownText)][:30])
+		r := rep(fmt.Sprintf("u%03d", k), fmt.Sprintf("隆回县第%d单位", unit), 2021+year, cleanFigures(scales[(year+unit)%len(scales)]), sec("工作", text))
+		if k == 7 || k == 299 {
+			r.Sections = append(r.Sections, sec("存在的问题", dupTextB))
+		}
+		large = append(large, r)
+	}
+	for _, tc := range []struct {
+		name    string
+		reports []Report
+	}{{"county", county}, {"large", large}} {
+		t.Run(tc.name, func(t *testing.T) {
+			wantF, wantC := Run(tc.reports, cfg)
+			rules := map[string]bool{}
+			for _, f := range wantF {
+				rules[f.Rule] = true
+			}
+			for _, r := range []string{"text.duplicate", "yoy.swing"} {
+				if !rules[r] {
+					t.Errorf("no %s finding to compare", r)
+				}
+			}
+			dir := t.TempDir()
+			gotF, gotC := runSpilled(t, dir, tc.reports, cfg)
+			if !reflect.DeepEqual(gotF, wantF) {
+				t.Errorf("findings differ with a Spill: %d, want %d", len(gotF), len(wantF))
+			}
+			if !reflect.DeepEqual(gotC, wantC) {
+				t.Errorf("checks differ with a Spill: %d, want %d", len(gotC), len(wantC))
+			}
+			if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+				t.Errorf("%d files left in the Spill's folder", len(ents))
+			}
+		})
+	}
+}
+
+func TestSpillErrors(t *testing.T) {
+	if _, err := NewSpill(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("NewSpill in a missing folder: no error")
+	}
+	s, err := NewSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	county, _ := countyBatch()
+	p := Prepare(county[0], Config{Spill: s})
+	sp := *p.spilled
+	// Cut short, the parts read back are an error, not a panic.
+	for _, cut := range []func(*spilledParts){
+		func(sp *spilledParts) { sp.figs.n /= 2 },
+		func(sp *spilledParts) { sp.secs.n /= 2 },
+		func(sp *spilledParts) { sp.figs.off += 3 },
+	} {
+		bad := sp
+		cut(&bad)
+		_, ferr := bad.figures()
+		serr := bad.sections(make([]extract.Section, len(p.report.Sections)), make([]Fingerprint, len(p.report.Sections)))
+		if ferr == nil && serr == nil {
+			t.Errorf("a damaged part read back without error")
+		}
+	}
+	// Once closed, Finish reports the failed read.
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Finish([]*Prepared{p}, Config{}); err == nil || errors.Is(err, errCorrupt) {
+		t.Errorf("Finish after the Spill closed: %v, want a read error", err)
+	}
+}
+
+// FuzzSpillRead checks that whatever bytes the file holds, reading a part back returns
+// figures whose texts lie within their part, or an error: never a panic.
+func FuzzSpillRead(f *testing.F) {
+	s, err := NewSpill(f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	county, _ := countyBatch()
+	for _, r := range county[:3] {
+		p := Prepare(r, Config{Spill: s})
+		for _, at := range []spilled{p.spilled.figs, p.spilled.secs} {
+			b, err := s.read(at)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		at, err := s.write(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp := &spilledParts{spill: s, figs: at, secs: at}
+		if sf, err := sp.figures(); err == nil {
+			for p := range sf.figs {
+				_ = sf.figure(int32(p)) // every span within the texts
+			}
+		}
+		secs := make([]extract.Section, 3)
+		_ = sp.sections(secs, make([]Fingerprint, len(secs)))
+	})
+}
