@@ -155,31 +155,28 @@ func datasetFiles(out string) (tf tableFiles, err error) {
 // readAll reads the files of one table, one after the other.
 func readAll[R tables.Row](files []string) ([]R, error) {
 	var rows []R
+	err := scanAll(files, func(batch []R) error {
+		rows = append(rows, batch...)
+		return nil
+	})
+	return rows, err
+}
+
+// scanAll scans the files of one table, one after the other (tables.Scan).
+func scanAll[R tables.Row](files []string, fn func([]R) error) error {
 	for _, f := range files {
-		part, err := tables.Read[R](f)
-		if err != nil {
-			return nil, err
+		if err := tables.Scan(f, fn); err != nil {
+			return err
 		}
-		rows = append(rows, part...)
 	}
-	return rows, nil
+	return nil
 }
 
 // loadFiles rebuilds reports from the rows of the tables' files, in the reports' file order.
+// The figures, claims and sections are taken a batch of rows at a time: the rows of a
+// whole table are never held beside the reports made of them.
 func loadFiles(tf tableFiles) ([]Report, error) {
 	rows, err := readAll[tables.ReportRow](tf.reports)
-	if err != nil {
-		return nil, err
-	}
-	figs, err := readAll[tables.FigureRow](tf.figures)
-	if err != nil {
-		return nil, err
-	}
-	claims, err := readAll[tables.ClaimRow](tf.claims)
-	if err != nil {
-		return nil, err
-	}
-	sections, err := readAll[tables.SectionRow](tf.sections)
 	if err != nil {
 		return nil, err
 	}
@@ -194,28 +191,46 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 		reports[i].Result = res
 		index[resultKey(row.ReportID, row.Path)] = res
 	}
-	for _, f := range figs {
-		if res := index[resultKey(f.ReportID, f.Path)]; res != nil {
-			res.Figures = append(res.Figures, extract.Figure{
-				Metric: f.Metric, Basis: extract.Basis(f.Basis), Item: f.Item, Term: f.Term, Value: f.Value,
-				Unit: f.Unit, UnitText: f.UnitText, Raw: f.Raw, Location: f.Location, Method: f.Method,
-				Year: int(f.Year), Decimals: int(f.Decimals), BasisText: f.BasisText,
-			})
+	err = scanAll(tf.figures, func(figs []tables.FigureRow) error {
+		for _, f := range figs {
+			if res := index[resultKey(f.ReportID, f.Path)]; res != nil {
+				res.Figures = append(res.Figures, extract.Figure{
+					Metric: f.Metric, Basis: extract.Basis(f.Basis), Item: f.Item, Term: f.Term, Value: f.Value,
+					Unit: f.Unit, UnitText: f.UnitText, Raw: f.Raw, Location: f.Location, Method: f.Method,
+					Year: int(f.Year), Decimals: int(f.Decimals), BasisText: f.BasisText,
+				})
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range claims {
-		if res := index[resultKey(c.ReportID, c.Path)]; res != nil {
-			res.Claims = append(res.Claims, extract.Claim{
-				Kind: extract.ClaimKind(c.Kind), Metric: c.Metric, Basis: extract.Basis(c.Basis), Of: c.Of,
-				Percent: c.Percent, PercentDecimals: int(c.PercentDecimals), Amount: c.Amount,
-				Direction: int(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
-			})
+	err = scanAll(tf.claims, func(claims []tables.ClaimRow) error {
+		for _, c := range claims {
+			if res := index[resultKey(c.ReportID, c.Path)]; res != nil {
+				res.Claims = append(res.Claims, extract.Claim{
+					Kind: extract.ClaimKind(c.Kind), Metric: c.Metric, Basis: extract.Basis(c.Basis), Of: c.Of,
+					Percent: c.Percent, PercentDecimals: int(c.PercentDecimals), Amount: c.Amount,
+					Direction: int(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
+				})
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, s := range sections {
-		if res := index[resultKey(s.ReportID, s.Path)]; res != nil {
-			res.Sections = append(res.Sections, extract.Section{Heading: s.Heading, Text: s.Text, Location: s.Location})
+	err = scanAll(tf.sections, func(sections []tables.SectionRow) error {
+		for _, s := range sections {
+			if res := index[resultKey(s.ReportID, s.Path)]; res != nil {
+				res.Sections = append(res.Sections, extract.Section{Heading: s.Heading, Text: s.Text, Location: s.Location})
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return reports, nil
 }
@@ -232,8 +247,14 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 		return nil, nil, err
 	}
 	// Prepared as a run prepares them, and then kept as a run keeps them: the documents'
-	// figures, claims and sections go once the rules about each report have run.
-	rs := Rules(cfg)
+	// figures, claims and sections go once the rules about each report have run, their
+	// bulk into a temporary file of out until the rules across reports read it back.
+	spill, err := analyze.NewSpill(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer spill.Close()
+	rs := rules{cfg}.withSpill(spill)
 	parallelDo(len(reports), func(i int) {
 		rs.Prepare(&reports[i])
 		reports[i] = reports[i].retained(false)

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
@@ -22,55 +22,75 @@ import (
 // and columns R does not know are ignored. A column of the wrong type is an
 // error.
 func Read[R Row](path string) ([]R, error) {
+	var rows []R
+	err := Scan(path, func(batch []R) error {
+		rows = append(rows, batch...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if rows == nil {
+		rows = []R{}
+	}
+	return rows, nil
+}
+
+// scanBatchRows is the most rows Scan reads at a time.
+const scanBatchRows = 8192
+
+// Scan reads the rows of R's table from the Parquet file at path as Read does, but a
+// batch of rows at a time, and calls fn with each batch, in file order: a caller that
+// turns rows into something smaller holds one batch, not the table. fn may keep the slice;
+// an error from fn stops the scan and is returned.
+func Scan[R Row](path string, fn func([]R) error) error {
 	t := tableOf[R]()
 	pf, err := file.OpenParquetFile(path, false)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return fmt.Errorf("read %s: %w", path, err)
 	}
 	defer pf.Close()
 	mem := memory.NewGoAllocator()
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, mem)
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: scanBatchRows}, mem)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return fmt.Errorf("read %s: %w", path, err)
 	}
-	tbl, err := fr.ReadTable(context.Background())
+	rr, err := fr.GetRecordReader(context.Background(), nil, nil)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return fmt.Errorf("read %s: %w", path, err)
 	}
-	defer tbl.Release()
+	defer rr.Release()
 
 	// where[j] is the file's column index of t.columns[j], or -1.
 	where := make([]int, len(t.columns))
 	for j, c := range t.columns {
 		where[j] = -1
-		if idx := tbl.Schema().FieldIndices(c.field.Name); len(idx) > 0 {
+		if idx := rr.Schema().FieldIndices(c.field.Name); len(idx) > 0 {
 			where[j] = idx[0]
 		}
 	}
-
-	rows := make([]R, 0, tbl.NumRows())
-	tr := array.NewTableReader(tbl, 0)
-	defer tr.Release()
-	for tr.Next() {
-		rec := tr.RecordBatch()
-		base := len(rows)
-		rows = append(rows, make([]R, rec.NumRows())...)
+	for rr.Next() {
+		rec := rr.RecordBatch()
+		rows := make([]R, rec.NumRows())
 		for j, c := range t.columns {
 			if where[j] < 0 {
 				continue
 			}
 			col := rec.Column(where[j])
-			for i := 0; i < int(rec.NumRows()); i++ {
-				if err := c.get(col, i, &rows[base+i]); err != nil {
-					return nil, fmt.Errorf("read %s: %w", path, err)
+			for i := range rows {
+				if err := c.get(col, i, &rows[i]); err != nil {
+					return fmt.Errorf("read %s: %w", path, err)
 				}
 			}
 		}
+		if err := fn(rows); err != nil {
+			return err
+		}
 	}
-	if err := tr.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	if err := rr.Err(); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("read %s: %w", path, err)
 	}
-	return rows, nil
+	return nil
 }
 
 // ReadReports reads a reports table (reports.parquet).

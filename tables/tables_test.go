@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -561,5 +562,38 @@ func TestRowGroupBytes(t *testing.T) {
 	}
 	if len(got) != len(rows) || got[len(got)-1] != rows[len(rows)-1] {
 		t.Errorf("read %d rows back, want %d", len(got), len(rows))
+	}
+}
+
+// TestScanBatches checks that Scan hands over the rows of a table a batch at a time, in
+// file order, and stops at fn's error.
+func TestScanBatches(t *testing.T) {
+	dir := t.TempDir()
+	rows := sampleFigures(2*scanBatchRows + 5)
+	if err := WriteFile(dir, rows); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, FiguresFile)
+	var sizes []int
+	var got []FigureRow
+	if err := Scan(path, func(batch []FigureRow) error {
+		sizes = append(sizes, len(batch))
+		got = append(got, batch...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(rows) || len(sizes) < 3 || slices.Max(sizes) > scanBatchRows {
+		t.Fatalf("%d rows in batches of %v, want %d in batches of at most %d", len(got), sizes, len(rows), scanBatchRows)
+	}
+	for i := range rows {
+		if got[i].Raw != rows[i].Raw || !got[i].Value.Equal(rows[i].Value) {
+			t.Fatalf("row %d = %+v, want %+v", i, got[i], rows[i])
+		}
+	}
+	stop := errors.New("stop")
+	n := 0
+	if err := Scan(path, func(batch []FigureRow) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+		t.Errorf("Scan after fn's error: %v, %d calls", err, n)
 	}
 }
