@@ -168,6 +168,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	shardFlag := fs.String("shard", "", "read only shard K of N (K/N, 0-based; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) and write partitioned tables")
 	incremental := fs.Bool("incremental", false, "reuse the rows in OUT of files whose content and path are unchanged; read only new and changed files")
 	verbose := fs.Bool("verbose", false, "log every file read and the time of each phase")
+	memory := memoryFlag(fs)
 	prof := profileFlags(fs)
 	if code, done := parseFlags(fs, runUse, args, stdout, stderr); done {
 		return code
@@ -190,7 +191,10 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "run", "--file-timeout must be positive")
 	case lim.MaxFileBytes < 1 || lim.MaxZipTotal < 1 || lim.MaxZipMember < 1 || lim.MaxXMLDepth < 1 || lim.MaxChars < 1:
 		return usageError(stderr, "run", "the --max-* limits must be at least 1")
+	case *memory < 0:
+		return usageError(stderr, "run", "--memory-limit must be 0 (none) or more")
 	}
+	defer governMemory(*memory, os.Getenv)()
 	var bar *progressBar
 	if !*quiet && *logFormat == "text" {
 		bar = newProgressBar(stderr)
@@ -368,12 +372,17 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs := newFlags("analyze")
 	inputs := analysisFlags(fs)
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
+	memory := memoryFlag(fs)
 	if code, done := parseFlags(fs, analyzeUse, args, stdout, stderr); done {
 		return code
 	}
 	if fs.NArg() != 1 {
 		return usageError(stderr, "analyze", "give exactly one OUT folder")
 	}
+	if *memory < 0 {
+		return usageError(stderr, "analyze", "--memory-limit must be 0 (none) or more")
+	}
+	defer governMemory(*memory, os.Getenv)()
 	out := fs.Arg(0)
 	acfg, err := inputs.config() // the analysis needs no dictionary
 	if err != nil {

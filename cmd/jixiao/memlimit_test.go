@@ -1,0 +1,57 @@
+package main
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func TestMemoryLimit(t *testing.T) {
+	const mib = 1 << 20
+	for _, tc := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, 360 * mib},
+		{200 * mib, 360 * mib},
+		{225 * mib, 360 * mib},
+		{300 * mib, 480 * mib},
+		{1000 * mib, 1600 * mib},
+	} {
+		if got := memoryLimit(360*mib, tc.live); got != tc.want {
+			t.Errorf("memoryLimit(360 MiB, %d MiB) = %d MiB, want %d", tc.live/mib, got/mib, tc.want/mib)
+		}
+	}
+}
+
+func TestGovernMemory(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	noEnv := func(string) string { return "" }
+	stop := governMemory(360, noEnv)
+	if got := debug.SetMemoryLimit(-1); got < 360<<20 {
+		t.Errorf("limit while governed = %d, want at least 360 MiB", got)
+	}
+	stop()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after stop = %d, want %d", got, before)
+	}
+	// GOMEMLIMIT in the environment, or 0, leaves the runtime's setting alone.
+	for _, tc := range []struct {
+		mib int
+		env string
+	}{{360, "1GiB"}, {0, ""}} {
+		stop := governMemory(tc.mib, func(k string) string {
+			if k == "GOMEMLIMIT" {
+				return tc.env
+			}
+			return ""
+		})
+		if got := debug.SetMemoryLimit(-1); got != before {
+			t.Errorf("governMemory(%d) with GOMEMLIMIT=%q set the limit to %d", tc.mib, tc.env, got)
+		}
+		stop()
+	}
+	if before != math.MaxInt64 {
+		t.Logf("the test process had a memory limit of %d", before)
+	}
+}
