@@ -268,6 +268,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 			return Summary{}, fmt.Errorf("analyze: %w", err)
 		}
 		cfg.Logger.Debug("analysed", "reports", len(kept), "findings", len(analysis.Anomalies), "took", time.Since(t).Round(time.Millisecond))
+		sum.Anomalies = len(analysis.Anomalies)
 	}
 	report(PhaseWrite)
 	// The anomalies and checks tables are written and completed on disk before the views
@@ -280,7 +281,8 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 		return Summary{}, err
 	}
 	// The views are made in a hidden folder of Out and moved into place once the tables
-	// are: a run that fails leaves the earlier views.
+	// are: a run that fails leaves the earlier views. They keep only the rows they show:
+	// the analysis is not used from here on, so that its other rows can be let go.
 	var pending *pendingViews
 	if views {
 		if pending, err = startViews(cfg, kept, analysis); err != nil {
@@ -300,9 +302,6 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 		return Summary{}, err
 	}
 	sum.Skipped = junk
-	if analysis != nil {
-		sum.Anomalies = len(analysis.Anomalies)
-	}
 	sum.Elapsed = time.Since(start)
 	cfg.Logger.Debug("run finished", "out", cfg.Out, "files", sum.Files, "ok", sum.OK,
 		"partial", sum.Partial, "failed", sum.Failed, "skipped", sum.Skipped, "reused", sum.Reused,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/jixiao/jixiao/analyze"
@@ -20,12 +21,14 @@ const (
 	HTMLFile = "report.html"
 )
 
-// ViewRowsMax is the most findings, and the most checks, the views show. The workbook's
-// sheets are streamed, but each sheet's rows are built in memory first (widths are fitted to
-// them), so a country-wide batch — 10,000 reports give some 160,000 findings, mostly info,
-// and 220,000 checks — would cost memory and time for a list no one reads in Excel. Above the cap the views keep the findings in their order (errors, then
-// warnings, then info) and the checks that need a look (flagged, then insufficient, then the
-// rest); the tables anomalies.parquet and checks.parquet always hold every row.
+// ViewRowsMax is the most findings, and the most checks, the views show. The views keep
+// the rows they show in memory while they are written (the workbook's rows are streamed,
+// but made twice: once to fit the column widths), so a country-wide batch — 10,000 reports
+// give some 160,000 findings, mostly info, and 220,000 checks — would cost memory and time
+// for a list no one reads in Excel. Above the cap the views keep the findings in their
+// order (errors, then warnings, then info) and the checks that need a look (flagged, then
+// insufficient, then the rest); the tables anomalies.parquet and checks.parquet always hold
+// every row.
 const ViewRowsMax = 50_000
 
 // PageFindingsMax is the most findings report.html lists, fewer than the workbook: a page of
@@ -37,16 +40,19 @@ const PageFindingsMax = 10_000
 // each atomically. They are made from the same reports and analysis as the tables, with
 // at most ViewRowsMax findings and checks (the page: PageFindingsMax findings).
 func WriteViews(out string, reports []Report, a *Analysis) error {
-	capped := capRows(a)
-	in := reviewInput(reports, capped)
-	if a != nil {
-		in.OmittedFindings = len(a.Anomalies) - len(capped.Anomalies)
-		in.OmittedChecks = len(a.Checks) - len(capped.Checks)
-	}
+	return writeViews(out, viewInput(reports, a))
+}
+
+// writeViews writes the views of in into out (see WriteViews); the page lists the first
+// PageFindingsMax findings of in.
+func writeViews(out string, in review.Input) error {
 	page := in
+	page.Checks = nil // the page shows no checks
 	if len(page.Findings) > PageFindingsMax {
 		page.OmittedFindings += len(page.Findings) - PageFindingsMax
-		page.Findings = page.Findings[:PageFindingsMax]
+		// A copy: the workbook lets its findings go once their sheet is written, while
+		// the page may still be written.
+		page.Findings = slices.Clone(page.Findings[:PageFindingsMax])
 	}
 	// The two views are independent: the page is written while the workbook is built.
 	htmlErr := make(chan error, 1)
@@ -71,16 +77,18 @@ type pendingViews struct {
 	done chan error
 }
 
-// startViews begins writing the views of a run into a hidden folder of cfg.Out.
+// startViews begins writing the views of a run into a hidden folder of cfg.Out. The views
+// keep nothing of a but copies of the rows they show: a's other rows may be let go.
 func startViews(cfg Config, reports []Report, a *Analysis) (*pendingViews, error) {
 	dir, err := os.MkdirTemp(cfg.Out, ".views-*")
 	if err != nil {
 		return nil, fmt.Errorf("write views: %w", err)
 	}
 	p := &pendingViews{dir: dir, done: make(chan error, 1)}
+	in := viewInput(reports, a)
 	go func() {
 		t := time.Now()
-		err := WriteViews(dir, reports, a)
+		err := writeViews(dir, in)
 		cfg.Logger.Debug("views written", "took", time.Since(t).Round(time.Millisecond))
 		p.done <- err
 	}()
@@ -113,40 +121,10 @@ func (p *pendingViews) discard() {
 	os.RemoveAll(p.dir)
 }
 
-// capRows returns a with at most ViewRowsMax findings and checks (see ViewRowsMax).
-func capRows(a *Analysis) *Analysis {
-	if a == nil || (len(a.Anomalies) <= ViewRowsMax && len(a.Checks) <= ViewRowsMax) {
-		return a
-	}
-	capped := &Analysis{Anomalies: a.Anomalies[:min(len(a.Anomalies), ViewRowsMax)], Checks: a.Checks}
-	if len(a.Checks) > ViewRowsMax {
-		rank := map[string]int{analyze.OutcomeFlagged: 0, analyze.OutcomeInsufficient: 1}
-		keep := make([]bool, len(a.Checks))
-		n := 0
-		for r := 0; r <= 2 && n < ViewRowsMax; r++ {
-			for i, c := range a.Checks {
-				cr, ok := rank[c.Outcome]
-				if !ok {
-					cr = 2
-				}
-				if cr == r && n < ViewRowsMax {
-					keep[i] = true
-					n++
-				}
-			}
-		}
-		capped.Checks = make([]tables.CheckRow, 0, n)
-		for i, c := range a.Checks {
-			if keep[i] {
-				capped.Checks = append(capped.Checks, c)
-			}
-		}
-	}
-	return capped
-}
-
-func reviewInput(reports []Report, a *Analysis) review.Input {
-	var in review.Input
+// viewInput is what the views show of a run: every report, and at most ViewRowsMax findings
+// and checks of a (see ViewRowsMax), copied, with the number of those left out.
+func viewInput(reports []Report, a *Analysis) review.Input {
+	in := review.Input{Reports: make([]review.Report, len(reports))}
 	for i := range reports {
 		r := &reports[i]
 		rr := review.Report{ReportID: r.ID, Path: r.Path, Format: r.Format, Status: string(r.Status), Error: r.Error, Values: r.Values()}
@@ -154,20 +132,56 @@ func reviewInput(reports []Report, a *Analysis) review.Input {
 			id := r.Result.Identity
 			rr.Department, rr.Region, rr.Year = id.Department, id.Region, id.Year
 		}
-		in.Reports = append(in.Reports, rr)
+		in.Reports[i] = rr
 	}
 	if a == nil {
 		return in
 	}
-	for _, f := range a.Anomalies {
-		in.Findings = append(in.Findings, analyze.Finding{
+	// the findings are in their order already: errors, then warnings, then info
+	in.Findings = make([]analyze.Finding, min(len(a.Anomalies), ViewRowsMax))
+	for i := range in.Findings {
+		f := &a.Anomalies[i]
+		in.Findings[i] = analyze.Finding{
 			AnomalyID: f.AnomalyID, Rule: f.Rule, Severity: f.Severity, ReportID: f.ReportID, Path: f.Path,
 			Related: f.Related, Metrics: f.Metrics, Expected: f.Expected, Actual: f.Actual,
 			Message: f.Message, Evidence: f.Evidence,
-		})
+		}
 	}
-	for _, c := range a.Checks {
-		in.Checks = append(in.Checks, analyze.Check{ReportID: c.ReportID, Path: c.Path, Rule: c.Rule, Outcome: c.Outcome, Detail: c.Detail})
-	}
+	in.Checks = viewChecks(a.Checks)
+	in.OmittedFindings = len(a.Anomalies) - len(in.Findings)
+	in.OmittedChecks = len(a.Checks) - len(in.Checks)
 	return in
+}
+
+// viewChecks returns at most ViewRowsMax of checks, in their order: the flagged ones first,
+// then those with insufficient data, then the rest.
+func viewChecks(checks []tables.CheckRow) []analyze.Check {
+	rank := func(c *tables.CheckRow) int {
+		switch c.Outcome {
+		case analyze.OutcomeFlagged:
+			return 0
+		case analyze.OutcomeInsufficient:
+			return 1
+		}
+		return 2
+	}
+	// keep[k] is how many checks of rank k are kept: the first ones of each rank
+	var keep [3]int
+	for i := range checks {
+		keep[rank(&checks[i])]++
+	}
+	left := ViewRowsMax
+	for k := range keep {
+		keep[k] = min(keep[k], left)
+		left -= keep[k]
+	}
+	out := make([]analyze.Check, 0, min(len(checks), ViewRowsMax))
+	for i := range checks {
+		c := &checks[i]
+		if k := rank(c); keep[k] > 0 {
+			keep[k]--
+			out = append(out, analyze.Check{ReportID: c.ReportID, Path: c.Path, Rule: c.Rule, Outcome: c.Outcome, Detail: c.Detail})
+		}
+	}
+	return out
 }

@@ -5,12 +5,13 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
-	"fmt"
 	"html"
 	"html/template"
 	"io"
+	"iter"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/analyze"
@@ -82,7 +83,9 @@ func renderHTML(w io.Writer, in Input) error {
 	return page.tmpl.Execute(w, v)
 }
 
-// htmlView is everything the template shows, computed in Go.
+// htmlView is everything the template shows, computed in Go. The groups of findings and the
+// rows of the reports table are made one at a time as the template reaches them, so that
+// the page is written without holding them all.
 type htmlView struct {
 	Title, Generated string
 	CSP              template.HTML // the Content-Security-Policy meta element
@@ -93,10 +96,10 @@ type htmlView struct {
 	Shown, Omitted   int // findings listed on the page, and left out of it (Input.OmittedFindings)
 	Severity         []severityCount
 	Rules            []ruleCount
-	Groups           []group
+	Groups           iter.Seq[group]
 	Unread           []fileRow
 	Charts           []chart
-	Reports          []reportRow
+	Reports          iter.Seq[reportRow]
 	Severities       []severityCount // for the filter checkboxes
 }
 
@@ -201,27 +204,15 @@ func buildView(r *run) htmlView {
 		}
 		return a.Count > b.Count
 	})
-	v.Groups = buildGroups(r)
-	anchors := map[string]string{}
-	for _, g := range v.Groups {
-		if g.Path != "" {
-			anchors[g.Path] = g.Anchor
-		}
-	}
+	plan, anchors := planGroups(r)
+	v.Groups = groups(r, plan)
 	for _, rep := range r.reports {
 		if rep.Status == StatusFailed || rep.Status == StatusPartial {
 			v.Unread = append(v.Unread, fileRow{Path: rep.Path, Format: rep.Format, Status: rep.Status,
 				StatusLabel: labelOr(statusLabel, rep.Status), Error: rep.Error, Department: rep.Department})
 		}
-		n := r.counts[rep.ReportID]
-		row := reportRow{Anchor: anchors[rep.Path], Department: rep.Department, Region: rep.Region, Year: yearText(rep.Year),
-			Path: rep.Path, Status: rep.Status, StatusLabel: labelOr(statusLabel, rep.Status),
-			Errors: n[0], Warnings: n[1], Infos: n[2]}
-		row.Income, row.IncomeSort = wanText(rep, "income.total")
-		row.Spending, row.SpendingSort = wanText(rep, "expenditure.total")
-		row.ThreePublic, row.ThreePublicSort = wanText(rep, "three_public.total")
-		v.Reports = append(v.Reports, row)
 	}
+	v.Reports = reportRows(r, anchors)
 	// failed files first, then partial ones
 	sortStable(v.Unread, func(a, b fileRow) bool { return a.Status == StatusFailed && b.Status != StatusFailed })
 	v.Charts = buildCharts(r)
@@ -232,8 +223,11 @@ func yearText(y int) string {
 	if y <= 0 {
 		return ""
 	}
-	return fmt.Sprint(y)
+	return strconv.Itoa(y)
 }
+
+// anchor is the id of the page's i-th group of findings (from 0).
+func anchor(i int) string { return "d" + strconv.Itoa(i+1) }
 
 // wanText is a report's value of metric in 万元 with two decimals, and its sort key.
 func wanText(rep *Report, metric string) (string, string) {
@@ -244,87 +238,135 @@ func wanText(rep *Report, metric string) (string, string) {
 	return wan(v).StringFixed(2), wan(v).String()
 }
 
-func buildGroups(r *run) []group {
-	type acc struct {
-		g   group
-		rep *Report
-	}
-	var order []*acc
-	byReport := map[*Report]*acc{}
-	var orphan *acc
-	for _, f := range r.findings {
-		rep := r.report(f)
-		var a *acc
-		switch {
-		case rep == nil && orphan == nil:
-			orphan = &acc{g: group{Department: "未关联具体报告的问题", Path: ""}}
-			a = orphan
-		case rep == nil:
-			a = orphan
-		default:
-			if a = byReport[rep]; a == nil {
-				a = &acc{rep: rep, g: group{Department: rep.Department, Year: yearText(rep.Year), Path: rep.Path}}
-				a.g.Meta = append(a.g.Meta, metaPart{"文件", rep.Path, "path"})
-				if rep.Region != "" {
-					a.g.Meta = append(a.g.Meta, metaPart{"地区", rep.Region, ""})
-				}
-				if rep.Status != "" {
-					a.g.Meta = append(a.g.Meta, metaPart{"状态", labelOr(statusLabel, rep.Status), "st-" + rep.Status})
-				}
-				if a.g.Department == "" {
-					a.g.Department = "（未识别部门）"
-				}
-				byReport[rep] = a
-				order = append(order, a)
+// reportRows yields the rows of the reports table, in report order; anchors gives the group
+// of findings of a report path (planGroups).
+func reportRows(r *run, anchors map[string]int) iter.Seq[reportRow] {
+	return func(yield func(reportRow) bool) {
+		for _, rep := range r.reports {
+			n := r.counts[rep.ReportID]
+			row := reportRow{Department: rep.Department, Region: rep.Region, Year: yearText(rep.Year),
+				Path: rep.Path, Status: rep.Status, StatusLabel: labelOr(statusLabel, rep.Status),
+				Errors: n[0], Warnings: n[1], Infos: n[2]}
+			if i, ok := anchors[rep.Path]; ok {
+				row.Anchor = anchor(i)
+			}
+			row.Income, row.IncomeSort = wanText(rep, "income.total")
+			row.Spending, row.SpendingSort = wanText(rep, "expenditure.total")
+			row.ThreePublic, row.ThreePublicSort = wanText(rep, "three_public.total")
+			if !yield(row) {
+				return
 			}
 		}
-		a.g.Findings = append(a.g.Findings, findingViewOf(r, f))
 	}
-	// groups in report order (department, year, path); the unattached findings last
+}
+
+// findingGroup is the findings of one report, or of none (rep nil), before the page's group
+// is made of them (makeGroup).
+type findingGroup struct {
+	rep      *Report
+	findings []*analyze.Finding
+}
+
+// planGroups groups the findings of r by report: the groups in report order (department,
+// year, path), the findings of no report last. It returns them with the index of the
+// group of each report path.
+func planGroups(r *run) ([]*findingGroup, map[string]int) {
+	var order []*findingGroup
+	byReport := map[*Report]*findingGroup{}
+	var orphan *findingGroup
+	for _, f := range r.findings {
+		rep := r.report(f)
+		var g *findingGroup
+		switch {
+		case rep == nil && orphan == nil:
+			orphan = &findingGroup{}
+			g = orphan
+		case rep == nil:
+			g = orphan
+		default:
+			if g = byReport[rep]; g == nil {
+				g = &findingGroup{rep: rep}
+				byReport[rep] = g
+				order = append(order, g)
+			}
+		}
+		g.findings = append(g.findings, f)
+	}
 	pos := map[*Report]int{}
 	for i, rep := range r.reports {
 		pos[rep] = i
 	}
-	sortStable(order, func(a, b *acc) bool { return pos[a.rep] < pos[b.rep] })
+	sortStable(order, func(a, b *findingGroup) bool { return pos[a.rep] < pos[b.rep] })
 	if orphan != nil {
 		order = append(order, orphan)
 	}
-	var out []group
-	for i, a := range order {
-		a.g.Anchor = fmt.Sprintf("d%d", i+1)
-		var n [3]int
-		for _, f := range a.g.Findings {
-			if k := rankOf(f.Severity); k < 3 {
-				n[k]++
-			}
+	anchors := map[string]int{}
+	for i, g := range order {
+		if g.rep != nil && g.rep.Path != "" {
+			anchors[g.rep.Path] = i
 		}
-		for k, s := range severities {
-			if n[k] > 0 {
-				a.g.Meta = append(a.g.Meta, metaPart{"", fmt.Sprintf("%s %d", severityLabel[s], n[k]), ""})
-			}
-		}
-		// within a group: severity, then registry order of the rule
-		sortStable(a.g.Findings, func(x, y findingView) bool {
-			if x.Rank != y.Rank {
-				return x.Rank < y.Rank
-			}
-			return r.order[x.Rule] < r.order[y.Rule]
-		})
-		out = append(out, a.g)
 	}
-	return out
+	return order, anchors
 }
 
-func findingViewOf(r *run, f analyze.Finding) findingView {
+// groups yields the page's groups of findings, the i-th made of plan[i] when the template
+// reaches it.
+func groups(r *run, plan []*findingGroup) iter.Seq[group] {
+	return func(yield func(group) bool) {
+		for i, fg := range plan {
+			if !yield(makeGroup(r, i, fg)) {
+				return
+			}
+		}
+	}
+}
+
+// makeGroup is the page's i-th group of findings, made of fg.
+func makeGroup(r *run, i int, fg *findingGroup) group {
+	g := group{Anchor: anchor(i)}
+	if rep := fg.rep; rep == nil {
+		g.Department = "未关联具体报告的问题"
+	} else {
+		g.Department, g.Year, g.Path = rep.Department, yearText(rep.Year), rep.Path
+		g.Meta = append(g.Meta, metaPart{"文件", rep.Path, "path"})
+		if rep.Region != "" {
+			g.Meta = append(g.Meta, metaPart{"地区", rep.Region, ""})
+		}
+		if rep.Status != "" {
+			g.Meta = append(g.Meta, metaPart{"状态", labelOr(statusLabel, rep.Status), "st-" + rep.Status})
+		}
+		if g.Department == "" {
+			g.Department = "（未识别部门）"
+		}
+	}
+	g.Findings = make([]findingView, len(fg.findings))
+	var n [3]int
+	for k, f := range fg.findings {
+		g.Findings[k] = findingViewOf(r, f)
+		if s := rankOf(f.Severity); s < 3 {
+			n[s]++
+		}
+	}
+	for k, s := range severities {
+		if n[k] > 0 {
+			g.Meta = append(g.Meta, metaPart{"", severityLabel[s] + " " + strconv.Itoa(n[k]), ""})
+		}
+	}
+	// within a group: severity, then registry order of the rule
+	sortStable(g.Findings, func(x, y findingView) bool {
+		if x.Rank != y.Rank {
+			return x.Rank < y.Rank
+		}
+		return r.order[x.Rule] < r.order[y.Rule]
+	})
+	return g
+}
+
+func findingViewOf(r *run, f *analyze.Finding) findingView {
 	kind := valueKind(f)
 	fv := findingView{ID: f.AnomalyID, Severity: f.Severity, SeverityLabel: labelOr(severityLabel, f.Severity),
-		Rank: fmt.Sprint(rankOf(f.Severity)), Rule: f.Rule, RuleTitle: r.ruleTitle(f.Rule), Message: f.Message,
-		Evidence: highlight(f.Evidence), Related: strings.Join(r.related(f), "；")}
-	var ms []string
-	for _, m := range f.Metrics {
-		ms = append(ms, metricLabel(m))
-	}
-	fv.Metrics = strings.Join(ms, "、")
+		Rank: strconv.Itoa(rankOf(f.Severity)), Rule: f.Rule, RuleTitle: r.ruleTitle(f.Rule), Message: f.Message,
+		Evidence: highlight(f.Evidence), Related: strings.Join(r.related(f), "；"), Metrics: metrics(f, "、")}
 	if f.Expected != nil {
 		fv.Expected = formatValue(kind, *f.Expected)
 		d, _ := displayValue(kind, *f.Expected)

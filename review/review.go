@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/analyze"
@@ -114,7 +115,7 @@ type run struct {
 	in       Input
 	reports  []*Report          // sorted by department, year, path
 	byID     map[string]*Report // report id → report
-	findings []analyze.Finding  // sorted by severity, department, path, rule, id
+	findings []*analyze.Finding // in.Findings sorted by severity, department, path, rule, id
 	rules    map[string]analyze.Rule
 	order    map[string]int // rule ID → registry position
 	counts   map[string][3]int
@@ -143,7 +144,11 @@ func newRun(in Input) *run {
 		}
 		return a.ReportID < b.ReportID
 	})
-	r.findings = append([]analyze.Finding(nil), in.Findings...)
+	// pointers into in.Findings, not a copy of them
+	r.findings = make([]*analyze.Finding, len(in.Findings))
+	for i := range in.Findings {
+		r.findings[i] = &in.Findings[i]
+	}
 	sort.SliceStable(r.findings, func(i, j int) bool {
 		a, b := r.findings[i], r.findings[j]
 		if rankOf(a.Severity) != rankOf(b.Severity) {
@@ -171,14 +176,14 @@ func newRun(in Input) *run {
 }
 
 // report is the report a finding concerns, or nil (submission.missing, unknown id).
-func (r *run) report(f analyze.Finding) *Report {
+func (r *run) report(f *analyze.Finding) *Report {
 	if f.ReportID == "" {
 		return nil
 	}
 	return r.byID[f.ReportID]
 }
 
-func (r *run) department(f analyze.Finding) string {
+func (r *run) department(f *analyze.Finding) string {
 	if rep := r.report(f); rep != nil {
 		return rep.Department
 	}
@@ -193,13 +198,13 @@ func (r *run) ruleTitle(id string) string {
 }
 
 // related names the other reports of a finding: "部门 年度年" when known, else the id.
-func (r *run) related(f analyze.Finding) []string {
-	var out []string
+func (r *run) related(f *analyze.Finding) []string {
+	out := make([]string, 0, len(f.Related))
 	for _, id := range f.Related {
 		if rep, ok := r.byID[id]; ok && rep.Department != "" {
 			s := rep.Department
 			if rep.Year > 0 {
-				s += fmt.Sprintf(" %d年", rep.Year)
+				s += " " + strconv.Itoa(rep.Year) + "年"
 			}
 			out = append(out, s)
 			continue
@@ -207,6 +212,15 @@ func (r *run) related(f analyze.Finding) []string {
 		out = append(out, id)
 	}
 	return out
+}
+
+// metrics is the labels of a finding's metrics (metricLabel) joined with sep.
+func metrics(f *analyze.Finding, sep string) string {
+	ms := make([]string, len(f.Metrics))
+	for i, m := range f.Metrics {
+		ms[i] = metricLabel(m)
+	}
+	return strings.Join(ms, sep)
 }
 
 // value kinds of a finding's expected and actual.
@@ -238,7 +252,7 @@ func diffKind(kind string) string {
 }
 
 // valueKind says what a finding's expected and actual measure, from its rule and metrics.
-func valueKind(f analyze.Finding) string {
+func valueKind(f *analyze.Finding) string {
 	switch f.Rule {
 	case "text.duplicate":
 		return kindSimilarity
@@ -324,7 +338,7 @@ func signed(s string, v decimal.Decimal) string {
 }
 
 // diff is actual − expected, or nil when either side is missing.
-func diff(f analyze.Finding) *decimal.Decimal {
+func diff(f *analyze.Finding) *decimal.Decimal {
 	if f.Expected == nil || f.Actual == nil {
 		return nil
 	}

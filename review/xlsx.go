@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -56,8 +57,9 @@ func WriteXLSX(path string, in Input) error {
 	if err != nil {
 		return fmt.Errorf("review: %s: %w", path, err)
 	}
-	defer f.Close()
 	buf, err := f.WriteToBuffer()
+	// The workbook is in buf: the sheets' stream buffers go before it is copied out.
+	f.Close()
 	if err != nil {
 		return fmt.Errorf("review: %s: %w", path, err)
 	}
@@ -120,11 +122,56 @@ type column struct {
 	wide   bool // long text: width capped at maxWideWidth, wrapped
 }
 
-// xcell is one cell to write: its value, the text its width is measured on, its style.
+// cellType is what an xcell holds.
+type cellType uint8
+
+const (
+	cellEmpty  cellType = iota
+	cellText            // xcell.text
+	cellInt             // xcell.n
+	cellNumber          // xcell.num, shown as xcell.kind
+)
+
+// xcell is one cell to write: its value and its style. A number keeps the value of the
+// finding or report; it is formatted only to measure its width (formatValue) and converted
+// only to write it (displayValue).
 type xcell struct {
-	v     any
+	typ   cellType
 	text  string
+	n     int
+	num   decimal.Decimal
+	kind  string
 	style int
+}
+
+// width is the display width of the cell's text (textWidth).
+func (c *xcell) width() int {
+	switch c.typ {
+	case cellText:
+		return textWidth(c.text)
+	case cellInt:
+		var b [20]byte
+		return len(strconv.AppendInt(b[:0], int64(c.n), 10))
+	case cellNumber:
+		return textWidth(formatValue(c.kind, c.num))
+	}
+	return 0
+}
+
+// value is the cell's value for the stream writer; nil leaves the cell empty.
+func (c *xcell) value() any {
+	switch c.typ {
+	case cellText:
+		if c.text != "" {
+			return c.text
+		}
+	case cellInt:
+		return c.n
+	case cellNumber:
+		d, _ := displayValue(c.kind, c.num)
+		return d.InexactFloat64()
+	}
+	return nil
 }
 
 // styles are the workbook's cell styles, created once in a fixed order.
@@ -219,9 +266,8 @@ func (s *styles) numCell(kind string, v *decimal.Decimal) (xcell, error) {
 	if v == nil {
 		return xcell{style: s.text}, nil
 	}
-	d, _ := displayValue(kind, *v)
 	st, err := s.number(numberFormat(kind))
-	return xcell{v: d.InexactFloat64(), text: formatValue(kind, *v), style: st}, err
+	return xcell{typ: cellNumber, num: *v, kind: kind, style: st}, err
 }
 
 // wanCell is a money cell in 万元, or an empty cell when the report does not state it.
@@ -235,13 +281,23 @@ func (s *styles) wanCell(values map[string]decimal.Decimal, metric string) (xcel
 
 func (s *styles) textCell(t string, wide bool) xcell {
 	if wide {
-		return xcell{v: t, text: t, style: s.wrap}
+		return xcell{typ: cellText, text: t, style: s.wrap}
 	}
-	return xcell{v: t, text: t, style: s.text}
+	return xcell{typ: cellText, text: t, style: s.text}
+}
+
+// labelCell is a text cell with the label of key (labelOr) in the style styles gives key,
+// or in the text style when styles gives it none.
+func (s *styles) labelCell(labels map[string]string, styles map[string]int, key string) xcell {
+	c := xcell{typ: cellText, text: labelOr(labels, key), style: styles[key]}
+	if c.style == 0 {
+		c.style = s.text
+	}
+	return c
 }
 
 func (s *styles) intCell(n int) xcell {
-	return xcell{v: n, text: fmt.Sprint(n), style: s.integer}
+	return xcell{typ: cellInt, n: n, style: s.integer}
 }
 
 func (s *styles) yearCell(y int) xcell {
@@ -283,27 +339,24 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 	// Before the sheets are streamed: on a streamed sheet excelize would parse the whole
 	// sheet back into memory to mark it.
 	f.SetActiveSheet(0)
-	cols, rows, err := findingRows(r, st)
-	if err != nil {
+	if err := writeSheet(f, st, SheetFindings, findingColumns, len(r.findings), findingCells(r, st)); err != nil {
 		return nil, err
 	}
-	if err := writeSheet(f, st, SheetFindings, cols, rows); err != nil {
+	// The other sheets need no more of the findings than their counts (run.counts).
+	r.findings, r.in.Findings = nil, nil
+	if err := writeSheet(f, st, SheetReports, reportColumns(), len(r.reports), reportCells(r, st)); err != nil {
 		return nil, err
 	}
-	cols, rows, err = reportRows(r, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeSheet(f, st, SheetReports, cols, rows); err != nil {
-		return nil, err
-	}
-	cols, rows = checkRows(r, st)
-	if err := writeSheet(f, st, SheetChecks, cols, rows); err != nil {
+	checks := sortedChecks(r)
+	if err := writeSheet(f, st, SheetChecks, checkColumns, len(checks), checkCells(r, st, checks)); err != nil {
 		return nil, err
 	}
 	ok = true
 	return f, nil
 }
+
+// rowFunc appends the cells of a sheet's row i, one per column, to row.
+type rowFunc func(i int, row []xcell) ([]xcell, error)
 
 // findingColumns are the columns of 问题清单.
 var findingColumns = []column{
@@ -313,12 +366,12 @@ var findingColumns = []column{
 	{header: "证据原文", wide: true}, {header: "文件路径", wide: true}, {header: "问题编号"},
 }
 
-func findingRows(r *run, st *styles) ([]column, [][]xcell, error) {
-	var rows [][]xcell
-	for i, f := range r.findings {
-		rep := r.report(f)
+// findingCells makes the rows of 问题清单, one per finding of r.
+func findingCells(r *run, st *styles) rowFunc {
+	return func(i int, row []xcell) ([]xcell, error) {
+		f := r.findings[i]
 		dept, year := "", 0
-		if rep != nil {
+		if rep := r.report(f); rep != nil {
 			dept, year = rep.Department, rep.Year
 		}
 		kind := valueKind(f)
@@ -327,26 +380,17 @@ func findingRows(r *run, st *styles) ([]column, [][]xcell, error) {
 		dif, err3 := st.numCell(diffKind(kind), diff(f))
 		for _, err := range []error{err1, err2, err3} {
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
-		var ms []string
-		for _, m := range f.Metrics {
-			ms = append(ms, metricLabel(m))
-		}
-		sev := xcell{v: labelOr(severityLabel, f.Severity), text: labelOr(severityLabel, f.Severity), style: st.severity[f.Severity]}
-		if sev.style == 0 {
-			sev.style = st.text
-		}
-		rows = append(rows, []xcell{
-			st.intCell(i + 1), sev, st.textCell(dept, false), st.yearCell(year),
+		return append(row,
+			st.intCell(i+1), st.labelCell(severityLabel, st.severity, f.Severity), st.textCell(dept, false), st.yearCell(year),
 			st.textCell(f.Rule, false), st.textCell(r.ruleTitle(f.Rule), false), st.textCell(f.Message, true),
 			exp, act, dif,
-			st.textCell(strings.Join(ms, "；"), true), st.textCell(strings.Join(r.related(f), "；"), true),
+			st.textCell(metrics(f, "；"), true), st.textCell(strings.Join(r.related(f), "；"), true),
 			st.textCell(f.Evidence, true), st.textCell(f.Path, true), st.textCell(f.AnomalyID, false),
-		})
+		), nil
 	}
-	return findingColumns, rows, nil
 }
 
 // summaryMetrics are the money columns of 报告汇总.
@@ -356,47 +400,52 @@ var summaryMetrics = []struct{ id, header string }{
 	{"three_public.total", "三公经费(万元)"},
 }
 
-func reportRows(r *run, st *styles) ([]column, [][]xcell, error) {
+// reportColumns are the columns of 报告汇总.
+func reportColumns() []column {
 	cols := []column{{header: "部门"}, {header: "地区"}, {header: "年度"}, {header: "文件", wide: true},
 		{header: "状态"}, {header: "错误信息", wide: true}}
 	for _, m := range summaryMetrics {
 		cols = append(cols, column{header: m.header})
 	}
-	cols = append(cols, column{header: "错误数"}, column{header: "警告数"}, column{header: "提示数"}, column{header: "报告编号"})
-	var rows [][]xcell
-	for _, rep := range r.reports {
-		status := xcell{v: labelOr(statusLabel, rep.Status), text: labelOr(statusLabel, rep.Status), style: st.sts[rep.Status]}
-		if status.style == 0 {
-			status.style = st.text
-		}
-		row := []xcell{st.textCell(rep.Department, false), st.textCell(rep.Region, false), st.yearCell(rep.Year),
-			st.textCell(rep.Path, true), status, st.textCell(rep.Error, true)}
+	return append(cols, column{header: "错误数"}, column{header: "警告数"}, column{header: "提示数"}, column{header: "报告编号"})
+}
+
+// reportCells makes the rows of 报告汇总, one per report of r in its order.
+func reportCells(r *run, st *styles) rowFunc {
+	return func(i int, row []xcell) ([]xcell, error) {
+		rep := r.reports[i]
+		row = append(row, st.textCell(rep.Department, false), st.textCell(rep.Region, false), st.yearCell(rep.Year),
+			st.textCell(rep.Path, true), st.labelCell(statusLabel, st.sts, rep.Status), st.textCell(rep.Error, true))
 		for _, m := range summaryMetrics {
 			c, err := st.wanCell(rep.Values, m.id)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			row = append(row, c)
 		}
 		n := r.counts[rep.ReportID]
-		row = append(row, st.intCell(n[0]), st.intCell(n[1]), st.intCell(n[2]), st.textCell(rep.ReportID, false))
-		rows = append(rows, row)
+		return append(row, st.intCell(n[0]), st.intCell(n[1]), st.intCell(n[2]), st.textCell(rep.ReportID, false)), nil
 	}
-	return cols, rows, nil
 }
 
-func checkRows(r *run, st *styles) ([]column, [][]xcell) {
-	cols := []column{{header: "部门"}, {header: "年度"}, {header: "文件", wide: true}, {header: "规则"},
-		{header: "规则名称"}, {header: "结果"}, {header: "说明", wide: true}, {header: "报告编号"}}
-	// checks in report order (department, year, path), then registry order of the rule
+// checkColumns are the columns of 检查情况.
+var checkColumns = []column{{header: "部门"}, {header: "年度"}, {header: "文件", wide: true}, {header: "规则"},
+	{header: "规则名称"}, {header: "结果"}, {header: "说明", wide: true}, {header: "报告编号"}}
+
+// sortedChecks returns the checks of r in report order (department, year, path), then
+// registry order of the rule.
+func sortedChecks(r *run) []*analyze.Check {
 	pos := map[string]int{}
 	for i, rep := range r.reports {
 		if _, ok := pos[rep.ReportID]; !ok {
 			pos[rep.ReportID] = i
 		}
 	}
-	checks := append([]analyze.Check(nil), r.in.Checks...)
-	rank := func(c analyze.Check) (int, int) {
+	checks := make([]*analyze.Check, len(r.in.Checks))
+	for i := range r.in.Checks {
+		checks[i] = &r.in.Checks[i]
+	}
+	rank := func(c *analyze.Check) (int, int) {
 		p, ok := pos[c.ReportID]
 		if !ok {
 			p = len(r.reports)
@@ -407,7 +456,7 @@ func checkRows(r *run, st *styles) ([]column, [][]xcell) {
 		}
 		return p, o
 	}
-	sortStable(checks, func(a, b analyze.Check) bool {
+	sortStable(checks, func(a, b *analyze.Check) bool {
 		pa, oa := rank(a)
 		pb, ob := rank(b)
 		if pa != pb {
@@ -424,34 +473,42 @@ func checkRows(r *run, st *styles) ([]column, [][]xcell) {
 		}
 		return a.Detail < b.Detail
 	})
-	var rows [][]xcell
-	for _, c := range checks {
+	return checks
+}
+
+// checkCells makes the rows of 检查情况, one per check of checks.
+func checkCells(r *run, st *styles, checks []*analyze.Check) rowFunc {
+	return func(i int, row []xcell) ([]xcell, error) {
+		c := checks[i]
 		dept, year := "", 0
 		if rep, ok := r.byID[c.ReportID]; ok {
 			dept, year = rep.Department, rep.Year
 		}
-		out := xcell{v: labelOr(outcomeLabel, c.Outcome), text: labelOr(outcomeLabel, c.Outcome), style: st.outcome[c.Outcome]}
-		if out.style == 0 {
-			out.style = st.text
-		}
-		rows = append(rows, []xcell{st.textCell(dept, false), st.yearCell(year), st.textCell(c.Path, true),
-			st.textCell(c.Rule, false), st.textCell(r.ruleTitle(c.Rule), false), out,
-			st.textCell(c.Detail, true), st.textCell(c.ReportID, false)})
+		return append(row, st.textCell(dept, false), st.yearCell(year), st.textCell(c.Path, true),
+			st.textCell(c.Rule, false), st.textCell(r.ruleTitle(c.Rule), false), st.labelCell(outcomeLabel, st.outcome, c.Outcome),
+			st.textCell(c.Detail, true), st.textCell(c.ReportID, false)), nil
 	}
-	return cols, rows
 }
 
-// writeSheet streams the header and rows into sheet (excelize's StreamWriter, so that the
-// workbook is not held as a DOM): it fits the column widths and row heights to the content,
-// freezes the header row and puts an autofilter on it. The sheet must be empty.
-func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows [][]xcell) error {
+// writeSheet streams the header and the n rows of fill into sheet (excelize's StreamWriter,
+// so that the workbook is not held as a DOM): it fits the column widths and row heights to
+// the content, freezes the header row and puts an autofilter on it. The sheet must be empty.
+//
+// The rows are made twice: once to fit the column widths, which the stream writer needs
+// before the first row, and once to write them; they are never all held in memory.
+func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, n int, fill rowFunc) error {
 	widths := make([]float64, len(cols))
 	for j, c := range cols {
 		widths[j] = float64(textWidth(c.header) + 2)
 	}
-	for _, row := range rows {
-		for j, c := range row {
-			if w := float64(textWidth(c.text) + 2); w > widths[j] {
+	row := make([]xcell, 0, len(cols))
+	var err error
+	for i := range n {
+		if row, err = fill(i, row[:0]); err != nil {
+			return err
+		}
+		for j := range row {
+			if w := float64(row[j].width() + 2); w > widths[j] {
 				widths[j] = w
 			}
 		}
@@ -466,7 +523,7 @@ func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows 
 	// The autofilter (its defined name, the sheet's filterMode and autoFilter elements) goes
 	// on the worksheet before streaming: the stream writer writes those parts of the sheet
 	// when it starts and when it is flushed.
-	end, _ := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
+	end, _ := excelize.CoordinatesToCellName(len(cols), n+1)
 	if err := f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
 		return err
 	}
@@ -492,20 +549,20 @@ func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows 
 	if err := sw.SetRow("A1", values, excelize.RowOpts{Height: 2 * lineHeight}); err != nil {
 		return err
 	}
-	for i, row := range rows {
+	for i := range n {
+		if row, err = fill(i, row[:0]); err != nil {
+			return err
+		}
 		// rows whose wrapped text needs more than one line get a height that shows it all
 		lines := 1
-		for j, c := range row {
-			var v any
-			if c.v != nil && c.v != "" {
-				v = c.v
-			}
-			values[j] = excelize.Cell{StyleID: c.style, Value: v}
+		for j := range row {
+			c := &row[j]
+			values[j] = excelize.Cell{StyleID: c.style, Value: c.value()}
 			if !cols[j].wide {
 				continue
 			}
-			if n := wrappedLines(c.text, widths[j]-1); n > lines {
-				lines = n
+			if k := wrappedLines(c.text, widths[j]-1); k > lines {
+				lines = k
 			}
 		}
 		var opts []excelize.RowOpts
@@ -524,7 +581,7 @@ func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, rows 
 // full-width characters count 2, others 1; for several lines, the widest.
 func textWidth(s string) int {
 	best := 0
-	for _, line := range strings.Split(s, "\n") {
+	for line := range strings.SplitSeq(s, "\n") {
 		w := 0
 		for _, r := range line {
 			w += runeWidth(r)
@@ -540,6 +597,8 @@ func runeWidth(r rune) int {
 	switch {
 	case r < 0x1100:
 		return 1
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs, the most common: no table lookup
+		return 2
 	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hangul, r),
 		unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r),
 		r >= 0x2E80 && r <= 0x303F, // CJK radicals, punctuation (、。「」)
@@ -556,7 +615,7 @@ func wrappedLines(s string, width float64) int {
 		width = 1
 	}
 	n := 0
-	for _, line := range strings.Split(s, "\n") {
+	for line := range strings.SplitSeq(s, "\n") {
 		w := 0
 		for _, r := range line {
 			w += runeWidth(r)
