@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -321,6 +322,14 @@ func (rule *Rule) complete(f Finding, r *Report) Finding {
 	}
 	f.Related = sortedUnique(f.Related)
 	f.AnomalyID = anomalyID(f.Rule, f.ReportID, f.Related, f.Metrics, f.key)
+	// A finding outlives what it was made from: none of its texts may be a part of a
+	// report's document, or of the batch's compact copy of it, which it would keep alive.
+	f.key = ""
+	f.Evidence = strings.Clone(f.Evidence)
+	f.department = strings.Clone(f.department)
+	for k, m := range f.Metrics {
+		f.Metrics[k] = lexicon.own(m)
+	}
 	return f
 }
 

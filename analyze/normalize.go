@@ -24,6 +24,16 @@ type lexiconData struct {
 	metricLabel   map[string]string // metric ID → Chinese label
 	metricKind    map[string]string // metric ID → money, count, percent, point
 	metricOrdered []string
+	metricID      map[string]string // metric ID → the vocabulary's own string of it
+}
+
+// own returns the vocabulary's own string of the metric ID m, or a copy of m when it is not
+// in the vocabulary: never a part of a longer text.
+func (lx *lexiconData) own(m string) string {
+	if id, ok := lx.metricID[m]; ok {
+		return id
+	}
+	return strings.Clone(m)
 }
 
 func mustLoadLexicon() *lexiconData {
@@ -35,7 +45,7 @@ func mustLoadLexicon() *lexiconData {
 }
 
 func loadLexicon() (*lexiconData, error) {
-	lx := &lexiconData{metricLabel: map[string]string{}, metricKind: map[string]string{}}
+	lx := &lexiconData{metricLabel: map[string]string{}, metricKind: map[string]string{}, metricID: map[string]string{}}
 	rows, err := tsv.Read(dataFS, "data/metrics.tsv", 3)
 	if err != nil {
 		return nil, err
@@ -49,6 +59,7 @@ func loadLexicon() (*lexiconData, error) {
 		lx.metricLabel[r[0]] = r[1]
 		lx.metricKind[r[0]] = r[2]
 		lx.metricOrdered = append(lx.metricOrdered, r[0])
+		lx.metricID[r[0]] = r[0]
 	}
 	// The vocabulary is extract.Metrics; this file only names its metrics.
 	if !slices.Equal(lx.metricOrdered, extract.Metrics) {

@@ -38,6 +38,7 @@ func Prepare(r Report, cfg Config) *Prepared {
 	p.report, p.facts = slim(&r, fx, cfg)
 	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{fx}, peerMemo: map[int][]int{}}
 	var checks []Check
+	p.checks = make([]checked, 0, aloneRules)
 	for x, rule := range registry {
 		if !rule.alone() {
 			continue
@@ -131,6 +132,17 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	sortChecks(checks)
 	return findings, checks, nil
 }
+
+// aloneRules is the number of rules that need only the report they judge.
+var aloneRules = func() int {
+	n := 0
+	for _, rule := range registry {
+		if rule.alone() {
+			n++
+		}
+	}
+	return n
+}()
 
 // alone reports whether the rule needs only the report it judges.
 func (rule *Rule) alone() bool { return rule.Scope == ScopeReport && !rule.Peers }

@@ -2,7 +2,9 @@ package analyze
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
@@ -113,5 +115,61 @@ func keysOf(fx *facts) func(func(figKey) bool) {
 func TestRegistryFitsChecked(t *testing.T) {
 	if len(registry) > 256 {
 		t.Errorf("%d rules: checked.rule holds 256", len(registry))
+	}
+}
+
+// TestFindingsOwnTheirTexts checks that no finding holds a part of a report's document:
+// a batch keeps its findings to the end, and a finding whose evidence, metric or
+// department were parts of the document's text would keep the whole document alive.
+func TestFindingsOwnTheirTexts(t *testing.T) {
+	figs := []extract.Figure{
+		act("expenditure.total", "219.37"), act("expenditure.basic", "105.57"), act("expenditure.project", "100.00"),
+		act("income.total", "219.37"), bud("expenditure.total", "2.19"),
+		act("expenditure.total", "300.00"), // restated otherwise, in the same words: one evidence text
+	}
+	figs[len(figs)-1].Raw = figs[0].Raw
+	// The document's text, of which the figures' strings and the department are parts.
+	var b strings.Builder
+	b.WriteString(strings.Repeat("　", 1<<12))
+	type at struct {
+		s   *string
+		off int
+	}
+	var parts []at
+	put := func(s *string) {
+		parts = append(parts, at{s, b.Len()})
+		b.WriteString(*s)
+	}
+	r := rep("r1", "隆回县科学技术协会", 2024, figs)
+	for k := range r.Figures {
+		f := &r.Figures[k]
+		f.Raw = "支出合计" + f.Raw
+		put(&f.Metric)
+		put(&f.Raw)
+		put(&f.UnitText)
+	}
+	put(&r.Department)
+	doc := b.String()
+	for _, p := range parts {
+		*p.s = doc[p.off : p.off+len(*p.s)]
+	}
+	base := unsafe.StringData(doc)
+	within := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return p >= uintptr(unsafe.Pointer(base)) && p < uintptr(unsafe.Pointer(base))+uintptr(len(doc))
+	}
+	findings, _ := Run([]Report{r}, Config{})
+	if len(findings) == 0 {
+		t.Fatal("no finding to look at")
+	}
+	for _, f := range findings {
+		for _, s := range append([]string{f.Evidence, f.Message, f.department, f.key}, f.Metrics...) {
+			if within(s) {
+				t.Errorf("%s: %q is a part of the document", f.Rule, s)
+			}
+		}
 	}
 }

@@ -104,11 +104,21 @@ func slimFacts(fx *facts) *facts {
 	s.slim = sf
 	for x, k := range s.keys() {
 		if k.metric == "expenditure.project.item" {
-			// A copy: the names stay when the texts go into a Spill.
-			s.items.add(k.basis, strings.Clone(sf.str(sf.figs[s.start[x]].item)))
+			// Copies: the names stay when the texts go into a Spill.
+			s.items.add(ownBasis(k.basis), strings.Clone(sf.str(sf.figs[s.start[x]].item)))
 		}
 	}
 	return s
 }
 
 func clone32(s []int32) []int32 { return append([]int32(nil), s...) }
+
+// ownBasis is b as a string of its own: one of the constants, or a copy.
+func ownBasis(b extract.Basis) extract.Basis {
+	for _, c := range [...]extract.Basis{extract.Actual, extract.Budget, extract.Prior} {
+		if b == c {
+			return c
+		}
+	}
+	return extract.Basis(strings.Clone(string(b)))
+}
