@@ -10,14 +10,14 @@ import (
 )
 
 // defaultMemoryMiB is the soft memory limit of a run unless --memory-limit or GOMEMLIMIT
-// says otherwise. A batch of 10,000 reports keeps at most some 250 MB of live data at its
-// peaks (BENCHMARKS.md); Go's default collector would let the heap grow to twice that.
-const defaultMemoryMiB = 360
+// says otherwise. A batch of 10,000 reports keeps at most some 160-230 MB of live data at
+// its peaks (BENCHMARKS.md); Go's default collector would let the heap grow to twice that.
+const defaultMemoryMiB = 320
 
 // liveHeadroom is how far above the live heap the limit is raised when a batch keeps more
-// than the limit allows for: the collector then runs at most about 1.7 times as often as
-// Go's default, never continuously.
-const liveHeadroom = 1.6
+// than the limit allows for: the collector then runs at most about four times as often as
+// Go's default (which waits for the heap to double), never without end.
+const liveHeadroom = 1.25
 
 // governMemory sets the Go runtime's soft memory limit to baseMiB and, while the run
 // lasts, raises it to liveHeadroom times the live heap whenever that is more: a run stays

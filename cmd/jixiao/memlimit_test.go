@@ -12,14 +12,14 @@ func TestMemoryLimit(t *testing.T) {
 		live uint64
 		want int64
 	}{
-		{0, 360 * mib},
-		{200 * mib, 360 * mib},
-		{225 * mib, 360 * mib},
-		{300 * mib, 480 * mib},
-		{1000 * mib, 1600 * mib},
+		{0, 320 * mib},
+		{200 * mib, 320 * mib},
+		{256 * mib, 320 * mib},
+		{300 * mib, 375 * mib},
+		{1000 * mib, 1250 * mib},
 	} {
-		if got := memoryLimit(360*mib, tc.live); got != tc.want {
-			t.Errorf("memoryLimit(360 MiB, %d MiB) = %d MiB, want %d", tc.live/mib, got/mib, tc.want/mib)
+		if got := memoryLimit(320*mib, tc.live); got != tc.want {
+			t.Errorf("memoryLimit(320 MiB, %d MiB) = %d MiB, want %d", tc.live/mib, got/mib, tc.want/mib)
 		}
 	}
 }
@@ -27,9 +27,9 @@ func TestMemoryLimit(t *testing.T) {
 func TestGovernMemory(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	noEnv := func(string) string { return "" }
-	stop := governMemory(360, noEnv)
-	if got := debug.SetMemoryLimit(-1); got < 360<<20 {
-		t.Errorf("limit while governed = %d, want at least 360 MiB", got)
+	stop := governMemory(320, noEnv)
+	if got := debug.SetMemoryLimit(-1); got < 320<<20 {
+		t.Errorf("limit while governed = %d, want at least 320 MiB", got)
 	}
 	stop()
 	if got := debug.SetMemoryLimit(-1); got != before {
@@ -39,7 +39,7 @@ func TestGovernMemory(t *testing.T) {
 	for _, tc := range []struct {
 		mib int
 		env string
-	}{{360, "1GiB"}, {0, ""}} {
+	}{{320, "1GiB"}, {0, ""}} {
 		stop := governMemory(tc.mib, func(k string) string {
 			if k == "GOMEMLIMIT" {
 				return tc.env
