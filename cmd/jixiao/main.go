@@ -357,7 +357,7 @@ func (in analysisInputs) config() (analyze.Config, error) {
 	return cfg, nil
 }
 
-const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE]
+const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE] [--memory-limit MiB]
 
 Runs the checks again over the tables an earlier "jixiao run" wrote into OUT (reports,
 figures, claims and sections; or the partitioned tables of every "--shard" run into OUT),
