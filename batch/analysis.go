@@ -191,48 +191,47 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 		reports[i].Result = res
 		index[resultKey(row.ReportID, row.Path)] = res
 	}
-	err = scanAll(tf.figures, func(figs []tables.FigureRow) error {
-		for _, f := range figs {
-			if res := index[resultKey(f.ReportID, f.Path)]; res != nil {
-				res.Figures = append(res.Figures, extract.Figure{
-					Metric: f.Metric, Basis: extract.Basis(f.Basis), Item: f.Item, Term: f.Term, Value: f.Value,
-					Unit: f.Unit, UnitText: f.UnitText, Raw: f.Raw, Location: f.Location, Method: f.Method,
-					Year: int(f.Year), Decimals: int(f.Decimals), BasisText: f.BasisText,
-				})
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = scanAll(tf.claims, func(claims []tables.ClaimRow) error {
-		for _, c := range claims {
-			if res := index[resultKey(c.ReportID, c.Path)]; res != nil {
+	err = attach(tf.figures, index, func(f *tables.FigureRow) (string, string) { return f.ReportID, f.Path },
+		func(res *extract.Result, f *tables.FigureRow) {
+			res.Figures = append(res.Figures, extract.Figure{
+				Metric: f.Metric, Basis: extract.Basis(f.Basis), Item: f.Item, Term: f.Term, Value: f.Value,
+				Unit: f.Unit, UnitText: f.UnitText, Raw: f.Raw, Location: f.Location, Method: f.Method,
+				Year: int(f.Year), Decimals: int(f.Decimals), BasisText: f.BasisText,
+			})
+		})
+	if err == nil {
+		err = attach(tf.claims, index, func(c *tables.ClaimRow) (string, string) { return c.ReportID, c.Path },
+			func(res *extract.Result, c *tables.ClaimRow) {
 				res.Claims = append(res.Claims, extract.Claim{
 					Kind: extract.ClaimKind(c.Kind), Metric: c.Metric, Basis: extract.Basis(c.Basis), Of: c.Of,
 					Percent: c.Percent, PercentDecimals: int(c.PercentDecimals), Amount: c.Amount,
 					Direction: int(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
 				})
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+			})
 	}
-	err = scanAll(tf.sections, func(sections []tables.SectionRow) error {
-		for _, s := range sections {
-			if res := index[resultKey(s.ReportID, s.Path)]; res != nil {
+	if err == nil {
+		err = attach(tf.sections, index, func(s *tables.SectionRow) (string, string) { return s.ReportID, s.Path },
+			func(res *extract.Result, s *tables.SectionRow) {
 				res.Sections = append(res.Sections, extract.Section{Heading: s.Heading, Text: s.Text, Location: s.Location})
-			}
-		}
-		return nil
-	})
+			})
+	}
 	if err != nil {
 		return nil, err
 	}
 	return reports, nil
+}
+
+// attach scans the files of one table and adds each row to the Result of its report (by
+// report_id and path; rows of failed or unknown reports are passed over).
+func attach[R tables.Row](files []string, index map[string]*extract.Result, key func(*R) (id, path string), add func(*extract.Result, *R)) error {
+	return scanAll(files, func(rows []R) error {
+		for i := range rows {
+			if res := index[resultKey(key(&rows[i]))]; res != nil {
+				add(res, &rows[i])
+			}
+		}
+		return nil
+	})
 }
 
 // resultKey identifies a report across tables: the same file copied twice into a batch has
