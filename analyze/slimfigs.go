@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/jixiao/jixiao/extract"
@@ -56,7 +57,7 @@ func (s *slimFigures) figure(p int32) *extract.Figure {
 // answer as fx does.
 func slimFacts(fx *facts) *facts {
 	var picks []*extract.Figure
-	s := &facts{start: make([]int32, 1, fx.keyCount()+1), conflict: make([]bool, fx.keyCount()), index: clone32(fx.index)}
+	s := &facts{start: make([]int32, 1, fx.keyCount()+1), conflict: make([]bool, fx.keyCount()), index: slices.Clone(fx.index)}
 	for x, k := range fx.keys() {
 		n := 1
 		if fx.conflict[x] || k.metric == "income.other" {
@@ -110,8 +111,6 @@ func slimFacts(fx *facts) *facts {
 	}
 	return s
 }
-
-func clone32(s []int32) []int32 { return append([]int32(nil), s...) }
 
 // ownBasis is b as a string of its own: one of the constants, or a copy.
 func ownBasis(b extract.Basis) extract.Basis {
