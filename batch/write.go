@@ -53,9 +53,10 @@ func Write(ctx context.Context, out string, reports []Report, analysis *Analysis
 }
 
 // tableSet writes the tables of one run as their rows come, report by report: each table
-// streams its rows to a temporary file in row groups of tables.RowGroupRows, so a run holds
-// at most a row group per table, not the tables. Nothing is renamed into place before
-// commit, and abort removes every temporary file.
+// streams its rows to a temporary file in row groups of tables.RowGroupRows (or
+// tables.RowGroupBytes of text), so a run holds at most a row group per table, not the
+// tables; finish completes the files on disk as soon as their rows are all written. Nothing
+// is renamed into place before commit, and abort removes every temporary file.
 //
 // Unsharded, the tables are the files of the output folder (OUT/figures.parquet). Sharded
 // (Shard K/N), each table is a Hive-style partitioned folder, one file per report year and
