@@ -47,7 +47,7 @@ func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figu
 		out = append(out, e.table(merged, caption, defBasis, year, locs)...)
 		bi = next - 1
 	}
-	for _, ft := range flatTables(doc.Blocks) {
+	for _, ft := range e.lex.flatTables(doc.Blocks) {
 		out = append(out, e.table(ft.block, ft.caption, defBasis, year, ft.locs)...)
 	}
 	return out
@@ -166,8 +166,9 @@ func cellValue(text string) (q quantity, bare, ok bool) {
 	return quantity{}, false, false
 }
 
-// headerInfo reads a header text into a column description.
-func headerInfo(h string, reportYear int) column {
+// headerInfo reads a header text into a column description, with the column words of the
+// lexicon.
+func (lx *Lexicon) headerInfo(h string, reportYear int) column {
 	n := normalizeString(h)
 	col := column{label: strings.TrimSpace(h)}
 	if mayDeclareUnit(n) {
@@ -178,28 +179,16 @@ func headerInfo(h string, reportYear int) column {
 		}
 	}
 	switch {
-	case strings.Contains(n, "序号") || strings.Contains(n, "编号") || strings.Contains(n, "行次") || strings.Contains(n, "栏次"):
+	case lx.contains(kindColumn, "serial", n):
 		col.serial, col.skip = true, true
-	case strings.Contains(n, "分值") || strings.Contains(n, "权重") || strings.Contains(n, "得分") ||
-		strings.Contains(n, "评分") || strings.Contains(n, "扣分") || strings.Contains(n, "标准分"):
+	case lx.contains(kindColumn, "points", n):
 		col.points, col.skip = true, true
-	case strings.Contains(n, "增减") || strings.Contains(n, "变动") || strings.Contains(n, "增长") ||
-		strings.Contains(n, "占比") || strings.Contains(n, "比重") || strings.Contains(n, "备注") ||
-		strings.Contains(n, "差额") || strings.Contains(n, "偏差") || strings.Contains(n, "目标") ||
-		strings.Contains(n, "指标值") || strings.Contains(n, "计划值") || strings.Contains(n, "年度指标"):
+	case lx.contains(kindColumn, "skip", n):
 		col.skip = true
-	case strings.Contains(n, "执行率") || strings.Contains(n, "完成率"):
+	case lx.contains(kindColumn, "rate", n):
 		col.rate = true
 	}
-	switch {
-	case strings.Contains(n, "上年") || strings.Contains(n, "去年") || strings.Contains(n, "上一年"):
-		col.basis = Prior
-	case strings.Contains(n, "预算") && !strings.Contains(n, "决算") && !strings.Contains(n, "执行"):
-		col.basis = Budget
-	case strings.Contains(n, "决算") || strings.Contains(n, "实际") || strings.Contains(n, "执行数") ||
-		strings.Contains(n, "支出数") || strings.Contains(n, "完成数") || strings.Contains(n, "本年"):
-		col.basis = Actual
-	}
+	col.basis = lx.columnBasis(n)
 	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 && col.basis == "" {
 		switch ys[0].year {
 		case reportYear:
@@ -209,6 +198,16 @@ func headerInfo(h string, reportYear int) column {
 		}
 	}
 	return col
+}
+
+// columnBasis is the basis a header's words give, prior first, then budget, then actual.
+func (lx *Lexicon) columnBasis(n string) Basis {
+	for _, b := range []Basis{Prior, Budget, Actual} {
+		if lx.contains(kindColBasis, string(b), n) && !lx.contains(kindColVeto, string(b), n) {
+			return b
+		}
+	}
+	return ""
 }
 
 // labelMemo keeps what the row labels of one table read as: a table asks about a label for
@@ -360,12 +359,10 @@ func isNumericCell(t string) bool {
 	return ok
 }
 
-var scoreTotal = regexp.MustCompile(`^(?:合计|总计|总分|综合得分|自评得分|得分合计|总得分|自评总分|绩效自评得分|评价得分|合计得分)$`)
-
 // scoreRow reads the total row of an indicator table (合计 | 100 | 95): the score is in the
 // last column whose header names a score (得分, 评分), not in the weight column (分值).
 func (e *Extractor) scoreRow(t, r int, row []parse.Cell, label string, labelCol int, cols []column) (Figure, bool) {
-	if labelCol < 0 || !scoreTotal.MatchString(strings.TrimSpace(normalizeString(label))) {
+	if labelCol < 0 || !e.lex.isPhrase(kindScoreTotal, strings.TrimSpace(normalizeString(label))) {
 		return Figure{}, false
 	}
 	for c := len(row) - 1; c > labelCol; c-- {

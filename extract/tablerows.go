@@ -87,7 +87,7 @@ func (tr *tableReader) readHeader(caption string) {
 				}
 			}
 		}
-		tr.cols[c] = headerInfo(strings.Join(h, " "), tr.year)
+		tr.cols[c] = tr.e.lex.headerInfo(strings.Join(h, " "), tr.year)
 		if strings.Contains(strings.Join(h, ""), "项目名称") {
 			tr.projectTable = true
 		}
@@ -140,7 +140,7 @@ func (tr *tableReader) row(r int) {
 func (tr *tableReader) restateHeader(row []parse.Cell) {
 	for c := range row {
 		if c < tr.width {
-			if info := headerInfo(row[c].Text, tr.year); info.basis != "" || info.skip || info.rate {
+			if info := tr.e.lex.headerInfo(row[c].Text, tr.year); info.basis != "" || info.skip || info.rate {
 				tr.cols[c] = info
 			}
 		}
@@ -304,7 +304,7 @@ func (tr *tableReader) transposed(r, c int, label, fam string, col column) bool 
 	if tr.headerRows == 0 {
 		return false
 	}
-	rb := headerInfo(label, tr.year).basis
+	rb := tr.e.lex.headerInfo(label, tr.year).basis
 	if rb == "" || utf8.RuneCountInString(normalizeString(label)) > 6 {
 		return false
 	}
