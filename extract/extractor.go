@@ -43,8 +43,9 @@ func New(opts Options) (*Extractor, error) {
 
 // Extract reads the identity, figures, claims and narrative sections of one document.
 func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, error) {
-	res := &Result{Identity: e.lex.readIdentity(doc)}
-	w := &walker{e: e, docBasis: e.lex.docBasis(res.Identity.Title), year: res.Identity.Year}
+	lines := identityLines(doc, idLimit)
+	res := &Result{Identity: e.lex.readIdentity(doc, lines)}
+	w := &walker{e: e, docBasis: e.lex.docBasis(res.Identity.Title, lines), year: res.Identity.Year}
 	paras := e.lex.joinLines(doc.Blocks)
 	for i, lp := range paras {
 		if i%64 == 0 {
