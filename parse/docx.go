@@ -138,6 +138,7 @@ func readFurniture(ctx context.Context, zr *zip.Reader, names []string, w *walke
 	}
 	return nil
 }
+
 // contentViaLibrary returns word/document.xml as the docx library reads it.
 func contentViaLibrary(data []byte) (content string, err error) {
 	defer func() {
