@@ -70,7 +70,8 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 		return fail(ErrPDF, "PDF without a text layer")
 	}
 	if ex.unmapped*2 > ex.glyphs {
-		return fail(ErrPDF, "PDF whose fonts map no text to Unicode (text that cannot be copied)")
+		return failZh(ErrPDF, "PDF whose fonts have no Unicode map (its text cannot be copied out; not a scan)", "字体无Unicode映射",
+			"export the report again from Word or WPS as PDF, or as .docx")
 	}
 	s := text.String()
 	if strings.TrimSpace(s) == "" {
@@ -114,7 +115,11 @@ func (r *pdfReader) scan() error {
 			l := pdfLexer{data: data, pos: i + t + len("trailer")}
 			if d, err := l.object(l.next(), 0); err == nil {
 				if d, ok := d.(pdfDict); ok {
-					r.trailer = d
+					// A linearized file's last trailer may lack /Root (the first page's
+					// trailer, at the start, has it): keep the last trailer that has one.
+					if d["Root"] != nil || r.trailer == nil || r.trailer["Root"] == nil {
+						r.trailer = d
+					}
 					if d["Encrypt"] != nil {
 						r.encrypt = true
 					}

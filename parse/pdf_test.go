@@ -201,7 +201,7 @@ func TestReadPDFFailures(t *testing.T) {
 		{"scanned", pdfBytes(pages("q 595 0 0 842 0 0 cm /Im1 Do Q", image), "/Root 1 0 R"), Limits{}, ErrPDF,
 			"PDF without a text layer (扫描件): export the report as .docx or .txt"},
 		{"no ToUnicode", pdfBytes(pages("BT /F1 12 Tf 72 720 Td <00030004> Tj ET", noToUnicode), "/Root 1 0 R"), Limits{}, ErrPDF,
-			"PDF whose fonts map no text to Unicode"},
+			"PDF whose fonts have no Unicode map (its text cannot be copied out; not a scan) (字体无Unicode映射): export the report again"},
 		{"encrypted", pdfBytes(pages("BT ET", "<< /Filter /Standard /V 2 /R 3 /O <00> /U <00> /P -4 >>"), "/Root 1 0 R /Encrypt 5 0 R"), Limits{}, ErrEncrypted,
 			"encrypted PDF (文件已加密)"},
 		{"no pages", pdfBytes([]string{"<< /Type /Catalog >>"}, "/Root 1 0 R"), Limits{}, ErrCorrupt, "damaged PDF (no pages) (文件已损坏)"},
@@ -256,6 +256,10 @@ func TestPDFSyntax(t *testing.T) {
 	if got := cleanGlyphText("⾦额"); got != "金额" {
 		t.Errorf("Kangxi radical: %q", got)
 	}
+	// Chromium's ToUnicode: the CJK Radicals Supplement, which NFKC leaves alone.
+	if got := cleanGlyphText("部\u2ED4\u2EE9\u2ED8\u2EAD"); got != "部门黄青礻" {
+		t.Errorf("CJK Radicals Supplement: %q", got)
+	}
 }
 
 // TestSeedPDF checks the real PDF LibreOffice exported from the seed report (its font
@@ -275,5 +279,32 @@ func TestSeedPDF(t *testing.T) {
 	}
 	if a, b := join(doc.Paragraphs(0)), join(docx.Paragraphs(0)); a != b {
 		t.Errorf("pdf and docx text differ:\n%s", firstDiff(a, b))
+	}
+}
+
+// TestReadPDFLinearizedTrailer keeps the page order of a linearized file, whose first-page
+// trailer (at the start) names the catalog and whose last trailer does not.
+func TestReadPDFLinearizedTrailer(t *testing.T) {
+	page := func(text string) string {
+		return pdfStreamObj("", []byte("BT /F1 12 Tf 72 720 Td ("+text+") Tj ET"), false)
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [6 0 R 3 0 R] /Count 2 /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", // the second page, numbered first
+		page("second"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>",
+		page("first"),
+	}
+	data := pdfBytes(objs, "/Root 1 0 R")
+	// the last trailer of a linearized file: no /Root
+	data = append(data, []byte("xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 8 /Prev 9 >>\nstartxref\n0\n%%EOF\n")...)
+	doc, err := Read(context.Background(), "r.pdf", data, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(doc.Paragraphs(0), "|"); got != "first|second" {
+		t.Errorf("paragraphs %q, want first|second", got)
 	}
 }

@@ -289,12 +289,14 @@ func (f *pdfFont) glyphs(s string, out []pdfGlyph) []pdfGlyph {
 	return out
 }
 
-// cleanGlyphText drops control characters from a glyph's text and maps the Kangxi radicals
-// and CJK compatibility ideographs some fonts map to (⾦ for 金) to the unified ideographs.
+// cleanGlyphText drops control characters from a glyph's text and maps the CJK radicals
+// (CJK Radicals Supplement and Kangxi Radicals: ⻔ for 门, ⾦ for 金, which Chromium's and
+// others' ToUnicode maps give) and CJK compatibility ideographs some fonts map to, to the
+// unified ideographs.
 func cleanGlyphText(s string) string {
 	clean := true
 	for _, r := range s {
-		if r < 0x20 || r == 0x7F || r == 0xFFFD || (0x2F00 <= r && r <= 0x2FDF) || (0xF900 <= r && r <= 0xFAFF) {
+		if r < 0x20 || r == 0x7F || r == 0xFFFD || (0x2E80 <= r && r <= 0x2FDF) || (0xF900 <= r && r <= 0xFAFF) {
 			clean = false
 			break
 		}
@@ -306,7 +308,12 @@ func cleanGlyphText(s string) string {
 	for _, r := range s {
 		switch {
 		case r < 0x20 || r == 0x7F || r == 0xFFFD:
-		case (0x2F00 <= r && r <= 0x2FDF) || (0xF900 <= r && r <= 0xFAFF):
+		case 0x2E80 <= r && r <= 0x2FDF:
+			if u, ok := radicals[r]; ok {
+				r = u
+			}
+			b.WriteRune(r)
+		case 0xF900 <= r && r <= 0xFAFF:
 			b.WriteString(norm.NFKC.String(string(r)))
 		default:
 			b.WriteRune(r)

@@ -22,6 +22,11 @@ repo=$(cd "$here/../../.." && pwd)
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 cd "$repo"
+# TrueType CJK fonts, as on the machines that write the reports (see fonts.conf); set
+# JIXIAO_REGEN_FONTS=system to print with the machine's own choice (Noto CJK is CFF).
+if [ "${JIXIAO_REGEN_FONTS:-truetype}" = truetype ]; then
+	export FONTCONFIG_FILE="$here/fonts.conf"
+fi
 
 go run ./cmd/jixiao-corpus -n "$n" --seed "$seed" --formats docx -o "$work/source" --gold-dir "$work/gold"
 go run ./cmd/jixiao-corpus -n "$n" --seed "$seed" --formats txt -o "$work/txt-raw" --gold-dir none
