@@ -308,3 +308,80 @@ func TestReadPDFLinearizedTrailer(t *testing.T) {
 		t.Errorf("paragraphs %q, want first|second", got)
 	}
 }
+
+// sfntWithCmap is a TrueType program of one table, a format 4 (3,1) cmap mapping each rune
+// of chars to the glyph ID after the one before (the first to 3).
+func sfntWithCmap(chars []rune) []byte {
+	var sub bytes.Buffer
+	segs := len(chars) + 1
+	w16 := func(b *bytes.Buffer, v int) { b.WriteByte(byte(v >> 8)); b.WriteByte(byte(v)) }
+	w16(&sub, 4)
+	w16(&sub, 16+8*segs)
+	w16(&sub, 0)
+	w16(&sub, 2*segs)
+	w16(&sub, 0)
+	w16(&sub, 0)
+	w16(&sub, 0)
+	for _, r := range chars {
+		w16(&sub, int(r))
+	}
+	w16(&sub, 0xFFFF)
+	w16(&sub, 0)
+	for _, r := range chars {
+		w16(&sub, int(r))
+	}
+	w16(&sub, 0xFFFF)
+	for i, r := range chars {
+		w16(&sub, (3+i-int(r))&0xFFFF)
+	}
+	w16(&sub, 1)
+	for range segs {
+		w16(&sub, 0)
+	}
+	var cmap bytes.Buffer
+	w16(&cmap, 0)
+	w16(&cmap, 1)
+	w16(&cmap, 3)
+	w16(&cmap, 1)
+	cmap.Write([]byte{0, 0, 0, 12})
+	cmap.Write(sub.Bytes())
+	var font bytes.Buffer
+	font.Write([]byte{0, 1, 0, 0, 0, 1, 0, 16, 0, 0, 0, 0})
+	font.WriteString("cmap")
+	font.Write([]byte{0, 0, 0, 0, 0, 0, 0, 28})
+	n := cmap.Len()
+	font.Write([]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
+	font.Write(cmap.Bytes())
+	return font.Bytes()
+}
+
+// TestReadPDFTrueTypeCmap reads a CID TrueType font without ToUnicode (as CUPS texttopdf
+// writes one) by its embedded program's cmap, reversed.
+func TestReadPDFTrueTypeCmap(t *testing.T) {
+	chars := []rune("部门收入合计12.5万元")
+	gid := map[rune]int{}
+	for i, r := range chars {
+		gid[r] = 3 + i
+	}
+	var codes strings.Builder
+	for _, r := range "部门收入合计12.5万元" {
+		fmt.Fprintf(&codes, "%04X", gid[r])
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		pdfStreamObj("", []byte("BT /F1 12 Tf 72 720 Td <"+codes.String()+"> Tj ET"), true),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /EJPQL /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /EJPQL /CIDToGIDMap /Identity /DW 1000 /FontDescriptor 7 0 R >>",
+		"<< /Type /FontDescriptor /FontName /EJPQL /Flags 4 /FontFile2 8 0 R >>",
+		pdfStreamObj("", sfntWithCmap(chars), true),
+	}
+	doc, err := Read(context.Background(), "r.pdf", pdfBytes(objs, "/Root 1 0 R"), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(doc.Paragraphs(0), "|"); got != "部门收入合计12.5万元" {
+		t.Errorf("paragraphs %q", got)
+	}
+}
