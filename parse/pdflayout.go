@@ -20,7 +20,7 @@ import (
 const (
 	pdfRowSame    = 0.75 // lines closer than this are parts of one table row
 	pdfRowWrap    = 1.45 // a text-only line closer than this may continue the row above
-	pdfRowPitch   = 2.6  // lines of one table are closer than this
+	pdfRowPitch   = 3.6  // lines of one table are closer than this
 	pdfHeadAbove  = 1.05 // a single cell this close above a table's first line is its header
 	pdfNarrowCell = 0.6  // a single-chunk line of a table spans at most this share of its width
 )
