@@ -385,3 +385,39 @@ func TestReadPDFTrueTypeCmap(t *testing.T) {
 		t.Errorf("paragraphs %q", got)
 	}
 }
+
+// TestReadPDFTableLayout rebuilds table cells from column positions across rows: an empty
+// leading header cell keeps its column, a header centred over two rows and a label wrapped
+// beside numbers centred on it join their rows, two numbers a space apart are two cells, and
+// text drawn twice a fraction of a point apart (fake bold) is read once.
+func TestReadPDFTableLayout(t *testing.T) {
+	var c cidCoder
+	at := func(x, y float64, s string) string {
+		return fmt.Sprintf("BT /F1 10 Tf 1 0 0 1 %g %g Tm %s Tj ET\n", x, y, c.hex(s))
+	}
+	content := at(72, 760, "收支表") + at(72.3, 760, "收支表") + // fake bold
+		at(200, 740, "预算数") + at(300, 740, "决算数") + // no header over the label column
+		at(72, 720, "收入合计") + at(200, 720, "1,234.50") + at(246, 720, "1,200.00") + at(300, 720, "97.2") +
+		at(72, 704, "其中：财政") + at(200, 700, "1,000.00") + at(300, 700, "98.0") + at(72, 696, "拨款收入") +
+		at(72, 680, "其他收入") + at(200, 680, "234.50") + at(300, 680, "95.1")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		pdfStreamObj("", []byte(content), true),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [<< /Subtype /CIDFontType2 /DW 500 >>] /ToUnicode 6 0 R >>",
+		"",
+	}
+	objs[5] = pdfStreamObj("", c.toUnicode(), true)
+	doc, err := Read(context.Background(), "r.pdf", pdfBytes(objs, "/Root 1 0 R"), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p1 收支表\nt1 (4x4)\nt1r1c1\nt1r1c2 预算数\nt1r1c3\nt1r1c4 决算数\n" +
+		"t1r2c1 收入合计\nt1r2c2 1,234.50\nt1r2c3 1,200.00\nt1r2c4 97.2\n" +
+		"t1r3c1 其中：财政拨款收入\nt1r3c2 1,000.00\nt1r3c3\nt1r3c4 98.0\n" +
+		"t1r4c1 其他收入\nt1r4c2 234.50\nt1r4c3\nt1r4c4 95.1\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
