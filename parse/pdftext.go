@@ -66,26 +66,26 @@ type pdfExtract struct {
 	chars    int64 // runes of text shown, against MaxChars (so the runs held are bounded)
 	buf      []pdfGlyph
 	spaced   bool // the last glyph shown was a space: the next one starts a run
-	// drawn keys the glyphs of the page by text and position (to a fifth of a point), so
-	// that text drawn again a fraction of a point away (fake bold) is read once
+	// drawn keys the glyphs of the page by text and position (to the point), so that text
+	// drawn again a fraction of a point away (fake bold) is read once
 	drawn map[pdfDrawn]bool
 }
 
-// pdfDrawn is a glyph drawn at a position, for drawnNear.
+// pdfDrawn is a glyph drawn at a position, to the point, for drawnNear.
 type pdfDrawn struct {
 	text string
 	x, y int32
 }
 
-// drawnNear reports whether the same text was drawn within 0.6 pt of (x, y) on this page,
+// drawnNear reports whether the same text was drawn within a point of (x, y) on this page,
 // and records it.
 func (ex *pdfExtract) drawnNear(text string, x, y float64) bool {
 	if ex.drawn == nil {
 		ex.drawn = map[pdfDrawn]bool{}
 	}
-	qx, qy := int32(math.Round(x*5)), int32(math.Round(y*5))
-	for dx := int32(-3); dx <= 3; dx++ {
-		for dy := int32(-3); dy <= 3; dy++ {
+	qx, qy := int32(math.Round(x)), int32(math.Round(y))
+	for dx := int32(-1); dx <= 1; dx++ {
+		for dy := int32(-1); dy <= 1; dy++ {
 			if ex.drawn[pdfDrawn{text, qx + dx, qy + dy}] {
 				return true
 			}
