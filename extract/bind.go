@@ -53,7 +53,7 @@ func (sp span) roleKey(k termKind) string {
 func (sp span) metricRole(fam string) (role, bool) {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic, kindPart:
 			if metricFamily(r.key) == fam {
 				return r, true
 			}
@@ -66,7 +66,7 @@ func (sp span) metricRole(fam string) (role, bool) {
 func (sp span) isTerm() bool {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic, kindPart:
 			return true
 		}
 	}
@@ -85,6 +85,8 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 		w.itemParent = nil
 	}
 	w.prevSubject = ""
+	first := len(w.figs)
+	defer func() { w.figs = w.keepParts(w.figs, first) }()
 	for _, se := range splitSentences(lp.nt.r) {
 		rs := lp.nt.r[se[0]:se[1]]
 		qs, ok := mayState(rs)
@@ -96,12 +98,50 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
 }
 
+// keepParts settles the parts among the figures a paragraph gave (figs[first:]): a part of a
+// metric is no figure where the paragraph states the whole (离退休人员16人，其中：离休0人，
+// 退休16人), nor where it breaks down another count of staff (工作人员73人，其中行政编制25人);
+// without a whole each part is one (离休人员291人，退休人员10724人), except a zeropart of the
+// lexicon that is 0 beside a part that is not.
+func (w *walker) keepParts(figs []Figure, first int) []Figure {
+	whole := map[string]bool{}
+	nonzero := map[string]bool{}
+	for _, f := range figs[first:] {
+		if !f.part {
+			whole[f.Metric] = true
+		} else if !f.Value.IsZero() {
+			nonzero[f.Metric] = true
+		}
+	}
+	out := figs[:first]
+	for _, f := range figs[first:] {
+		if f.part && (whole[f.Metric] || breaksDownOther(f)) {
+			continue
+		}
+		if f.part && f.Value.IsZero() && nonzero[f.Metric] && w.e.lex.isPhrase(kindZeroPart, normalizeString(f.Term)) {
+			continue // 离休人员0人，退休人员51人: a category long empty, written by the template
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// breaksDownOther reports whether a part is stated in the breakdown of a count it is no
+// part of (实有人数73人，其中行政编制25人: 25 of the 73 hold such posts); the in-service and
+// retired are parts of the actual staff (实有人数151人，其中…退休人员51人).
+func breaksDownOther(f Figure) bool {
+	if f.parent == "" || f.parent == f.Metric || metricFamily(f.parent) != metricFamily(f.Metric) {
+		return false
+	}
+	return !(f.parent == "staff.actual" && (f.Metric == "staff.in_service" || f.Metric == "staff.retired"))
+}
+
 // mayState reports whether a sentence can give a figure or a claim: it holds an amount or
 // a count, mentions a carry-over (a claim even without an amount), or opens the items of
 // project spending (项目支出中：). Only such sentences are segmented. It returns the
 // sentence's quantities, digits and Chinese-numeral counts merged, for analyse.
 func mayState(rs []rune) ([]quantity, bool) {
-	qs := mergeQuantities(scanQuantities(rs), scanChineseCounts(rs))
+	qs := mergeQuantities(mergeQuantities(scanQuantities(rs), scanChineseCounts(rs)), scanBareCounts(rs))
 	return qs, len(qs) > 0 || mentionsClaim(rs)
 }
 

@@ -23,8 +23,10 @@ type sentenceCtx struct {
 	raw string
 	// bound lists the figures bound so far in the sentence, for clauses that refer back.
 	bound []boundFig
-	// partsBasis is the basis of the figure a breakdown (其中…) opens, for its parts.
+	// partsBasis and parents are the basis and metrics of the figures whose breakdowns (其中…)
+	// are open, for their parts.
 	partsBasis Basis
+	parents    []string // a stack: a breakdown word opens one, a semicolon closes the innermost
 	// projectOpen is set once a project figure is bound: a breakdown word opens its items.
 	projectOpen bool
 	// paired holds the figures of amounts listed after 分别 / 均为, by span index.
@@ -40,7 +42,8 @@ type quantityAt struct {
 	blocked bool // a shield word (聘用人员, 专项资金) stands between
 	gap     []int
 	loc     string
-	year    int // the year the value is stated for, 0 when the text does not say
+	year    int  // the year the value is stated for, 0 when the text does not say
+	part    bool // the term names a part of its metric (行政在职人数, 离休)
 }
 
 // verdict is a figure binder's answer.
@@ -130,6 +133,13 @@ func (sc *sentenceCtx) word(i int) {
 				break
 			}
 		}
+		if n := len(sc.bound); n > 0 {
+			sc.parents = append(sc.parents, sc.bound[n-1].fig.Metric)
+		}
+	}
+	if (sp.text == "；" || sp.text == ";") && len(sc.parents) > 0 {
+		// 其中在职人员48人，包括行政人员22人…；退休人员15人: the inner breakdown ends here
+		sc.parents = sc.parents[:len(sc.parents)-1]
 	}
 	if sp.text == "中" && i > 0 && w.itemParent == nil && s.spans[i-1].roleKey(kindMetric) == "expenditure.project" &&
 		i+1 < len(s.spans) && (s.spans[i+1].text == "，" || s.spans[i+1].text == "," || s.spans[i+1].text == "：") {
@@ -187,6 +197,9 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 				}
 			}
 			qa.termIdx = j
+			if j > 0 && s.spans[j-1].clause == c && strings.HasSuffix(s.spans[j-1].text, "非") {
+				qa.termIdx, qa.blocked = -1, true // 非在编职工 is no in-service count
+			}
 			break
 		}
 		if sj.hasKind(kindShield) {
@@ -196,7 +209,66 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 		gap = append(gap, j)
 	}
 	qa.gap = gap
+	if qa.termIdx >= 0 && q.family == UnitPerson {
+		qa.termIdx, qa.part = sc.staffCompound(qa.termIdx)
+	}
 	return qa
+}
+
+// staffCompound reads a head count's term together with the words before it: of staff terms
+// written together, the first governs (核定编制在职人员 is authorized, 在职全额编制 in service),
+// except a word that only says the count is actual (实有在职人员 is in service) or a part's
+// term standing before another term (行政编制财政供养人员 is a part of 财政供养人员); a
+// qualifier before the governing term (行政 在职人数, 事业单位 在职人数) makes the count a part.
+func (sc *sentenceCtx) staffCompound(j int) (int, bool) {
+	s := sc.s
+	c := s.spans[j].clause
+	for k := j - 1; k >= 0 && s.spans[k].clause == c && s.spans[k].q == nil; k-- {
+		if q, ok := sc.qualifierBefore(k + 1); ok {
+			k = q + 1 // pass over the qualifier's words
+			continue
+		}
+		sk := s.spans[k]
+		r, ok := sk.metricRole(UnitPerson)
+		if !ok || sk.hasKind(kindTurn) || r.kind == kindPart {
+			break
+		}
+		j = k
+	}
+	if r, _ := s.spans[j].metricRole(UnitPerson); r.kind == kindPart {
+		return j, true
+	}
+	if _, ok := sc.qualifierBefore(j); ok {
+		return j, true
+	}
+	if j > 0 && s.spans[j-1].clause == c {
+		if r, ok := s.spans[j-1].metricRole(UnitPerson); ok && r.kind == kindPart {
+			return j, true
+		}
+	}
+	return j, false
+}
+
+// qualifierBefore reports whether the words right before span j in its clause end with a
+// qualifier (事业单位 before 在职人数, cut by the segmenter into 事业 / 单位), and returns the
+// index of the span before the qualifier's first word.
+func (sc *sentenceCtx) qualifierBefore(j int) (int, bool) {
+	s, lx := sc.s, sc.w.e.lex
+	if j == 0 {
+		return 0, false
+	}
+	c := s.spans[j].clause
+	text := ""
+	for k := j - 1; k >= 0 && k >= j-6 && s.spans[k].clause == c && s.spans[k].q == nil; k-- {
+		if s.spans[k].isTerm() && k == j-1 && !lx.isPhrase(kindQualifier, s.spans[k].text) {
+			return 0, false
+		}
+		text = s.spans[k].text + text
+		if lx.isPhrase(kindQualifier, text) {
+			return k - 1, true
+		}
+	}
+	return 0, false
 }
 
 // mayBind reports whether the quantity may become a figure once it is no claim: a shield
@@ -253,6 +325,9 @@ func (sc *sentenceCtx) finish(fig *Figure, qa *quantityAt) {
 	fig.Method = MethodProse
 	fig.Year = qa.year
 	fig.Decimals = q.decimals
+	if n := len(sc.parents); n > 0 {
+		fig.parent = sc.parents[n-1]
+	}
 }
 
 // record adds the figure and updates the breakdowns it opens or closes.
@@ -306,7 +381,8 @@ func bindTerm(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 	}
 	s := sc.s
 	r, _ := s.spans[qa.termIdx].metricRole(qa.q.family)
-	fig := Figure{Metric: r.key, Basis: sc.w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis), Term: s.spans[qa.termIdx].text}
+	fig := Figure{Metric: r.key, Basis: sc.w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis), Term: s.spans[qa.termIdx].text,
+		part: qa.part || r.kind == kindPart}
 	switch r.kind {
 	case kindGrand:
 		fig.Item = grandMark
