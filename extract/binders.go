@@ -26,7 +26,7 @@ type sentenceCtx struct {
 	// partsBasis and parents are the basis and metrics of the figures whose breakdowns (其中…)
 	// are open, for their parts.
 	partsBasis Basis
-	parents    []string // a stack: a breakdown word opens one, a semicolon closes the innermost
+	parents    []int // a stack of w.figs indices: a breakdown word opens one, a semicolon closes the innermost
 	// projectOpen is set once a project figure is bound: a breakdown word opens its items.
 	projectOpen bool
 	// paired holds the figures of amounts listed after 分别 / 均为, by span index.
@@ -44,6 +44,9 @@ type quantityAt struct {
 	loc     string
 	year    int  // the year the value is stated for, 0 when the text does not say
 	part    bool // the term names a part of its metric (行政在职人数, 离休)
+	// metric, when set, is the metric the term stands for here instead of its own: a bare
+	// 支出 under a “三公” heading, 本年收入 in a sentence about 财政拨款.
+	metric string
 }
 
 // verdict is a figure binder's answer.
@@ -65,6 +68,7 @@ type figureBinder struct {
 var figureBinders = []figureBinder{
 	{"term", bindTerm},
 	{"turn", bindTurn},
+	{"compared-reference", bindComparedReference},
 	{"restated-basis", bindRestatedBasis},
 	{"prior-year-clause", bindPriorYearClause},
 	{"budget-beside-rate", bindBudgetBesideRate},
@@ -106,7 +110,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 	}
 	for _, b := range sc.bound {
 		if b.fig.Unit == UnitYuan {
-			w.prevSubject = b.fig.Metric
+			w.prevSubject, w.prevSubjectPos = b.fig.Metric, b.idx+1
 			return
 		}
 	}
@@ -115,7 +119,7 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 // add records a figure bound at span i.
 func (sc *sentenceCtx) add(f Figure, i int) {
 	sc.w.figs = append(sc.w.figs, f)
-	sc.bound = append(sc.bound, boundFig{fig: f, clause: sc.s.spans[i].clause, span: i})
+	sc.bound = append(sc.bound, boundFig{fig: f, clause: sc.s.spans[i].clause, span: i, idx: len(sc.w.figs) - 1})
 }
 
 // word handles a span without a number: the context it opens for the quantities after it.
@@ -134,7 +138,10 @@ func (sc *sentenceCtx) word(i int) {
 			}
 		}
 		if n := len(sc.bound); n > 0 {
-			sc.parents = append(sc.parents, sc.bound[n-1].fig.Metric)
+			sc.parents = append(sc.parents, sc.bound[n-1].idx)
+		} else if w.prevSubjectPos > 0 {
+			// 项目支出120.10万元。其中：…: the breakdown of the sentence before
+			sc.parents = append(sc.parents, w.prevSubjectPos-1)
 		}
 	}
 	if (sp.text == "；" || sp.text == ";") && len(sc.parents) > 0 {
@@ -180,7 +187,7 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 			continue
 		}
 		if r, ok := sj.metricRole(q.family); ok {
-			if isSourceQualifier(s.spans, j) {
+			if isSourceQualifier(s.spans, j) || sourceAfterTerm(s.spans, j, c) {
 				// 三公经费财政拨款支出决算为…: the funding source qualifies the spending.
 				gap = append(gap, j)
 				continue
@@ -212,7 +219,54 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 	if qa.termIdx >= 0 && q.family == UnitPerson {
 		qa.termIdx, qa.part = sc.staffCompound(qa.termIdx)
 	}
+	if qa.termIdx >= 0 && q.family == UnitYuan {
+		sc.scopeTerm(qa)
+	}
 	return qa
+}
+
+// scopeTerm reads a total's term in the scope its sentence or section sets: in a sentence
+// about one fund (一般公共预算财政拨款本年收入979.53万元…；本年支出869.0万元) this year's
+// income is that fund's and its spending no figure of the vocabulary; under a “三公” heading
+// (1.因公出国（境）支出) a bare total is that heading's.
+func (sc *sentenceCtx) scopeTerm(qa *quantityAt) {
+	r, _ := sc.s.spans[qa.termIdx].metricRole(UnitYuan)
+	if r.key != "income.total" && r.key != "expenditure.total" {
+		return
+	}
+	if src := sc.fundScope(); src != "" {
+		if r.key == "income.total" {
+			qa.metric = src
+		} else {
+			qa.termIdx, qa.blocked = -1, true
+		}
+		return
+	}
+	if r.key == "expenditure.total" && sc.w.headMetric != "" {
+		qa.metric = sc.w.headMetric
+	}
+}
+
+// fundScope returns the income metric of the fund a sentence is about (income.fiscal,
+// income.fund) when it opens with the fund's term right before a total's (财政拨款本年收入,
+// 政府性基金预算财政拨款本年收入), else "".
+func (sc *sentenceCtx) fundScope() string {
+	s := sc.s
+	for j, sp := range s.spans {
+		if !sp.isTerm() {
+			continue
+		}
+		r, ok := sp.metricRole(UnitYuan)
+		if !ok || (r.key != "income.fiscal" && r.key != "income.fund") || j+1 >= len(s.spans) {
+			return ""
+		}
+		next, ok := s.spans[j+1].metricRole(UnitYuan)
+		if ok && (next.key == "income.total" || next.key == "expenditure.total") {
+			return r.key
+		}
+		return ""
+	}
+	return ""
 }
 
 // staffCompound reads a head count's term together with the words before it: of staff terms
@@ -325,8 +379,9 @@ func (sc *sentenceCtx) finish(fig *Figure, qa *quantityAt) {
 	fig.Method = MethodProse
 	fig.Year = qa.year
 	fig.Decimals = q.decimals
-	if n := len(sc.parents); n > 0 {
-		fig.parent = sc.parents[n-1]
+	if n := len(sc.parents); n > 0 && sc.parents[n-1] < len(sc.w.figs) {
+		fig.parentPos = sc.parents[n-1] + 1
+		fig.parent = sc.w.figs[sc.parents[n-1]].Metric
 	}
 }
 
@@ -381,6 +436,9 @@ func bindTerm(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 	}
 	s := sc.s
 	r, _ := s.spans[qa.termIdx].metricRole(qa.q.family)
+	if qa.metric != "" {
+		r = role{kind: kindMetric, key: qa.metric}
+	}
 	fig := Figure{Metric: r.key, Basis: sc.w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis), Term: s.spans[qa.termIdx].text,
 		part: qa.part || r.kind == kindPart}
 	switch r.kind {
@@ -516,4 +574,58 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 		}
 	}
 	return false
+}
+
+// bindComparedReference: the amount a figure is compared with, written out after 比 or 较
+// (较上年231.5万元, 比年初预算的2621万元, 较2024年的2190万元, 比2022年年初预算数3683.76万元):
+// the figure before it with the reference's basis — the year before the report's is prior
+// whatever the basis word, else a budget word gives budget and 上年 prior.
+func bindComparedReference(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
+	s, w := sc.s, sc.w
+	lb := sc.lastBound(qa.q.family)
+	if lb == nil || qa.q.family != UnitYuan {
+		return Figure{}, notMine
+	}
+	compare, basis := -1, Basis("")
+	for _, j := range qa.gap {
+		sp := s.spans[j]
+		switch {
+		case sp.hasKind(kindCompare):
+			compare = j
+			if b := sp.roleKey(kindBasis); b != "" && basis == "" {
+				basis = Basis(b)
+			}
+		case sp.hasKind(kindBasis):
+			if basis == "" {
+				basis = Basis(sp.roleKey(kindBasis))
+			}
+		case sp.hasKind(kindGlue) || hanCount(sp.text) == 0:
+		default:
+			return Figure{}, notMine
+		}
+	}
+	if compare < 0 {
+		return Figure{}, notMine
+	}
+	if w.year != 0 && qa.year == w.year-1 && clauseHasYear(s, qa.i, qa.clause) {
+		basis = Prior
+	}
+	if basis == "" || basis == Actual {
+		return Figure{}, notMine
+	}
+	return Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis, Term: lb.fig.Term}, made
+}
+
+// sourceAfterTerm reports whether the income term at span j names the funding source of the
+// money term right before it (“三公”经费财政拨款预算1.70万元), not an income.
+func sourceAfterTerm(spans []span, j, c int) bool {
+	if j == 0 || spans[j-1].clause != c || !spans[j-1].isTerm() {
+		return false
+	}
+	r, ok := spans[j].metricRole(UnitYuan)
+	if !ok || !strings.HasPrefix(r.key, "income.") {
+		return false
+	}
+	prev, ok := spans[j-1].metricRole(UnitYuan)
+	return ok && !strings.HasPrefix(prev.key, "income.")
 }
