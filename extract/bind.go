@@ -34,7 +34,8 @@ type boundFig struct {
 	fig    Figure
 	clause int
 	span   int
-	idx    int // its index in walker.figs
+	idx    int  // its index in walker.figs
+	aside  bool // only compared with: no total a breakdown after it breaks down
 }
 
 func (sp span) hasKind(k termKind) bool {

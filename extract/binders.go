@@ -44,6 +44,7 @@ type quantityAt struct {
 	loc     string
 	year    int  // the year the value is stated for, 0 when the text does not say
 	part    bool // the term names a part of its metric (行政在职人数, 离休)
+	aside   bool // the figure is what another is compared with (比年初预算的2621万元)
 	// metric, when set, is the metric the term stands for here instead of its own: a bare
 	// 支出 under a “三公” heading, 本年收入 in a sentence about 财政拨款.
 	metric string
@@ -117,9 +118,12 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 }
 
 // add records a figure bound at span i.
-func (sc *sentenceCtx) add(f Figure, i int) {
+func (sc *sentenceCtx) add(f Figure, i int) { sc.addAside(f, i, false) }
+
+// addAside records a figure bound at span i, aside when it is only compared with.
+func (sc *sentenceCtx) addAside(f Figure, i int, aside bool) {
 	sc.w.figs = append(sc.w.figs, f)
-	sc.bound = append(sc.bound, boundFig{fig: f, clause: sc.s.spans[i].clause, span: i, idx: len(sc.w.figs) - 1})
+	sc.bound = append(sc.bound, boundFig{fig: f, clause: sc.s.spans[i].clause, span: i, idx: len(sc.w.figs) - 1, aside: aside})
 }
 
 // word handles a span without a number: the context it opens for the quantities after it.
@@ -132,7 +136,7 @@ func (sc *sentenceCtx) word(i int) {
 		// aside: 支出250.56万元（年初预算262.59万元），其中… breaks down the actual.
 		for k := len(sc.bound) - 1; k >= 0; k-- {
 			b := sc.bound[k]
-			if b.fig.Unit == UnitYuan && s.spans[b.span].depth == 0 && b.fig.Basis != Prior {
+			if b.fig.Unit == UnitYuan && s.spans[b.span].depth == 0 && b.fig.Basis != Prior && !b.aside {
 				sc.partsBasis = b.fig.Basis
 				break
 			}
@@ -388,7 +392,7 @@ func (sc *sentenceCtx) finish(fig *Figure, qa *quantityAt) {
 // record adds the figure and updates the breakdowns it opens or closes.
 func (sc *sentenceCtx) record(fig Figure, qa *quantityAt) {
 	w := sc.w
-	sc.add(fig, qa.i)
+	sc.addAside(fig, qa.i, qa.aside)
 	if fig.Metric == "expenditure.project" && !sc.projectOpen {
 		// the first project figure is the sentence's subject; 上年为… after it is an aside
 		sc.projectOpen = true
@@ -589,17 +593,15 @@ func bindComparedReference(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 	compare, basis := -1, Basis("")
 	for _, j := range qa.gap {
 		sp := s.spans[j]
-		switch {
-		case sp.hasKind(kindCompare):
+		if sp.hasKind(kindCompare) {
 			compare = j
-			if b := sp.roleKey(kindBasis); b != "" && basis == "" {
-				basis = Basis(b)
-			}
-		case sp.hasKind(kindBasis):
-			if basis == "" {
-				basis = Basis(sp.roleKey(kindBasis))
-			}
-		case sp.hasKind(kindGlue) || hanCount(sp.text) == 0:
+		}
+		switch b := Basis(sp.roleKey(kindBasis)); {
+		case b == Prior:
+			basis = Prior // 比上年预算的X: last year's budget is a prior figure
+		case b != "" && basis == "":
+			basis = b
+		case b != "", sp.hasKind(kindCompare), sp.hasKind(kindGlue), hanCount(sp.text) == 0:
 		default:
 			return Figure{}, notMine
 		}
@@ -613,6 +615,7 @@ func bindComparedReference(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 	if basis == "" || basis == Actual {
 		return Figure{}, notMine
 	}
+	qa.aside = true
 	return Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis, Term: lb.fig.Term}, made
 }
 
