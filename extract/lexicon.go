@@ -54,6 +54,7 @@ const (
 	kindOrgPrefix     // how a national organisation's name starts (中国, 中共)
 	kindRegionWide    // words of a document that sums a region's units (市本级, 经汇总)
 	kindTitleEnd      // how a title ends (报告, 说明, 表)
+	kindFundColumn    // a column of one fund beside a 合计 column (一般公共预算, 政府性基金)
 	kindPreferred     // a metric's wording preferred where another gives it a different value
 	kindZeroPart      // a part whose 0 beside a part that is not is template filler (离休)
 	kindQualifier     // a word before a term that makes a part of it (行政 在职人数, 事业单位 在职人数)
@@ -69,7 +70,7 @@ var kindNames = map[string]termKind{
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
-	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred,
+	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn,
 	"column": kindColumn, "colbasis": kindColBasis, "colveto": kindColVeto, "superheader": kindSuperHeader,
 	"flatbasis": kindFlatBasis, "scoretotal": kindScoreTotal, "titleword": kindTitleWord,
 	"reportkind": kindReportKind, "unitlabel": kindUnitLabel, "formlabel": kindFormLabel,

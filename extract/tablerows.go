@@ -47,6 +47,14 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 	if tr.headerRows == len(b.Cells) {
 		return nil
 	}
+	if locs == nil && b.Index > 0 {
+		if turned, tlocs, ok := tr.turnMetricHeader(); ok {
+			if tr.tunit != "" {
+				caption += "\n单位：" + tr.tunit // the unit a header cell declared
+			}
+			return e.table(turned, caption, defBasis, year, tlocs)
+		}
+	}
 	tr.readHeader(caption)
 	for r := tr.headerRows; r < len(b.Cells); r++ {
 		tr.row(r)
@@ -77,17 +85,18 @@ func (tr *tableReader) readHeader(caption string) {
 	b := tr.b
 	tr.cols = make([]column, tr.width)
 	tr.projectTable = strings.Contains(caption, "项目支出") && strings.Contains(caption, "明细")
+	header := alignShortHeaders(b.Cells[:tr.headerRows], labelColumns(b.Cells[tr.headerRows:]), tr.width)
 	for c := 0; c < tr.width; c++ {
 		var h []string
-		for r := 0; r < tr.headerRows; r++ {
-			if c < len(b.Cells[r]) {
-				t := strings.TrimSpace(b.Cells[r][c].Text)
-				if t != "" && (len(h) == 0 || h[len(h)-1] != t) {
-					h = append(h, t)
-				}
+		for r := range header {
+			if t := strings.TrimSpace(header[r][c]); t != "" && (len(h) == 0 || h[len(h)-1] != t) {
+				h = append(h, t)
 			}
 		}
 		tr.cols[c] = tr.e.lex.headerInfo(strings.Join(h, " "), tr.year)
+		if len(h) > 1 && tr.e.lex.isPhrase(kindFundColumn, normalizeString(h[len(h)-1])) && hasTotalSibling(header, c) {
+			tr.cols[c].skip = true // 预算数 over 合计 | 一般公共预算 | 政府性基金: the funds are parts of the 合计
+		}
 		if strings.Contains(strings.Join(h, ""), "项目名称") {
 			tr.projectTable = true
 		}
@@ -331,4 +340,131 @@ func (tr *tableReader) projectItem(r, c int, label, fam string, col column) {
 		f.Term = f.Item
 		tr.out = append(tr.out, f)
 	}
+}
+
+// turnMetricHeader reads a table whose header rows name the metrics over rows of values
+// with no label (a 三公 table copied as |-rows, its merged cells lost) as metricHeader does.
+func (tr *tableReader) turnMetricHeader() (parse.Block, [][]string, bool) {
+	b := tr.b
+	var rows [][]hcell
+	for r := tr.headerRows; r < len(b.Cells); r++ {
+		var row []hcell
+		texts := 0
+		for c, cell := range b.Cells[r] {
+			t := strings.TrimSpace(cell.Text)
+			if t == "" {
+				continue
+			}
+			if !isNumericCell(t) {
+				texts++
+				continue
+			}
+			row = append(row, hcell{text: t, loc: parse.CellLocation(b.Index, r+1, c+1)})
+		}
+		switch {
+		case texts == 1 && len(row) == 0:
+			continue // a note under the table (注：…)
+		case texts > 0:
+			return parse.Block{}, nil, false // a labelled row: the table reads as it is
+		case len(row) > 0:
+			rows = append(rows, row)
+		}
+	}
+	var header []hcell
+	for r := 0; r < tr.headerRows; r++ {
+		for c, cell := range b.Cells[r] {
+			t := strings.TrimSpace(cell.Text)
+			if t == "" || cell.Merged || len(header) > 0 && header[len(header)-1].text == t {
+				continue
+			}
+			header = append(header, hcell{text: t, loc: parse.CellLocation(b.Index, r+1, c+1)})
+		}
+	}
+	block, locs, ok := tr.e.metricHeader(header, rows)
+	return block, locs, ok
+}
+
+// labelColumns counts the leading columns of the body that hold the rows' labels (text in
+// most rows), 1 or 0 for a table of bare values.
+func labelColumns(body [][]parse.Cell) int {
+	text := 0
+	for _, r := range body {
+		if len(r) > 0 && strings.TrimSpace(r[0].Text) != "" && !isNumericCell(r[0].Text) {
+			text++
+		}
+	}
+	if 2*text >= len(body) {
+		return 1
+	}
+	return 0
+}
+
+// alignShortHeaders lays the header rows of a table copied as text, whose merged cells were
+// lost, over the columns again: a row as long as the value columns stands over them (合计 |
+// 一般公共预算 | 政府性基金 | 合计 | …, under the label column's merged 项目), and a row that
+// opens with the label column's header spreads its other cells evenly over the value columns
+// (项目 | 预算数 | 决算数 over six columns). Only a row packed to the left moves: one that
+// fills the width, as every row of a .docx table does, or keeps its empty cells in place,
+// as a Markdown table does, stays as it is.
+func alignShortHeaders(rows [][]parse.Cell, labelCols, width int) [][]string {
+	out := make([][]string, len(rows))
+	values := width - labelCols
+	for r, row := range rows {
+		var cells []string
+		last := -1
+		for c, cell := range row {
+			t := strings.TrimSpace(cell.Text)
+			cells = append(cells, t)
+			if t != "" {
+				last = c
+			}
+		}
+		for len(cells) < width {
+			cells = append(cells, "")
+		}
+		out[r] = cells
+		n := last + 1
+		if last < 0 || n >= width || values <= 0 || !packed(cells[:n]) {
+			continue // a row with its empty cells in place is where it belongs
+		}
+		switch {
+		case n == values && labelCols > 0: // under the label column's merged cell
+			out[r] = append(make([]string, labelCols), cells[:n]...)
+		case labelCols > 0 && n > 1 && values%(n-1) == 0 && values > n-1: // spread over the values
+			span := values / (n - 1)
+			spread := []string{cells[0]}
+			for _, t := range cells[1:n] {
+				for k := 0; k < span; k++ {
+					spread = append(spread, t)
+				}
+			}
+			out[r] = spread
+		}
+	}
+	return out
+}
+
+// packed reports whether none of the cells is empty.
+func packed(cells []string) bool {
+	for _, c := range cells {
+		if c == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasTotalSibling reports whether another column under the same top header as column c is a
+// 合计 or 小计 (the whole whose parts the other columns are).
+func hasTotalSibling(header [][]string, c int) bool {
+	if len(header) < 2 {
+		return false
+	}
+	top, bottom := header[0], header[len(header)-1]
+	for k := range bottom {
+		if k != c && top[k] == top[c] && isTotalLabel(bottom[k]) {
+			return true
+		}
+	}
+	return false
 }
