@@ -24,6 +24,9 @@ type walker struct {
 	prevSubject string
 	// prevSubjectPos is that figure's index in figs, plus one (0: none).
 	prevSubjectPos int
+	// paraFund is the fund (income.fiscal, income.fund) a sentence of the paragraph is about
+	// (一般公共预算财政拨款本年收入…): a later sentence's bare 本年支出 is that fund's.
+	paraFund string
 	// headMetric is the “三公” metric the current section's heading names (1.因公出国（境）
 	// 支出): a bare 支出 under it is that metric's, not the department's.
 	headMetric string
@@ -91,7 +94,7 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	if w.itemParent != nil && !lp.list && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
-	w.prevSubject, w.prevSubjectPos = "", 0
+	w.prevSubject, w.prevSubjectPos, w.paraFund = "", 0, ""
 	first := len(w.figs)
 	defer func() { w.figs = w.settle(w.figs, first) }()
 	sentences := splitSentences(lp.nt.r)

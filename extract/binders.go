@@ -80,6 +80,9 @@ var figureBinders = []figureBinder{
 // sentence binds the quantities of one sentence to metrics.
 func (w *walker) sentence(lp logicalPara, s sentence) {
 	sc := &sentenceCtx{w: w, lp: lp, s: s, raw: strings.TrimSpace(lp.nt.rawSpan(s.off, s.off+len(s.rs)))}
+	if f := sc.fundScope(); f != "" {
+		w.paraFund = f
+	}
 	sc.paired = w.respectively(lp, s, sc.raw)
 	var gap []int // reused for each quantity
 	for i := range s.spans {
@@ -204,6 +207,11 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 			// family totals that term, not the department's spending.
 			if j > 0 && s.spans[j-1].clause == c && (r.key == "expenditure.total" || r.key == "income.total") {
 				if r2, ok := s.spans[j-1].metricRole(q.family); ok && r2.key != r.key && r2.kind == kindMetric {
+					if r.key == "expenditure.total" && strings.HasPrefix(r2.key, "income.") {
+						// 一般公共预算财政拨款支出总计: one fund's spending, no metric of the vocabulary
+						qa.blocked = true
+						break
+					}
 					j--
 				}
 			}
@@ -238,7 +246,11 @@ func (sc *sentenceCtx) scopeTerm(qa *quantityAt) {
 	if r.key != "income.total" && r.key != "expenditure.total" {
 		return
 	}
-	if src := sc.fundScope(); src != "" {
+	src := sc.fundScope()
+	if src == "" && sc.firstTerm() == qa.termIdx {
+		src = sc.w.paraFund // the sentence goes on about the fund the paragraph opened with
+	}
+	if src != "" {
 		if r.key == "income.total" {
 			qa.metric = src
 		} else {
@@ -249,6 +261,16 @@ func (sc *sentenceCtx) scopeTerm(qa *quantityAt) {
 	if r.key == "expenditure.total" && sc.w.headMetric != "" {
 		qa.metric = sc.w.headMetric
 	}
+}
+
+// firstTerm returns the index of the sentence's first metric term, or -1.
+func (sc *sentenceCtx) firstTerm() int {
+	for j, sp := range sc.s.spans {
+		if sp.isTerm() {
+			return j
+		}
+	}
+	return -1
 }
 
 // fundScope returns the income metric of the fund a sentence is about (income.fiscal,

@@ -64,7 +64,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	}
 	res.Figures = w.figs
 	res.Claims = w.claims
-	tableFigs := e.tables(doc, w.docBasis, res.Identity.Year)
+	tableFigs := e.tables(doc, tableCtx{defBasis: w.docBasis, year: res.Identity.Year, prose: w.figs})
 	for _, f := range tableFigs {
 		// A line item of a table that passes money on (转拨…经费) is a transfer as well.
 		if f.Metric == "expenditure.project.item" && f.Basis == Actual {

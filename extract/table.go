@@ -28,8 +28,17 @@ type column struct {
 	label    string // header text, for evidence
 }
 
+// tableCtx is what the tables of a document are read with: the document's basis and year,
+// and the figures its prose states (which tell the basis of a table's columns when its
+// header does not).
+type tableCtx struct {
+	defBasis Basis
+	year     int
+	prose    []Figure
+}
+
 // tables extracts the figures of every table in the document.
-func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figure {
+func (e *Extractor) tables(doc *parse.Document, tc tableCtx) []Figure {
 	var out []Figure
 	for bi := 0; bi < len(doc.Blocks); bi++ {
 		b := doc.Blocks[bi]
@@ -44,17 +53,17 @@ func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figu
 			caption = doc.Blocks[k].Text + "\n" + caption
 		}
 		merged, locs, next := continuedTable(doc.Blocks, bi)
-		out = append(out, e.table(merged, caption, defBasis, year, locs)...)
+		out = append(out, e.table(merged, caption, tc, locs)...)
 		bi = next - 1
 	}
 	for _, ft := range e.lex.flatTables(doc.Blocks) {
 		if ft.header != nil {
 			if b, locs, ok := e.metricHeader(hcells(ft.header), hrows(ft.values)); ok {
-				out = append(out, e.table(b, ft.caption, defBasis, year, locs)...)
+				out = append(out, e.table(b, ft.caption, tc, locs)...)
 				continue
 			}
 		}
-		out = append(out, e.table(ft.block, ft.caption, defBasis, year, ft.locs)...)
+		out = append(out, e.table(ft.block, ft.caption, tc, ft.locs)...)
 	}
 	return out
 }
@@ -211,12 +220,12 @@ func (lx *Lexicon) headerInfo(h string, reportYear int) column {
 		col.rate = true
 	}
 	col.basis = lx.columnBasis(n)
-	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 && col.basis == "" {
-		switch ys[0].year {
-		case reportYear:
+	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 {
+		switch {
+		case ys[0].year == reportYear-1:
+			col.basis = Prior // 2022年预算数 in a 2023 budget: last year's
+		case ys[0].year == reportYear && col.basis == "":
 			col.basis = Actual
-		case reportYear - 1:
-			col.basis = Prior
 		}
 	}
 	return col

@@ -19,7 +19,8 @@ type tableReader struct {
 	b        parse.Block
 	defBasis Basis
 	year     int
-	tunit    string // the unit the table's amounts are in (单位：万元), or ""
+	prose    []Figure // the document's prose figures
+	tunit    string   // the unit the table's amounts are in (单位：万元), or ""
 	labels   *labelMemo
 	width    int
 	// headerRows is the number of leading rows with no numeric cell.
@@ -38,8 +39,8 @@ type tableReader struct {
 
 // table extracts the figures of one table. locs, when not nil, gives the location of each
 // cell (a table rebuilt from one-cell lines points at the paragraphs it came from).
-func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year int, locs [][]string) []Figure {
-	tr := &tableReader{e: e, b: b, defBasis: defBasis, year: year, tunit: tableUnit(caption, b.Cells), labels: &labelMemo{e: e}}
+func (e *Extractor) table(b parse.Block, caption string, tc tableCtx, locs [][]string) []Figure {
+	tr := &tableReader{e: e, b: b, defBasis: tc.defBasis, year: tc.year, prose: tc.prose, tunit: tableUnit(caption, b.Cells), labels: &labelMemo{e: e}}
 	for _, r := range b.Cells {
 		tr.width = max(tr.width, len(r))
 	}
@@ -52,10 +53,11 @@ func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year in
 			if tr.tunit != "" {
 				caption += "\n单位：" + tr.tunit // the unit a header cell declared
 			}
-			return e.table(turned, caption, defBasis, year, tlocs)
+			return e.table(turned, caption, tc, tlocs)
 		}
 	}
 	tr.readHeader(caption)
+	tr.voteBases()
 	for r := tr.headerRows; r < len(b.Cells); r++ {
 		tr.row(r)
 	}
@@ -137,6 +139,9 @@ func (tr *tableReader) row(r int) {
 		if f, ok := tr.e.scoreRow(tr.b.Index, r, row, label, labelCol, tr.cols); ok {
 			tr.out = append(tr.out, f)
 		}
+	case labelCol < 0 && r == 0 && tr.headerRows == 0 && tr.capMetric != "":
+		// a table copied without its header: the first row, with no label, is the total
+		tr.labelledRowAs(r, row, role{kind: kindMetric, key: tr.capMetric})
 	case labelCol < 0:
 		tr.headerNamedRow(r, row)
 	default:
@@ -467,4 +472,149 @@ func hasTotalSibling(header [][]string, c int) bool {
 		}
 	}
 	return false
+}
+
+// labelledRowAs reads the values of a row with no label as figures of one metric.
+func (tr *tableReader) labelledRowAs(r int, row []parse.Cell, ro role) {
+	for c, cell := range row {
+		if c >= tr.width || tr.cols[c].skip || strings.TrimSpace(cell.Text) == "" {
+			continue
+		}
+		if f, ok := tr.e.tableFigure(tr.b.Index, r, c, cell.Text, "", ro, tr.defBasis, tr.cols[c], tr.tunit); ok {
+			tr.out = append(tr.out, f)
+		}
+	}
+}
+
+// voteBases finds the bases of a table's two value columns when no header names them (a
+// 三公 table copied without its 预算数 | 决算数 row): the figures the prose states vote — a
+// cell other than 0 whose value the prose gives its row's metric with a basis votes for that
+// basis, in the rows whose two values differ where there are such rows —
+// and the columns take the bases voted for, budget before actual where the votes tie, or
+// the other one of the pair where only one column has votes. Columns left undecided are
+// not read: a figure whose basis is not known is no figure.
+func (tr *tableReader) voteBases() {
+	var valueCols []int
+	for c, col := range tr.cols {
+		if col.basis != "" {
+			return // the header says
+		}
+		if !col.skip && !col.rate && !col.serial && tr.numericColumn(c) {
+			valueCols = append(valueCols, c)
+		}
+	}
+	if len(valueCols) != 2 || valueCols[1] != valueCols[0]+1 || !tr.differs(valueCols) && len(tr.prose) == 0 {
+		return // not one label's two values side by side (收入 | 金额 | 支出 | 金额 is two tables)
+	}
+	votes := [2]map[Basis]int{{}, {}}
+	differing := tr.differs(valueCols)
+	for r := tr.headerRows; r < len(tr.b.Cells); r++ {
+		m := tr.rowMetric(r)
+		row := tr.b.Cells[r]
+		if m == "" || valueCols[1] >= len(row) {
+			continue
+		}
+		if differing && strings.TrimSpace(row[valueCols[0]].Text) == strings.TrimSpace(row[valueCols[1]].Text) {
+			continue // a row with one value in both columns tells them not apart
+		}
+		for k, c := range valueCols {
+			q, bare, ok := cellValue(tr.b.Cells[r][c].Text)
+			if !ok || !bare || tr.tunit == "" {
+				continue
+			}
+			if q.value.IsZero() {
+				continue // 0 is every metric's value somewhere
+			}
+			v := q.value.Mul(decimal.NewFromInt(unitScales[tr.tunit]))
+			cell := Figure{Value: v, UnitText: tr.tunit, Decimals: q.decimals}
+			for _, p := range tr.prose {
+				if p.Metric == m && p.Item == "" && (p.Basis == Budget || p.Basis == Actual) && roundingEqual(p, cell) {
+					votes[k][p.Basis]++
+				}
+			}
+		}
+	}
+	b0, b1 := pick(votes[0]), pick(votes[1])
+	switch {
+	case !differing:
+		b0, b1 = "", ""
+		if votes[0][Budget] > 0 && votes[1][Actual] > 0 {
+			b0, b1 = Budget, Actual // one value in both columns: the forms write 预算数 before 决算数
+		}
+	case b0 == "" && b1 == "":
+		if votes[0][Budget] > 0 && votes[1][Actual] > 0 {
+			b0, b1 = Budget, Actual // tied both ways: the forms write 预算数 before 决算数
+		}
+	case b0 == "":
+		b0 = other(b1)
+	case b1 == "":
+		b1 = other(b0)
+	}
+	if b0 == "" || b0 == b1 {
+		tr.cols[valueCols[0]].skip, tr.cols[valueCols[1]].skip = true, true
+		return
+	}
+	tr.cols[valueCols[0]].basis, tr.cols[valueCols[1]].basis = b0, b1
+}
+
+// differs reports whether the two columns hold different values in some row.
+func (tr *tableReader) differs(cols []int) bool {
+	for r := tr.headerRows; r < len(tr.b.Cells); r++ {
+		row := tr.b.Cells[r]
+		if cols[1] < len(row) && strings.TrimSpace(row[cols[0]].Text) != strings.TrimSpace(row[cols[1]].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowMetric is the money metric a body row is of: its label's, or the caption's for a first
+// row with no label.
+func (tr *tableReader) rowMetric(r int) string {
+	label, labelCol := tr.rowLabel(tr.b.Cells[r])
+	if labelCol < 0 {
+		if r == tr.headerRows {
+			return tr.capMetric
+		}
+		return ""
+	}
+	if ro, ok := tr.labels.metric(label, UnitYuan); ok && (ro.kind == kindMetric || ro.kind == kindPart) {
+		return ro.key
+	}
+	return ""
+}
+
+// pick returns the basis with the most votes, or "" when none or tied.
+func pick(v map[Basis]int) Basis {
+	switch {
+	case v[Budget] > v[Actual]:
+		return Budget
+	case v[Actual] > v[Budget]:
+		return Actual
+	}
+	return ""
+}
+
+// other is the other basis of the budget and actual pair.
+func other(b Basis) Basis {
+	if b == Budget {
+		return Actual
+	}
+	return Budget
+}
+// numericColumn reports whether most body cells of column c that are not empty are numbers.
+func (tr *tableReader) numericColumn(c int) bool {
+	num, other := 0, 0
+	for r := tr.headerRows; r < len(tr.b.Cells); r++ {
+		row := tr.b.Cells[r]
+		if c >= len(row) || strings.TrimSpace(row[c].Text) == "" {
+			continue
+		}
+		if isNumericCell(row[c].Text) {
+			num++
+		} else {
+			other++
+		}
+	}
+	return num > other
 }
