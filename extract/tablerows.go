@@ -602,6 +602,7 @@ func other(b Basis) Basis {
 	}
 	return Budget
 }
+
 // numericColumn reports whether most body cells of column c that are not empty are numbers.
 func (tr *tableReader) numericColumn(c int) bool {
 	num, other := 0, 0
