@@ -189,7 +189,7 @@ func unitScale(unitText string) int64 {
 // grand totals add the balances carried over.
 func mentionsGrandForms(paras []logicalPara) bool {
 	for _, lp := range paras {
-		if strings.Contains(string(lp.nt.r), "收支总计") {
+		if t := string(lp.nt.r); strings.Contains(t, "收支总计") || strings.Contains(t, "收、支总计") {
 			return true
 		}
 	}

@@ -57,6 +57,10 @@ func (e *Extractor) table(b parse.Block, caption string, tc tableCtx, locs [][]s
 		}
 	}
 	tr.readHeader(caption)
+	tr.findRowNumbers()
+	if tr.tunit == "" && b.Index > 0 {
+		tr.tunit = tr.unitByProse() // not for a grid rebuilt from one cell a line: its rows may be amiss
+	}
 	tr.voteBases()
 	for r := tr.headerRows; r < len(b.Cells); r++ {
 		tr.row(r)
@@ -489,10 +493,10 @@ func (tr *tableReader) labelledRowAs(r int, row []parse.Cell, ro role) {
 // voteBases finds the bases of a table's two value columns when no header names them (a
 // 三公 table copied without its 预算数 | 决算数 row): the figures the prose states vote — a
 // cell other than 0 whose value the prose gives its row's metric with a basis votes for that
-// basis, in the rows whose two values differ where there are such rows —
-// and the columns take the bases voted for, budget before actual where the votes tie, or
-// the other one of the pair where only one column has votes. Columns left undecided are
-// not read: a figure whose basis is not known is no figure.
+// basis, in the rows whose two values differ where there are such rows — and the columns
+// take the bases voted for, the other one of the pair where a column's votes tie, budget
+// before actual where all of them do. Columns left undecided (one without votes) are not
+// read: a figure whose basis is not known is no figure.
 func (tr *tableReader) voteBases() {
 	var valueCols []int
 	for c, col := range tr.cols {
@@ -545,9 +549,9 @@ func (tr *tableReader) voteBases() {
 		if votes[0][Budget] > 0 && votes[1][Actual] > 0 {
 			b0, b1 = Budget, Actual // tied both ways: the forms write 预算数 before 决算数
 		}
-	case b0 == "":
+	case b0 == "" && len(votes[0]) > 0: // tied: the other of the pair
 		b0 = other(b1)
-	case b1 == "":
+	case b1 == "" && len(votes[1]) > 0:
 		b1 = other(b0)
 	}
 	if b0 == "" || b0 == b1 {
@@ -618,4 +622,97 @@ func (tr *tableReader) numericColumn(c int) bool {
 		}
 	}
 	return num > other
+}
+
+// unitByProse finds the unit of a table that declares none from the prose: the unit in which
+// at least two of its values are the prose's figures of their rows' metrics, no row of a
+// metric the prose states disagrees with it in every value, and no other unit gives any.
+// Else "": an amount whose unit nobody states is not a figure.
+func (tr *tableReader) unitByProse() string {
+	if len(tr.prose) == 0 {
+		return ""
+	}
+	found, matches := "", 0
+	for _, unit := range []string{"万元", "元"} {
+		n, ok := tr.proseMatches(unit)
+		switch {
+		case !ok:
+			continue
+		case n > 0 && found != "":
+			return "" // both units fit: no telling
+		case n > 0:
+			found, matches = unit, n
+		}
+	}
+	if matches < 2 {
+		return ""
+	}
+	return found
+}
+
+// proseMatches counts the table's values that are the prose's figures of their rows'
+// metrics when read in unit; ok is false when a row of a metric the prose states has none.
+func (tr *tableReader) proseMatches(unit string) (n int, ok bool) {
+	for r := tr.headerRows; r < len(tr.b.Cells); r++ {
+		m := tr.rowMetric(r)
+		if m == "" {
+			continue
+		}
+		stated, rowMatches, values := false, 0, 0
+		for _, p := range tr.prose {
+			stated = stated || p.Metric == m && p.Item == ""
+		}
+		for _, cell := range tr.b.Cells[r] {
+			q, bare, isNum := cellValue(cell.Text)
+			if !isNum || !bare || q.value.IsZero() {
+				continue
+			}
+			values++
+			v := Figure{Value: q.value.Mul(decimal.NewFromInt(unitScales[unit])), UnitText: unit, Decimals: q.decimals}
+			for _, p := range tr.prose {
+				if p.Metric == m && p.Item == "" && roundingEqual(p, v) {
+					rowMatches++
+					break
+				}
+			}
+		}
+		if stated && values > 0 && rowMatches == 0 {
+			return 0, false
+		}
+		n += rowMatches
+	}
+	return n, true
+}
+
+// findRowNumbers marks as row numbers a column whose header says nothing and whose values are
+// distinct whole numbers below 100 (a 行次 column that lost its header in a copy).
+func (tr *tableReader) findRowNumbers() {
+	for c := range tr.cols {
+		col := &tr.cols[c]
+		if col.label != "" || col.skip {
+			continue
+		}
+		seen := map[string]bool{}
+		n := 0
+		for r := tr.headerRows; r < len(tr.b.Cells); r++ {
+			row := tr.b.Cells[r]
+			if c >= len(row) {
+				continue
+			}
+			t := strings.TrimSpace(row[c].Text)
+			if t == "" {
+				continue
+			}
+			q, bare, ok := cellValue(t)
+			if !ok || !bare || q.decimals > 0 || !q.value.IsInteger() || q.value.IsNegative() || q.value.GreaterThanOrEqual(decimal.NewFromInt(100)) || seen[t] {
+				n = -1
+				break
+			}
+			seen[t] = true
+			n++
+		}
+		if n >= 3 {
+			col.serial, col.skip = true, true
+		}
+	}
 }
