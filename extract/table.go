@@ -56,6 +56,9 @@ func (e *Extractor) tables(doc *parse.Document, tc tableCtx) []Figure {
 		out = append(out, e.table(merged, caption, tc, locs)...)
 		bi = next - 1
 	}
+	for _, ft := range e.lex.spacedTables(doc.Blocks) {
+		out = append(out, e.table(ft.block, ft.caption, tc, ft.locs)...)
+	}
 	for _, ft := range e.lex.flatTables(doc.Blocks) {
 		if ft.header != nil {
 			if b, locs, ok := e.metricHeader(hcells(ft.header), hrows(ft.values)); ok {
