@@ -34,7 +34,13 @@ type tableReader struct {
 	scoring bool
 	// projectOpen: the rows below a 项目支出 row are its items.
 	projectOpen bool
-	out         []Figure
+	// unitCols, when set, are the metrics of the columns of rows that each give one unit's
+	// figures (机构名称 | 收入合计 | …): only the row summing them is the report's.
+	unitCols []string
+	// unitRowsUnit is the unit a line above such a header declares; unitHeader its row.
+	unitRowsUnit string
+	unitHeader   int
+	out          []Figure
 }
 
 // table extracts the figures of one table. locs, when not nil, gives the location of each
@@ -107,6 +113,14 @@ func (tr *tableReader) readHeader(caption string) {
 			tr.projectTable = true
 		}
 	}
+	for r := 0; r < tr.headerRows; r++ {
+		if tr.unitCols != nil && r == tr.unitHeader+1 {
+			continue // the second line of the header just read
+		}
+		if cols, ok := tr.metricColumns(r); ok {
+			tr.unitCols, tr.unitHeader = cols, r // a header of units' rows
+		}
+	}
 	tr.capMetric = tr.e.captionMetric(caption)
 	if tr.capMetric == "" {
 		tr.capMetric = siblingsParent(b.Cells[tr.headerRows:], tr.labels)
@@ -135,9 +149,28 @@ func (tr *tableReader) row(r int) {
 	row := tr.b.Cells[r]
 	if rowIsHeader(row) {
 		tr.restateHeader(row)
+		tr.unitCols = nil
+		return
+	}
+	if tr.unitCols != nil && r == tr.unitHeader+1 && !rowHasNumber(row) {
+		return // the header's second line (上年结转 | 财政拨款 …), read with it
+	}
+	if cols, ok := tr.metricColumns(r); ok {
+		tr.unitCols, tr.unitHeader = cols, r // 机构名称 | 收入合计 | 其中：… over one row per unit
 		return
 	}
 	label, labelCol := tr.rowLabel(row)
+	if tr.unitCols != nil {
+		if labelCol < 0 || !rowHasNumber(row) {
+			if !rowHasNumber(row) && labelCol >= 0 {
+				return // a sub-header's own line (上年结转 | 财政拨款 …), read with the header
+			}
+			tr.unitCols = nil
+		} else {
+			tr.unitRow(r, row, label)
+			return
+		}
+	}
 	switch {
 	case tr.scoring:
 		if f, ok := tr.e.scoreRow(tr.b.Index, r, row, label, labelCol, tr.cols); ok {
@@ -713,6 +746,71 @@ func (tr *tableReader) findRowNumbers() {
 		}
 		if n >= 3 {
 			col.serial, col.skip = true, true
+		}
+	}
+}
+
+// metricColumns reads row r as the header of rows that each give one unit's figures: a row
+// of text whose first cell heads the units' names (机构名称, 单位名称) and whose other cells
+// name two money metrics or more (机构名称 | 收入合计 |
+// 其中：), its 其中： spanning the next row's cells when that row is text too (上年结转 |
+// 财政拨款 | 其他收入). It returns each column's metric ("" where none).
+func (tr *tableReader) metricColumns(r int) ([]string, bool) {
+	row := tr.b.Cells[r]
+	if rowHasNumber(row) || r+1 >= len(tr.b.Cells) || len(row) == 0 || !tr.e.lex.isPhrase(kindUnitColumn, normalizeString(strings.TrimSpace(row[0].Text))) {
+		return nil, false
+	}
+	cols := make([]string, tr.width)
+	named := 0
+	for c := 1; c < len(row) && c < tr.width; c++ {
+		t := strings.TrimSpace(row[c].Text)
+		if t == "" {
+			continue
+		}
+		if tr.e.lex.has(normalizeString(strings.TrimRight(t, ":：")), kindBreakdown, "") && !rowHasNumber(tr.b.Cells[r+1]) {
+			// 其中： spans the next row's cells from here on
+			k := c
+			for _, cell := range tr.b.Cells[r+1] {
+				if sub := strings.TrimSpace(cell.Text); sub != "" && k < tr.width {
+					if ro, ok := tr.labels.metric(sub, UnitYuan); ok && (ro.kind == kindMetric || ro.kind == kindWeak) {
+						cols[k] = ro.key
+						named++
+					}
+					k++
+				}
+			}
+			break
+		}
+		if ro, ok := tr.labels.metric(t, UnitYuan); ok && (ro.kind == kindMetric || ro.kind == kindWeak) {
+			cols[c] = ro.key
+			named++
+		}
+	}
+	if named >= 2 && tr.tunit == "" {
+		for k := r - 1; k >= 0 && k >= r-2 && tr.unitRowsUnit == ""; k-- {
+			tr.unitRowsUnit = tableUnit("", tr.b.Cells[k:k+1]) // -度收入情况（万元） above the header
+		}
+	}
+	return cols, named >= 2
+}
+
+// unitRow reads a row of a table of units under metricColumns: the row that sums the units
+// (汇总, 合计) gives the report's figures; a row of one unit (1、局机关) is a part, no figure.
+func (tr *tableReader) unitRow(r int, row []parse.Cell, label string) {
+	n := normalizeString(label)
+	if !strings.Contains(n, "汇总") && !isTotalLabel(n) {
+		return
+	}
+	for c, m := range tr.unitCols {
+		if m == "" || c >= len(row) {
+			continue
+		}
+		unit := tr.tunit
+		if unit == "" {
+			unit = tr.unitRowsUnit
+		}
+		if f, ok := tr.e.tableFigure(tr.b.Index, r, c, row[c].Text, label, role{kind: kindMetric, key: m}, tr.defBasis, column{}, unit); ok {
+			tr.out = append(tr.out, f)
 		}
 	}
 }
