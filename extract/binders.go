@@ -109,6 +109,12 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		if !ok {
 			continue
 		}
+		if sc.unitAcrossLines(qa) {
+			sc.finish(&fig, qa)
+			// no figure, but what follows may still refer to it (…252.5⏎元，较上年231.5万元)
+			sc.bound = append(sc.bound, boundFig{fig: fig, clause: qa.clause, span: qa.i, idx: -1})
+			continue
+		}
 		sc.finish(&fig, qa)
 		sc.record(fig, qa)
 	}
@@ -405,7 +411,7 @@ func (sc *sentenceCtx) finish(fig *Figure, qa *quantityAt) {
 	fig.Method = MethodProse
 	fig.Year = qa.year
 	fig.Decimals = q.decimals
-	if n := len(sc.parents); n > 0 && sc.parents[n-1] < len(sc.w.figs) {
+	if n := len(sc.parents); n > 0 && sc.parents[n-1] >= 0 && sc.parents[n-1] < len(sc.w.figs) {
 		fig.parentPos = sc.parents[n-1] + 1
 		fig.parent = sc.w.figs[sc.parents[n-1]].Metric
 	}
@@ -653,4 +659,24 @@ func sourceAfterTerm(spans []span, j, c int) bool {
 	}
 	prev, ok := spans[j-1].metricRole(UnitYuan)
 	return ok && !strings.HasPrefix(prev.key, "income.")
+}
+
+// unitAcrossLines reports whether a quantity's unit is 元 on the line after its number
+// while the sentence's other amounts are in 万元 (基本支出252.5⏎元 beside 252.5万元): a copy may
+// have lost the 万 at the break, so the unit is not certain and the figure is left out.
+func (sc *sentenceCtx) unitAcrossLines(qa *quantityAt) bool {
+	q := qa.q
+	if q.unitText != "元" || q.end-q.start < 2 {
+		return false
+	}
+	lp, off := sc.lp, sc.s.off
+	if lp.locationAt(off+q.end-2) == lp.locationAt(off+q.end-1) {
+		return false
+	}
+	for _, sp := range sc.s.spans {
+		if sp.q != nil && sp.q.unitText == "万元" {
+			return true
+		}
+	}
+	return false
 }
