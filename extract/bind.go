@@ -201,6 +201,9 @@ func (w *walker) headingLike(lp logicalPara, sentences [][2]int) bool {
 
 // headingMetric is the one “三公” metric a heading names, or "".
 func (e *Extractor) headingMetric(rs []rune) string {
+	if !e.lex.mentionsThreePublic(string(rs)) {
+		return "" // the common case, without segmenting the heading
+	}
 	found := ""
 	for _, word := range e.seg.Cut(string(rs)) {
 		sp := span{roles: e.lex.lookup(word), text: word}

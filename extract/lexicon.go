@@ -108,6 +108,8 @@ type Lexicon struct {
 	// unitLabels and formLabels index the labels of a form by their first character: every
 	// unitlabel, and the formlabel and unitlabel wordings of three characters or more.
 	unitLabels, formLabels map[rune][]labelWord
+	// threePublic lists the wordings of the “三公” metrics.
+	threePublic []string
 	// superHeader matches a spanning header cell, with an optional unit in brackets.
 	superHeader *regexp.Regexp
 }
@@ -205,6 +207,14 @@ func loadLexicon(text string) (*Lexicon, error) {
 	if err := lx.compilePhrases(); err != nil {
 		return nil, err
 	}
+	for _, w := range lx.Words() {
+		for _, r := range lx.words[w].roles {
+			if r.kind == kindMetric && strings.HasPrefix(r.key, "three_public.") {
+				lx.threePublic = append(lx.threePublic, w)
+				break
+			}
+		}
+	}
 	for _, m := range Metrics {
 		if m == "expenditure.project.item" {
 			continue
@@ -222,6 +232,16 @@ func (lx *Lexicon) hasMetric(m string) bool {
 			if r.key == m {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mentionsThreePublic reports whether normalised text holds a wording of a “三公” metric.
+func (lx *Lexicon) mentionsThreePublic(n string) bool {
+	for _, w := range lx.threePublic {
+		if strings.Contains(n, w) {
+			return true
 		}
 	}
 	return false

@@ -28,6 +28,10 @@ type spacedRow struct {
 
 // spacedRowOf reads a line as a label and its bare numbers, or false.
 func spacedRowOf(text string) (spacedRow, bool) {
+	t := strings.TrimRight(text, " \t\u3000")
+	if t == "" || !isDigit(rune(t[len(t)-1])) && t[len(t)-1] != '%' || strings.Count(t, " ") < 2 {
+		return spacedRow{}, false // a row ends with a number and has cells to set apart
+	}
 	fields := strings.Fields(text)
 	k := len(fields)
 	for k > 0 && isSpacedNumber(fields[k-1]) {
