@@ -74,6 +74,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 			}
 		}
 	}
+	w.tableCarryovers(doc)
 	res.Claims = w.claims
 	res.Figures = append(res.Figures, tableFigs...)
 	res.Figures = e.resolve(res.Figures, res.Claims, res.Identity.Year, mentionsGrandForms(paras))
@@ -194,4 +195,23 @@ func mentionsGrandForms(paras []logicalPara) bool {
 		}
 	}
 	return false
+}
+
+// tableCarryovers notes a carry-over that a table's cell mentions (上年结转, 年末结转和结余 as a
+// column or a row), as the prose's mentions are: whether the table's totals include it is not
+// known.
+func (w *walker) tableCarryovers(doc *parse.Document) {
+	for _, b := range doc.Blocks {
+		if b.Kind != parse.Table {
+			continue
+		}
+		for r, row := range b.Cells {
+			for c, cell := range row {
+				if mentionsClaim([]rune(normalizeString(cell.Text))) && !strings.Contains(cell.Text, "项目支出") {
+					w.addClaim(Claim{Kind: ClaimCarryover, Raw: strings.TrimSpace(cell.Text), Location: parse.CellLocation(b.Index, r+1, c+1)})
+					return
+				}
+			}
+		}
+	}
 }

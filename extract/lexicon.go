@@ -54,6 +54,7 @@ const (
 	kindOrgPrefix     // how a national organisation's name starts (中国, 中共)
 	kindRegionWide    // words of a document that sums a region's units (市本级, 经汇总)
 	kindTitleEnd      // how a title ends (报告, 说明, 表)
+	kindScopePart     // a word before a term that narrows its scope to a part (区直, 本级)
 	kindUnitColumn    // the header of a column of units' names (机构名称)
 	kindFundColumn    // a column of one fund beside a 合计 column (一般公共预算, 政府性基金)
 	kindPreferred     // a metric's wording preferred where another gives it a different value
@@ -71,7 +72,7 @@ var kindNames = map[string]termKind{
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
-	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn,
+	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart,
 	"column": kindColumn, "colbasis": kindColBasis, "colveto": kindColVeto, "superheader": kindSuperHeader,
 	"flatbasis": kindFlatBasis, "scoretotal": kindScoreTotal, "titleword": kindTitleWord,
 	"reportkind": kindReportKind, "unitlabel": kindUnitLabel, "formlabel": kindFormLabel,
