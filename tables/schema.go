@@ -284,6 +284,8 @@ func claimsTable() table[ClaimRow] {
 		int32Col("percent_decimals", func(r *ClaimRow) *int32 { return &r.PercentDecimals }),
 		optDecimalCol("amount", func(r *ClaimRow) **decimal.Decimal { return &r.Amount }),
 		optDecimalCol("base", func(r *ClaimRow) **decimal.Decimal { return &r.Base }),
+		optDecimalCol("amount_tolerance", func(r *ClaimRow) **decimal.Decimal { return &r.AmountTol }),
+		optDecimalCol("base_tolerance", func(r *ClaimRow) **decimal.Decimal { return &r.BaseTol }),
 		int32Col("direction", func(r *ClaimRow) *int32 { return &r.Direction }),
 		stringCol("target", func(r *ClaimRow) *string { return &r.Target }),
 		stringCol("raw", func(r *ClaimRow) *string { return &r.Raw }),

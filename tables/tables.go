@@ -202,6 +202,9 @@ type ClaimRow struct {
 	// Base is the amount of the metric the claim is about, as the sentence states it (the
 	// figure it follows), nil when none. An added column.
 	Base *decimal.Decimal
+	// AmountTol and BaseTol are half a unit of the last digit Amount and Base were written
+	// to, in yuan (8.25万元: 50); nil when exact or none. Added columns.
+	AmountTol, BaseTol *decimal.Decimal
 	// Direction is 1 for an increase, -1 for a decrease, 0 (null) otherwise.
 	Direction int32
 	// Target is the receiving unit of a transfer, as written.
