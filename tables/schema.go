@@ -312,6 +312,7 @@ func anomaliesTable() table[AnomalyRow] {
 		optDecimalCol("actual", func(r *AnomalyRow) **decimal.Decimal { return &r.Actual }),
 		stringCol("message", func(r *AnomalyRow) *string { return &r.Message }),
 		stringCol("evidence", func(r *AnomalyRow) *string { return &r.Evidence }),
+		stringCol("review_key", func(r *AnomalyRow) *string { return &r.ReviewKey }),
 	}}
 }
 
@@ -339,6 +340,8 @@ func tableOf[R Row]() table[R] {
 		return any(claimsTable()).(table[R])
 	case SectionRow:
 		return any(sectionsTable()).(table[R])
+	case ReviewRow:
+		return any(reviewsTable()).(table[R])
 	default:
 		return any(checksTable()).(table[R])
 	}
