@@ -302,6 +302,10 @@ func (l *Ledger) Review(i int) Review {
 	return Review{Key: l.keys[i], Disposition: l.disposition(int32(i)), New: l.hasPrev && !l.listed[i], FirstSeen: first}
 }
 
+// Compared reports whether there was a previous list (a reviews table, or a workbook's
+// finding sheet): only then are findings new or cleared.
+func (l *Ledger) Compared() bool { return l.hasPrev }
+
 // Today is the date of the run.
 func (l *Ledger) Today() string { return l.today }
 
