@@ -43,9 +43,9 @@ func New(opts Options) (*Extractor, error) {
 
 // Extract reads the identity, figures, claims and narrative sections of one document.
 func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, error) {
-	res := &Result{Identity: readIdentity(doc)}
-	w := &walker{e: e, docBasis: docBasis(res.Identity.Title), year: res.Identity.Year}
-	paras := joinLines(doc.Blocks)
+	res := &Result{Identity: e.lex.readIdentity(doc)}
+	w := &walker{e: e, docBasis: e.lex.docBasis(res.Identity.Title), year: res.Identity.Year}
+	paras := e.lex.joinLines(doc.Blocks)
 	for i, lp := range paras {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -182,7 +182,7 @@ func FuzzTable(f *testing.F) {
 				}
 			}
 		}
-		for _, ft := range flatTables(doc.Blocks) {
+		for _, ft := range e.lex.flatTables(doc.Blocks) {
 			if len(ft.locs) != len(ft.block.Cells) {
 				t.Fatalf("rebuilt table: %d rows of locations for %d rows", len(ft.locs), len(ft.block.Cells))
 			}

@@ -10,23 +10,20 @@ import (
 )
 
 var (
-	titleWords = []string{"报告", "说明", "自评", "绩效评价", "决算"}
-	leadAbout  = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
+	leadAbout = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
 	// attachment is a line such as 附件2 above a title.
 	attachment = regexp.MustCompile(`^\s*附件\s*\d*\s*[:：]?\s*$`)
-	// reportKind is where a title stops naming the unit and starts naming the report.
-	reportKind = regexp.MustCompile(`部门整体支出|整体支出|部门决算|决算说明|部门预算|预算说明|绩效自评|绩效评价|项目支出|部门支出|收支决算`)
 )
 
 // readIdentity finds the title, department, region and year in the first paragraphs.
 // It copes with titles split over two paragraphs (隆回县科学技术协会 / 2024年部门整体支出
 // 绩效自评报告), years written as 2024年度 or 二〇二四年, and a leading 关于.
-func readIdentity(doc *parse.Document) Identity {
+func (lx *Lexicon) readIdentity(doc *parse.Document) Identity {
 	var id Identity
 	paras := doc.Paragraphs(8)
 	for i, p := range paras {
 		p = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(p), "#"))
-		if !isTitleLine(p) {
+		if !lx.isTitleLine(p) {
 			continue
 		}
 		// A title may be split over up to three lines: unit / year / kind of report.
@@ -42,8 +39,8 @@ func readIdentity(doc *parse.Document) Identity {
 		if len(ys) > 0 {
 			cut = ys[0].pos
 		}
-		if m := reportKind.FindStringIndex(string(nt)); m != nil {
-			if k := len([]rune(string(nt)[:m[0]])); k > 0 && k < cut {
+		if m := lx.firstPhrase(kindReportKind, string(nt)); m >= 0 {
+			if k := len([]rune(string(nt)[:m])); k > 0 && k < cut {
 				cut = k
 			}
 		}
@@ -71,12 +68,12 @@ func readIdentity(doc *parse.Document) Identity {
 		if dept == "" && len(ys) > 0 {
 			// Year first: 2022年度兴国县城市管理局部门整体支出绩效自评报告.
 			after := strings.TrimPrefix(string(nt[ys[0].pos+5:]), "度")
-			if m := reportKind.FindStringIndex(after); m != nil && m[0] > 0 {
-				dept = after[:m[0]]
+			if m := lx.firstPhrase(kindReportKind, after); m > 0 {
+				dept = after[:m]
 			}
 		}
 		if dept == "" {
-			dept = unitFromLines(paras)
+			dept = lx.unitFromLines(paras)
 		}
 		id.Title = title
 		id.Department = cleanDepartment(dept)
@@ -87,23 +84,18 @@ func readIdentity(doc *parse.Document) Identity {
 		if ys := findYears([]rune(normalizeString(id.Title))); len(ys) > 0 {
 			id.Year = ys[0].year
 		}
-		id.Department = cleanDepartment(unitFromLines(paras))
+		id.Department = cleanDepartment(lx.unitFromLines(paras))
 	}
 	id.Region = unitname.Region(id.Department)
 	return id
 }
 
 // isTitleLine reports whether a line looks like a report title.
-func isTitleLine(p string) bool {
+func (lx *Lexicon) isTitleLine(p string) bool {
 	if len([]rune(p)) > 80 || strings.ContainsAny(p, "。；，,") {
 		return false
 	}
-	for _, w := range titleWords {
-		if strings.Contains(p, w) {
-			return true
-		}
-	}
-	return false
+	return lx.contains(kindTitleWord, "", p)
 }
 
 // isNameLine reports whether a line could be a unit name standing above the title.
@@ -113,12 +105,10 @@ func isNameLine(p string) bool {
 	return n >= 2 && n <= 40 && !strings.ContainsAny(p, "。，；：:,") && hanCount(p) >= 2 && parse.HeadingLevel(p) == 0
 }
 
-var unitLine = regexp.MustCompile(`^(?:填报单位|单位名称|部门名称|报送单位|评价单位|单位)(?:（盖章）|\(盖章\)|（公章）)?[:：]\s*(.+)$`)
-
 // unitFromLines finds a unit named on a line such as 单位名称：XX局.
-func unitFromLines(paras []string) string {
+func (lx *Lexicon) unitFromLines(paras []string) string {
 	for _, p := range paras {
-		if m := unitLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+		if m := lx.unitLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
 			return m[1]
 		}
 	}
@@ -135,8 +125,8 @@ func cleanDepartment(d string) string {
 }
 
 // docBasis is budget for budget documents (部门预算说明) and actual for everything else.
-func docBasis(title string) Basis {
-	if isTitleLine(title) && strings.Contains(title, "预算") && !strings.ContainsAny(title, "决执评") {
+func (lx *Lexicon) docBasis(title string) Basis {
+	if lx.isTitleLine(title) && strings.Contains(title, "预算") && !strings.ContainsAny(title, "决执评") {
 		return Budget
 	}
 	return Actual

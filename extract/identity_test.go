@@ -21,9 +21,10 @@ func TestReadIdentity(t *testing.T) {
 		{"隆回县科学技术协会部门整体支出绩效自评报告（2024年度）", "隆回县科学技术协会", "隆回县", "2024"},
 		{"2024年度部门整体支出绩效自评报告\n单位名称（盖章）：隆回县科学技术协会\n一、基本情况", "隆回县科学技术协会", "隆回县", "2024"},
 	}
+	lx := testLexicon(t)
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			id := readIdentity(textDoc(tt.text))
+			id := lx.readIdentity(textDoc(tt.text))
 			if id.Department != tt.dept || id.Region != tt.region || itoa(id.Year) != tt.year {
 				t.Errorf("got %q %q %d (title %q), want %q %q %s", id.Department, id.Region, id.Year, id.Title, tt.dept, tt.region, tt.year)
 			}

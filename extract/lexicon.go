@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -29,7 +30,22 @@ const (
 	kindCarryover          // mentions a carry-over
 	kindGlue               // may stand between a term and its value (为, 支出, 决算数)
 	kindLead               // may stand before a bare term at the start of its clause (全年, 部门)
+
+	// Phrase kinds: wordings read inside longer texts (a table header, a title, a label),
+	// never words of the segmentation dictionary.
+	kindColumn      // a column header word: what the column holds (serial, points, skip, rate)
+	kindColBasis    // a column header word that gives the basis of the column's values
+	kindColVeto     // a column header word that rules out a basis (预算执行数 is no budget)
+	kindSuperHeader // a header cell spanning the basis cells under it (金额, 资金情况)
+	kindFlatBasis   // a header cell that sits under a spanning cell (预算数, 决算数)
+	kindScoreTotal  // the label of an indicator table's total row (合计, 总分)
+	kindTitleWord   // a word that makes a line a report's title (报告, 说明)
+	kindReportKind  // where a title stops naming the unit and starts naming the report
+	kindUnitLabel   // a label whose value is the reporting unit (单位名称：…)
 )
+
+// isPhraseKind reports whether wordings of kind k are phrases rather than dictionary words.
+func isPhraseKind(k termKind) bool { return k >= kindColumn }
 
 var kindNames = map[string]termKind{
 	"metric": kindMetric, "weak": kindWeak, "grand": kindGrand,
@@ -37,7 +53,13 @@ var kindNames = map[string]termKind{
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
 	"glue": kindGlue, "lead": kindLead,
+	"column": kindColumn, "colbasis": kindColBasis, "colveto": kindColVeto, "superheader": kindSuperHeader,
+	"flatbasis": kindFlatBasis, "scoretotal": kindScoreTotal, "titleword": kindTitleWord,
+	"reportkind": kindReportKind, "unitlabel": kindUnitLabel,
 }
+
+// columnKeys are the keys of kindColumn: what a column holds instead of figures of a basis.
+var columnKeys = []string{"serial", "points", "skip", "rate"}
 
 // entry is what one normalised wording means. A wording may carry several roles
 // (实有 is a staff term and a turn marker).
@@ -53,6 +75,15 @@ type role struct {
 // Lexicon maps normalised wordings to their meaning, and metrics to their unit family.
 type Lexicon struct {
 	words map[string]*entry
+	// phrases holds the wordings of the phrase kinds, by kind and key, in lexicon order;
+	// phraseAll those of every key of a kind.
+	phrases   map[termKind]map[string][]string
+	phraseAll map[termKind][]string
+	// unitLine matches a line that names the reporting unit (单位名称：XX局), built from the
+	// unitlabel wordings.
+	unitLine *regexp.Regexp
+	// superHeader matches a spanning header cell, with an optional unit in brackets.
+	superHeader *regexp.Regexp
 }
 
 // metricFamily is the unit family a metric takes its values in.
@@ -86,7 +117,7 @@ var Metrics = []string{
 
 // loadLexicon parses the embedded lexicon and validates it against the vocabulary.
 func loadLexicon(text string) (*Lexicon, error) {
-	lx := &Lexicon{words: map[string]*entry{}}
+	lx := &Lexicon{words: map[string]*entry{}, phrases: map[termKind]map[string][]string{}}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -110,7 +141,11 @@ func loadLexicon(text string) (*Lexicon, error) {
 			if !slices.Contains(Metrics, key) {
 				return nil, fmt.Errorf("lexicon line %d: %q is not a vocabulary metric", n+1, key)
 			}
-		case kindBasis, kindTurn:
+		case kindColumn:
+			if !slices.Contains(columnKeys, key) {
+				return nil, fmt.Errorf("lexicon line %d: column must be one of %v, got %q", n+1, columnKeys, key)
+			}
+		case kindBasis, kindTurn, kindColBasis, kindColVeto:
 			if key != string(Actual) && key != string(Budget) && key != string(Prior) {
 				return nil, fmt.Errorf("lexicon line %d: unknown basis %q", n+1, key)
 			}
@@ -123,6 +158,10 @@ func loadLexicon(text string) (*Lexicon, error) {
 		if len(words) == 0 {
 			return nil, fmt.Errorf("lexicon line %d: no wordings", n+1)
 		}
+		if isPhraseKind(kind) {
+			lx.addPhrases(kind, key, words)
+			continue
+		}
 		for _, w := range words {
 			nw := normalizeString(w)
 			e := lx.words[nw]
@@ -132,6 +171,9 @@ func loadLexicon(text string) (*Lexicon, error) {
 			}
 			e.roles = append(e.roles, role{kind: kind, key: key})
 		}
+	}
+	if err := lx.compilePhrases(); err != nil {
+		return nil, err
 	}
 	for _, m := range Metrics {
 		if m == "expenditure.project.item" {
@@ -181,4 +223,87 @@ func (lx *Lexicon) Words() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+func (lx *Lexicon) addPhrases(kind termKind, key string, words []string) {
+	m := lx.phrases[kind]
+	if m == nil {
+		m = map[string][]string{}
+		lx.phrases[kind] = m
+	}
+	for _, w := range words {
+		m[key] = append(m[key], normalizeString(w))
+	}
+}
+
+// compilePhrases builds the patterns made of phrase wordings and checks every phrase kind
+// the extractor reads has wordings.
+func (lx *Lexicon) compilePhrases() error {
+	for name, k := range kindNames {
+		if isPhraseKind(k) && len(lx.phrases[k]) == 0 {
+			return fmt.Errorf("lexicon: no %s wordings", name)
+		}
+	}
+	lx.phraseAll = map[termKind][]string{}
+	for k, m := range lx.phrases {
+		keys := make([]string, 0, len(m))
+		for key := range m {
+			keys = append(keys, key)
+		}
+		slices.Sort(keys)
+		for _, key := range keys {
+			lx.phraseAll[k] = append(lx.phraseAll[k], m[key]...)
+		}
+	}
+	quoted := func(k termKind) string {
+		var qs []string
+		for _, w := range lx.phraseList(k, "") {
+			qs = append(qs, regexp.QuoteMeta(w))
+		}
+		return strings.Join(qs, "|")
+	}
+	var err error
+	lx.unitLine, err = regexp.Compile(`^(?:` + quoted(kindUnitLabel) + `)(?:（盖章）|\(盖章\)|（公章）)?[:：]\s*(.+)$`)
+	if err != nil {
+		return fmt.Errorf("lexicon: unitlabel wordings: %w", err)
+	}
+	lx.superHeader, err = regexp.Compile(`^(?:` + quoted(kindSuperHeader) + `)(?:[（(].*[)）])?$`)
+	if err != nil {
+		return fmt.Errorf("lexicon: superheader wordings: %w", err)
+	}
+	return nil
+}
+
+// phraseList returns the wordings of a phrase kind with key, or of every key when key is "".
+func (lx *Lexicon) phraseList(k termKind, key string) []string {
+	if key != "" {
+		return lx.phrases[k][key]
+	}
+	return lx.phraseAll[k]
+}
+
+// contains reports whether normalised text n holds a wording of phrase kind k (and key).
+func (lx *Lexicon) contains(k termKind, key, n string) bool {
+	for _, w := range lx.phraseList(k, key) {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPhrase reports whether normalised text n is exactly a wording of phrase kind k.
+func (lx *Lexicon) isPhrase(k termKind, n string) bool {
+	return slices.Contains(lx.phraseList(k, ""), n)
+}
+
+// firstPhrase returns the byte offset of the earliest wording of kind k in n, or -1.
+func (lx *Lexicon) firstPhrase(k termKind, n string) int {
+	at := -1
+	for _, w := range lx.phraseList(k, "") {
+		if i := strings.Index(n, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
 }
