@@ -116,10 +116,23 @@ func ReadSource(path string) Source {
 		src.readWorkbook(b)
 	case bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		src.fail("Excel 97-2003 .xls 格式或加密的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx（不设密码）后再用 --review 指定")
+	case looksLike(b, "<?mso-application", "<Workbook", "<html", "MIME-Version:"):
+		src.fail("Excel 2003 XML 表格或网页格式（WPS、Excel“另存为”时可能生成），无法读取：请另存为 .xlsx 后再用 --review 指定")
 	default:
 		src.readCSV(b)
 	}
 	return src
+}
+
+// looksLike reports whether the first kilobyte of b holds one of the markers.
+func looksLike(b []byte, markers ...string) bool {
+	head := b[:min(len(b), 1024)]
+	for _, m := range markers {
+		if bytes.Contains(head, []byte(m)) {
+			return true
+		}
+	}
+	return false
 }
 
 func readLimited(path string) ([]byte, error) {

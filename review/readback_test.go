@@ -349,6 +349,8 @@ func TestNotAWorkbook(t *testing.T) {
 		"notes.txt":   []byte("这是一份说明，不是问题清单。\n第二行"),
 		"empty.csv":   nil,
 		"cut.xlsx":    []byte("PK\x03\x04\x14\x00truncated"),
+		"xml2003.xls": []byte(`<?xml version="1.0"?>` + "\n" + `<?mso-application progid="Excel.Sheet"?>` + "\n<Workbook>核实编号</Workbook>"),
+		"page.xls":    []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n核实编号,处理状态"),
 	}
 	for name, b := range files {
 		p := filepath.Join(dir, name)
