@@ -1,12 +1,16 @@
 package batch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/analyze"
@@ -48,6 +52,7 @@ func setReviewKeys(rows []tables.AnomalyRow, findings []analyze.Finding, reports
 		}
 	}
 	keys := make([]string, len(rows))
+	var keyer review.Keyer
 	for i := range rows {
 		f := &findings[i]
 		s := review.Subject{Rule: f.Rule, Path: f.Path, Metrics: f.Metrics, Item: f.Item}
@@ -61,7 +66,7 @@ func setReviewKeys(rows []tables.AnomalyRow, findings []analyze.Finding, reports
 				s.Others = append(s.Others, review.Party{Department: "report:" + id})
 			}
 		}
-		keys[i] = review.Key(s)
+		keys[i] = keyer.Key(s)
 	}
 	review.Disambiguate(keys)
 	for i := range rows {
@@ -85,16 +90,25 @@ func loadReviews(out string, rv Reviews, reports []Report, a *Analysis, logger *
 	for i := range a.Anomalies {
 		keys[i], ids[i] = a.Anomalies[i].ReviewKey, a.Anomalies[i].AnomalyID
 	}
+	start := time.Now()
 	l := review.NewLedger(rv.date(), keys, ids)
-	readPrevious(l, filepath.Join(out, tables.ReviewsFile))
-	if _, err := os.Stat(filepath.Join(out, XLSXFile)); err == nil {
-		l.AddSource(review.ReadSource(filepath.Join(out, XLSXFile)))
+	prevOK := readPrevious(l, filepath.Join(out, tables.ReviewsFile))
+	book := filepath.Join(out, XLSXFile)
+	if _, err := os.Stat(book); err == nil {
+		// A workbook as the previous run wrote it says what its reviews table says: it is
+		// read only when an analyst saved it since (reading 50,000 rows takes seconds).
+		if prevOK && unchanged(book, filepath.Join(out, bookSumFile)) {
+			logger.Debug("reviews: " + XLSXFile + " unchanged since written, its dispositions are those of " + tables.ReviewsFile)
+		} else {
+			l.AddSource(review.ReadSource(book))
+		}
 	}
 	for _, f := range rv.Files {
 		l.AddSource(review.ReadSource(f))
 	}
 	st := l.Stats()
 	logger.Info("reviews", "carried", st.Carried, "new", st.New, "cleared", st.Cleared, "problems", st.Problems)
+	logger.Debug("reviews read", "took", time.Since(start).Round(time.Millisecond))
 	for i, p := range l.Problems() {
 		if i == maxLoggedProblems {
 			logger.Warn("more review input not used as it was; see "+review.SheetProblems+" in "+XLSXFile, "more", len(l.Problems())-i)
@@ -116,9 +130,10 @@ func loadReviews(out string, rv Reviews, reports []Report, a *Analysis, logger *
 // maxLoggedProblems is how many review problems are logged one by one.
 const maxLoggedProblems = 20
 
-// readPrevious adds the rows of the previous run's reviews table to l; a table that cannot
-// be read is a Problem (the workbook beside it still gives the dispositions).
-func readPrevious(l *review.Ledger, path string) {
+// readPrevious adds the rows of the previous run's reviews table to l and reports whether
+// it read them all; a table that cannot be read is a Problem (the workbook beside it still
+// gives the dispositions).
+func readPrevious(l *review.Ledger, path string) bool {
 	err := tables.Scan(path, func(rows []tables.ReviewRow) error {
 		for i := range rows {
 			l.AddPrevious(recordOf(&rows[i]))
@@ -128,6 +143,54 @@ func readPrevious(l *review.Ledger, path string) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		l.Note(review.Problem{Source: path, Reason: fmt.Sprintf("上次的核实记录无法读取（%v），只沿用 %s 中的核实意见", err, XLSXFile)})
 	}
+	return err == nil
+}
+
+// bookSumFile is the SHA-256 of the workbook as a run wrote it (sha256sum's format), beside
+// it in the output folder; it is written only for a workbook that lists no review input
+// left unused (SheetProblems, which the next run must read back).
+const bookSumFile = "." + XLSXFile + ".sha256"
+
+// fileSum is the hex SHA-256 of a file's bytes.
+func fileSum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// unchanged reports whether the workbook at book has the sum recorded in sumFile.
+func unchanged(book, sumFile string) bool {
+	b, err := os.ReadFile(sumFile)
+	if err != nil {
+		return false
+	}
+	want, _, _ := strings.Cut(string(b), " ")
+	got, err := fileSum(book)
+	return err == nil && want == got
+}
+
+// writeBookSum records the sum of the workbook in dir (see bookSumFile), or removes a
+// stale one when the workbook lists problems.
+func writeBookSum(dir string, problems int) error {
+	path := filepath.Join(dir, bookSumFile)
+	if problems > 0 {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	sum, err := fileSum(filepath.Join(dir, XLSXFile))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(sum+"  "+XLSXFile+"\n"), 0o644)
 }
 
 func recordOf(r *tables.ReviewRow) review.Record {

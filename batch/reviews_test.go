@@ -1,8 +1,11 @@
 package batch_test
 
 import (
+	"bytes"
 	"context"
+	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +20,10 @@ import (
 	"github.com/jixiao/jixiao/review"
 	"github.com/jixiao/jixiao/tables"
 )
+
+// reviewOut, when set, receives the output folder of TestReviewSurvivesResubmission's
+// second run (the README's screenshots of the page are of it).
+var reviewOut = flag.String("review-out", "", "copy the output of TestReviewSurvivesResubmission's second run into this folder")
 
 // selfReport is a short 部门整体支出绩效自评报告 of a made-up county unit: its staff, its
 // income and spending (万元), and its “三公” costs with their three parts.
@@ -172,6 +179,11 @@ func TestReviewSurvivesResubmission(t *testing.T) {
 	}
 	writeInto(t, in, map[string]string{"档案馆2024（修改稿）.txt": archivesFixed, "文化馆2024.txt": culture})
 	reviewRun(t, ex, in, out, "2025-03-10")
+	if *reviewOut != "" {
+		if err := os.CopyFS(*reviewOut, os.DirFS(out)); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	second := readSheet(t, book, review.SheetFindings)
 	for _, k := range [][2]string{{"气象局", "balance.deficit"}, {"图书馆", "staff.over_authorized"}} {
@@ -357,5 +369,52 @@ func writeInto(t *testing.T, dir string, files map[string]string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestUnchangedWorkbookNotRead: a re-run over a workbook no one saved since it was written
+// takes the dispositions from the reviews table alone (a 50,000-row workbook takes seconds
+// to read); once saved, the workbook is read.
+func TestUnchangedWorkbookNotRead(t *testing.T) {
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := writeFiles(t, map[string]string{"气象局2024.txt": weather, "图书馆2024.txt": library})
+	out := filepath.Join(t.TempDir(), "out")
+	run := func() string {
+		var log bytes.Buffer
+		_, err := batch.Run(context.Background(), batch.Config{
+			Inputs: []string{in}, Out: out, Jobs: 2, Extractor: ex, Analyze: batch.Rules(analyze.Config{}), Views: true,
+			Logger: slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return log.String()
+	}
+	run()
+	if log := run(); !strings.Contains(log, "unchanged since written") {
+		t.Errorf("second run read the unchanged workbook:\n%s", log)
+	}
+	book := filepath.Join(out, batch.XLSXFile)
+	s := readSheet(t, book, review.SheetFindings)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell, _ := excelize.CoordinatesToCellName(slices.Index(s.header, review.HeaderStatus)+1, 2)
+	if err := f.SetCellStr(review.SheetFindings, cell, review.StateConfirmed); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if log := run(); strings.Contains(log, "unchanged since written") || !strings.Contains(log, "carried=1") {
+		t.Errorf("third run, over the saved workbook:\n%s", log)
+	}
+	if log := run(); !strings.Contains(log, "unchanged since written") || !strings.Contains(log, "carried=1") {
+		t.Errorf("fourth run, the disposition from the reviews table alone:\n%s", log)
 	}
 }

@@ -3,6 +3,7 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -62,6 +63,10 @@ func WriteViewsReviewed(out string, reports []Report, a *Analysis, rv Reviews, l
 			return fmt.Errorf("write %s: %w", tables.ReviewsFile, err)
 		}
 		r.addToViews(&in, ViewRowsMax)
+		if err := writeViews(out, in); err != nil {
+			return err
+		}
+		return writeBookSum(out, len(in.Problems))
 	}
 	return writeViews(out, in)
 }
@@ -120,6 +125,9 @@ func startViews(cfg Config, reports []Report, a *Analysis, rv *reviewed) (*pendi
 	go func() {
 		t := time.Now()
 		err := writeViews(dir, in)
+		if err == nil && rv != nil {
+			err = writeBookSum(dir, len(in.Problems))
+		}
 		cfg.Logger.Debug("views written", "took", time.Since(t).Round(time.Millisecond))
 		p.done <- err
 	}()
@@ -140,6 +148,15 @@ func (p *pendingViews) finish(out string) error {
 		if err := os.Rename(filepath.Join(p.dir, name), filepath.Join(out, name)); err != nil {
 			return fmt.Errorf("write views: %w", err)
 		}
+	}
+	// the workbook's sum, or none: a sum left from an earlier workbook would only make the
+	// next run read this one, but it says something untrue
+	err = os.Rename(filepath.Join(p.dir, bookSumFile), filepath.Join(out, bookSumFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		err = os.Remove(filepath.Join(out, bookSumFile))
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write views: %w", err)
 	}
 	return nil
 }

@@ -48,7 +48,17 @@ const keyVersion = "review-key/1"
 // Key is the review key of a finding: the first 16 hex characters of the SHA-256 of its
 // subject. Two runs over a department's report and over its corrected resubmission give
 // the finding that remains the same key, whatever the files' bytes and names.
-func Key(s Subject) string {
+func Key(s Subject) string { return new(Keyer).Key(s) }
+
+// Keyer makes the review keys of a run, each unit name normalised once (a run's findings
+// name a few thousand units, a hundred thousand times). The zero Keyer is ready to use; it
+// is not safe for concurrent use.
+type Keyer struct {
+	units map[[2]string]string
+}
+
+// Key is Key(s), with the units normalised as before.
+func (k *Keyer) Key(s Subject) string {
 	h := sha256.New()
 	write := func(parts ...string) {
 		for _, p := range parts {
@@ -56,17 +66,31 @@ func Key(s Subject) string {
 			h.Write([]byte{0})
 		}
 	}
-	write(keyVersion, s.Rule, unit(s.Department, s.Path), strconv.Itoa(s.Year))
+	write(keyVersion, s.Rule, k.unit(s.Department, s.Path), strconv.Itoa(s.Year))
 	write(strings.Join(s.Metrics, ","), s.Item)
 	if !groupRules[s.Rule] {
 		others := make([]string, 0, len(s.Others))
 		for _, o := range s.Others {
-			others = append(others, unit(o.Department, "")+"\x01"+strconv.Itoa(o.Year))
+			others = append(others, k.unit(o.Department, "")+"\x01"+strconv.Itoa(o.Year))
 		}
 		slices.Sort(others)
 		write(slices.Compact(others)...)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// unit is unit(department, path), remembered.
+func (k *Keyer) unit(department, path string) string {
+	if k.units == nil {
+		k.units = map[[2]string]string{}
+	}
+	id := [2]string{department, path}
+	if u, ok := k.units[id]; ok {
+		return u
+	}
+	u := unit(department, path)
+	k.units[id] = u
+	return u
 }
 
 // unit is a unit name as the key holds it: its region and its normalised name, or the path

@@ -12,6 +12,12 @@ func TestKey(t *testing.T) {
 	if len(k) != 16 || !validKey(k) {
 		t.Fatalf("key %q is not 16 hex digits", k)
 	}
+	var keyer Keyer
+	for range 2 { // the second time, its units remembered
+		if got := keyer.Key(base); got != k {
+			t.Errorf("Keyer.Key = %s, Key = %s", got, k)
+		}
+	}
 	same := map[string]func(s *Subject){
 		"another path":               func(s *Subject) { s.Path = "2024/科协（修改稿）.docx" },
 		"the department abbreviated": func(s *Subject) { s.Department = "隆回县科协" },
@@ -113,4 +119,20 @@ func TestDates(t *testing.T) {
 			t.Errorf("serial %v = %q, want no date", v, got)
 		}
 	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	s := Subject{Rule: "yoy.swing", Department: "隆回县科学技术协会", Path: "2024/科协.docx", Year: 2024,
+		Metrics: []string{"expenditure.project"}, Item: "expenditure.project", Others: []Party{{"县科协", 2023}}}
+	b.Run("Key", func(b *testing.B) {
+		for b.Loop() {
+			Key(s)
+		}
+	})
+	b.Run("Keyer", func(b *testing.B) {
+		var k Keyer
+		for b.Loop() {
+			k.Key(s)
+		}
+	})
 }
