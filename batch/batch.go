@@ -278,17 +278,19 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	// The anomalies and checks tables are written and completed on disk before the views
 	// are made (their buffers and the views' rows would otherwise add up at the run's peak),
 	// but renamed into place only at commit.
-	if err := ts.addAnalysis(analysis); err != nil {
-		return Summary{}, err
-	}
 	// The analysts' dispositions, read before the views and the workbook in Out are
-	// replaced, go into the reviews table and the views.
+	// replaced, go into the reviews table (written beside the anomalies and checks tables,
+	// on another core) and into the views.
 	var rv *reviewed
+	reviewsWritten := func() error { return nil }
 	if views && analysis != nil {
 		rv = loadReviews(cfg.Out, cfg.Reviews, kept, analysis, cfg.Logger)
-		if err := ts.addReviews(rv, analysis); err != nil {
+		if reviewsWritten, err = ts.startReviews(rv, analysis); err != nil {
 			return Summary{}, err
 		}
+	}
+	if err := errors.Join(ts.addAnalysis(analysis), reviewsWritten()); err != nil {
+		return Summary{}, err
 	}
 	if err := ts.finish(); err != nil {
 		return Summary{}, err

@@ -240,17 +240,18 @@ func (rv *reviewed) rows(a *Analysis, fn func([]tables.ReviewRow) error) error {
 	return flush()
 }
 
-// addReviews writes the reviews table of a run (renamed into place with the others).
-func (ts *tableSet) addReviews(rv *reviewed, a *Analysis) error {
-	if rv == nil {
-		return nil
-	}
+// startReviews begins writing the reviews table of a run (renamed into place with the
+// others) on a goroutine of its own; wait returns when it is written, with its error. The
+// table set must not be finished or aborted before wait has returned.
+func (ts *tableSet) startReviews(rv *reviewed, a *Analysis) (wait func() error, err error) {
 	w, err := tables.Create[tables.ReviewRow](ts.out)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ts.open = append(ts.open, w)
-	return rv.rows(a, func(rows []tables.ReviewRow) error { return w.Write(rows...) })
+	done := make(chan error, 1)
+	go func() { done <- rv.rows(a, func(rows []tables.ReviewRow) error { return w.Write(rows...) }) }()
+	return func() error { return <-done }, nil
 }
 
 // writeReviews writes the reviews table into out, atomically (jixiao analyze).

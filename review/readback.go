@@ -249,6 +249,12 @@ func severityKey(label string) string {
 }
 
 func (s *Source) readWorkbook(b []byte) {
+	// A damaged workbook may trip the library reading it: that is a problem of this file.
+	defer func() {
+		if r := recover(); r != nil {
+			s.fail(fmt.Sprintf("工作簿已损坏，无法读取（%v）：请在 Excel 或 WPS 中打开并另存为 .xlsx", r))
+		}
+	}()
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: 1 << 30})
 	if err != nil {
 		s.fail(fmt.Sprintf("不是可读取的 .xlsx 工作簿（%v）", err))

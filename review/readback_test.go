@@ -403,3 +403,40 @@ func TestReadCSV(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadSource: whatever the bytes of a review file, ReadSource returns edits or problems,
+// never panics, and a file it cannot use is a problem. Seeded from the workbooks of
+// testdata/readback and CSVs as the page and Excel write them.
+func FuzzReadSource(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "readback", "*.xlsx"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("\ufeff核实编号,问题编号,处理状态,核实意见,核实人,核实日期\r\n" + testKey(1) + ",a1,误报,\"x,\"\"y\"\"\",李,2025/3/5\r\n"))
+	f.Add([]byte("核实编号\t处理状态\n" + testKey(2) + "\t属是\n"))
+	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(t.TempDir(), "review")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		src := ReadSource(p)
+		for _, e := range src.Edits {
+			if e.Key == "" && e.AnomalyID == "" {
+				t.Errorf("an edit without key or id: %+v", e)
+			}
+			if e.BadStatus == "" {
+				if _, ok := ParseState(e.Status); !ok {
+					t.Errorf("an edit with state %q and no bad state", e.Status)
+				}
+			}
+		}
+		for _, pr := range src.Problems {
+			if pr.Reason == "" || pr.Source != p {
+				t.Errorf("a problem without reason or source: %+v", pr)
+			}
+		}
+	})
+}
