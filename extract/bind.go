@@ -22,6 +22,11 @@ type walker struct {
 	// prevSubject is the first money metric of the previous sentence of the paragraph: the
 	// parent of a breakdown that opens the next sentence (基本支出137.15万元。其中…).
 	prevSubject string
+	// prevSubjectPos is that figure's index in figs, plus one (0: none).
+	prevSubjectPos int
+	// headMetric is the “三公” metric the current section's heading names (1.因公出国（境）
+	// 支出): a bare 支出 under it is that metric's, not the department's.
+	headMetric string
 }
 
 // boundFig is a figure bound in the current sentence, for clauses that refer back to it.
@@ -29,6 +34,8 @@ type boundFig struct {
 	fig    Figure
 	clause int
 	span   int
+	idx    int  // its index in walker.figs
+	aside  bool // only compared with: no total a breakdown after it breaks down
 }
 
 func (sp span) hasKind(k termKind) bool {
@@ -53,7 +60,7 @@ func (sp span) roleKey(k termKind) string {
 func (sp span) metricRole(fam string) (role, bool) {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic, kindPart:
 			if metricFamily(r.key) == fam {
 				return r, true
 			}
@@ -66,7 +73,7 @@ func (sp span) metricRole(fam string) (role, bool) {
 func (sp span) isTerm() bool {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic, kindPart:
 			return true
 		}
 	}
@@ -84,8 +91,14 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	if w.itemParent != nil && !lp.list && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
-	w.prevSubject = ""
-	for _, se := range splitSentences(lp.nt.r) {
+	w.prevSubject, w.prevSubjectPos = "", 0
+	first := len(w.figs)
+	defer func() { w.figs = w.settle(w.figs, first) }()
+	sentences := splitSentences(lp.nt.r)
+	if w.headingLike(lp, sentences) {
+		w.headMetric = w.e.headingMetric(lp.nt.r)
+	}
+	for _, se := range sentences {
 		rs := lp.nt.r[se[0]:se[1]]
 		qs, ok := mayState(rs)
 		if !ok {
@@ -96,12 +109,124 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
 }
 
+// keepParts settles the parts among the figures a paragraph gave (figs[first:]): a part of a
+// metric is no figure where the paragraph states the whole (离退休人员16人，其中：离休0人，
+// 退休16人), nor where it breaks down another count of staff (工作人员73人，其中行政编制25人);
+// without a whole each part is one (离休人员291人，退休人员10724人), except a zeropart of the
+// lexicon that is 0 beside a part that is not.
+// settle applies what only the whole paragraph tells to the figures it gave (figs[first:]):
+// which parts are figures (keepParts), and which totals are grand totals by their breakdown
+// (dropGrandByParts).
+func (w *walker) settle(figs []Figure, first int) []Figure {
+	figs = dropGrandByParts(figs, first)
+	return w.keepParts(figs, first)
+}
+
+// dropGrandByParts leaves out a total whose breakdown names this year's total or a
+// carry-over that is not 0: 总收入581.45万元，其中本年收入390.55万元 and 部门收入预算919543.7
+// 万元，其中：…上年结转27471.1万元 state a grand total, not the year's.
+func dropGrandByParts(figs []Figure, first int) []Figure {
+	grand := map[int]bool{}
+	for _, f := range figs[first:] {
+		pi := f.parentPos - 1
+		if pi < first || pi >= len(figs) {
+			continue
+		}
+		p := figs[pi]
+		if p.Metric != "income.total" && p.Metric != "expenditure.total" {
+			continue
+		}
+		if f.Metric == p.Metric || p.Metric == "income.total" && f.Metric == "income.carryover" && !f.Value.IsZero() {
+			grand[pi] = true
+		}
+	}
+	if len(grand) == 0 {
+		return figs
+	}
+	out := figs[:first]
+	for i := first; i < len(figs); i++ {
+		if !grand[i] {
+			out = append(out, figs[i])
+		}
+	}
+	return out
+}
+
+// keepParts settles the parts among the figures of a paragraph (figs[first:]).
+func (w *walker) keepParts(figs []Figure, first int) []Figure {
+	whole := map[string]bool{}
+	nonzero := map[string]bool{}
+	for _, f := range figs[first:] {
+		if !f.part {
+			whole[f.Metric] = true
+		} else if !f.Value.IsZero() {
+			nonzero[f.Metric] = true
+		}
+	}
+	out := figs[:first]
+	for _, f := range figs[first:] {
+		if f.part && (whole[f.Metric] || breaksDownOther(f)) || inOtherBreakdown(f) {
+			continue
+		}
+		if f.part && f.Value.IsZero() && nonzero[f.Metric] && w.e.lex.isPhrase(kindZeroPart, normalizeString(f.Term)) {
+			continue // 离休人员0人，退休人员51人: a category long empty, written by the template
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// inOtherBreakdown reports whether a part of basic spending is stated in the breakdown of
+// project spending (项目支出0元…其中：商品和服务支出预算0元): the economic class of the
+// projects' spending, not of the basic.
+func inOtherBreakdown(f Figure) bool {
+	return f.parent == "expenditure.project" && strings.HasPrefix(f.Metric, "expenditure.basic.")
+}
+
+// headingLike reports whether a paragraph is a heading of its own: marked as one, or a short
+// numbered line with no amount (1.因公出国（境）支出, （1）公务用车购置).
+func (w *walker) headingLike(lp logicalPara, sentences [][2]int) bool {
+	if len(lp.nt.r) > 30 || len(sentences) > 1 {
+		return false
+	}
+	if lp.level == 0 && !lp.list {
+		return false
+	}
+	qs, _ := mayState(lp.nt.r)
+	return len(qs) == 0
+}
+
+// headingMetric is the one “三公” metric a heading names, or "".
+func (e *Extractor) headingMetric(rs []rune) string {
+	found := ""
+	for _, word := range e.seg.Cut(string(rs)) {
+		sp := span{roles: e.lex.lookup(word), text: word}
+		if r, ok := sp.metricRole(UnitYuan); ok {
+			if !strings.HasPrefix(r.key, "three_public.") || found != "" && found != r.key {
+				return ""
+			}
+			found = r.key
+		}
+	}
+	return found
+}
+
+// breaksDownOther reports whether a part is stated in the breakdown of a count it is no
+// part of (实有人数73人，其中行政编制25人: 25 of the 73 hold such posts); the in-service and
+// retired are parts of the actual staff (实有人数151人，其中…退休人员51人).
+func breaksDownOther(f Figure) bool {
+	if f.parent == "" || f.parent == f.Metric || metricFamily(f.parent) != metricFamily(f.Metric) {
+		return false
+	}
+	return !(f.parent == "staff.actual" && (f.Metric == "staff.in_service" || f.Metric == "staff.retired"))
+}
+
 // mayState reports whether a sentence can give a figure or a claim: it holds an amount or
 // a count, mentions a carry-over (a claim even without an amount), or opens the items of
 // project spending (项目支出中：). Only such sentences are segmented. It returns the
 // sentence's quantities, digits and Chinese-numeral counts merged, for analyse.
 func mayState(rs []rune) ([]quantity, bool) {
-	qs := mergeQuantities(scanQuantities(rs), scanChineseCounts(rs))
+	qs := mergeQuantities(mergeQuantities(scanQuantities(rs), scanChineseCounts(rs)), scanBareCounts(rs))
 	return qs, len(qs) > 0 || mentionsClaim(rs)
 }
 

@@ -23,8 +23,10 @@ type sentenceCtx struct {
 	raw string
 	// bound lists the figures bound so far in the sentence, for clauses that refer back.
 	bound []boundFig
-	// partsBasis is the basis of the figure a breakdown (其中…) opens, for its parts.
+	// partsBasis and parents are the basis and metrics of the figures whose breakdowns (其中…)
+	// are open, for their parts.
 	partsBasis Basis
+	parents    []int // a stack of w.figs indices: a breakdown word opens one, a semicolon closes the innermost
 	// projectOpen is set once a project figure is bound: a breakdown word opens its items.
 	projectOpen bool
 	// paired holds the figures of amounts listed after 分别 / 均为, by span index.
@@ -40,7 +42,12 @@ type quantityAt struct {
 	blocked bool // a shield word (聘用人员, 专项资金) stands between
 	gap     []int
 	loc     string
-	year    int // the year the value is stated for, 0 when the text does not say
+	year    int  // the year the value is stated for, 0 when the text does not say
+	part    bool // the term names a part of its metric (行政在职人数, 离休)
+	aside   bool // the figure is what another is compared with (比年初预算的2621万元)
+	// metric, when set, is the metric the term stands for here instead of its own: a bare
+	// 支出 under a “三公” heading, 本年收入 in a sentence about 财政拨款.
+	metric string
 }
 
 // verdict is a figure binder's answer.
@@ -62,6 +69,7 @@ type figureBinder struct {
 var figureBinders = []figureBinder{
 	{"term", bindTerm},
 	{"turn", bindTurn},
+	{"compared-reference", bindComparedReference},
 	{"restated-basis", bindRestatedBasis},
 	{"prior-year-clause", bindPriorYearClause},
 	{"budget-beside-rate", bindBudgetBesideRate},
@@ -103,16 +111,19 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 	}
 	for _, b := range sc.bound {
 		if b.fig.Unit == UnitYuan {
-			w.prevSubject = b.fig.Metric
+			w.prevSubject, w.prevSubjectPos = b.fig.Metric, b.idx+1
 			return
 		}
 	}
 }
 
 // add records a figure bound at span i.
-func (sc *sentenceCtx) add(f Figure, i int) {
+func (sc *sentenceCtx) add(f Figure, i int) { sc.addAside(f, i, false) }
+
+// addAside records a figure bound at span i, aside when it is only compared with.
+func (sc *sentenceCtx) addAside(f Figure, i int, aside bool) {
 	sc.w.figs = append(sc.w.figs, f)
-	sc.bound = append(sc.bound, boundFig{fig: f, clause: sc.s.spans[i].clause, span: i})
+	sc.bound = append(sc.bound, boundFig{fig: f, clause: sc.s.spans[i].clause, span: i, idx: len(sc.w.figs) - 1, aside: aside})
 }
 
 // word handles a span without a number: the context it opens for the quantities after it.
@@ -125,11 +136,21 @@ func (sc *sentenceCtx) word(i int) {
 		// aside: 支出250.56万元（年初预算262.59万元），其中… breaks down the actual.
 		for k := len(sc.bound) - 1; k >= 0; k-- {
 			b := sc.bound[k]
-			if b.fig.Unit == UnitYuan && s.spans[b.span].depth == 0 && b.fig.Basis != Prior {
+			if b.fig.Unit == UnitYuan && s.spans[b.span].depth == 0 && b.fig.Basis != Prior && !b.aside {
 				sc.partsBasis = b.fig.Basis
 				break
 			}
 		}
+		if n := len(sc.bound); n > 0 {
+			sc.parents = append(sc.parents, sc.bound[n-1].idx)
+		} else if w.prevSubjectPos > 0 {
+			// 项目支出120.10万元。其中：…: the breakdown of the sentence before
+			sc.parents = append(sc.parents, w.prevSubjectPos-1)
+		}
+	}
+	if (sp.text == "；" || sp.text == ";") && len(sc.parents) > 0 {
+		// 其中在职人员48人，包括行政人员22人…；退休人员15人: the inner breakdown ends here
+		sc.parents = sc.parents[:len(sc.parents)-1]
 	}
 	if sp.text == "中" && i > 0 && w.itemParent == nil && s.spans[i-1].roleKey(kindMetric) == "expenditure.project" &&
 		i+1 < len(s.spans) && (s.spans[i+1].text == "，" || s.spans[i+1].text == "," || s.spans[i+1].text == "：") {
@@ -170,7 +191,7 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 			continue
 		}
 		if r, ok := sj.metricRole(q.family); ok {
-			if isSourceQualifier(s.spans, j) {
+			if isSourceQualifier(s.spans, j) || sourceAfterTerm(s.spans, j, c) {
 				// 三公经费财政拨款支出决算为…: the funding source qualifies the spending.
 				gap = append(gap, j)
 				continue
@@ -187,6 +208,9 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 				}
 			}
 			qa.termIdx = j
+			if j > 0 && s.spans[j-1].clause == c && strings.HasSuffix(s.spans[j-1].text, "非") {
+				qa.termIdx, qa.blocked = -1, true // 非在编职工 is no in-service count
+			}
 			break
 		}
 		if sj.hasKind(kindShield) {
@@ -196,7 +220,113 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 		gap = append(gap, j)
 	}
 	qa.gap = gap
+	if qa.termIdx >= 0 && q.family == UnitPerson {
+		qa.termIdx, qa.part = sc.staffCompound(qa.termIdx)
+	}
+	if qa.termIdx >= 0 && q.family == UnitYuan {
+		sc.scopeTerm(qa)
+	}
 	return qa
+}
+
+// scopeTerm reads a total's term in the scope its sentence or section sets: in a sentence
+// about one fund (一般公共预算财政拨款本年收入979.53万元…；本年支出869.0万元) this year's
+// income is that fund's and its spending no figure of the vocabulary; under a “三公” heading
+// (1.因公出国（境）支出) a bare total is that heading's.
+func (sc *sentenceCtx) scopeTerm(qa *quantityAt) {
+	r, _ := sc.s.spans[qa.termIdx].metricRole(UnitYuan)
+	if r.key != "income.total" && r.key != "expenditure.total" {
+		return
+	}
+	if src := sc.fundScope(); src != "" {
+		if r.key == "income.total" {
+			qa.metric = src
+		} else {
+			qa.termIdx, qa.blocked = -1, true
+		}
+		return
+	}
+	if r.key == "expenditure.total" && sc.w.headMetric != "" {
+		qa.metric = sc.w.headMetric
+	}
+}
+
+// fundScope returns the income metric of the fund a sentence is about (income.fiscal,
+// income.fund) when it opens with the fund's term right before a total's (财政拨款本年收入,
+// 政府性基金预算财政拨款本年收入), else "".
+func (sc *sentenceCtx) fundScope() string {
+	s := sc.s
+	for j, sp := range s.spans {
+		if !sp.isTerm() {
+			continue
+		}
+		r, ok := sp.metricRole(UnitYuan)
+		if !ok || (r.key != "income.fiscal" && r.key != "income.fund") || j+1 >= len(s.spans) {
+			return ""
+		}
+		next, ok := s.spans[j+1].metricRole(UnitYuan)
+		if ok && (next.key == "income.total" || next.key == "expenditure.total") {
+			return r.key
+		}
+		return ""
+	}
+	return ""
+}
+
+// staffCompound reads a head count's term together with the words before it: of staff terms
+// written together, the first governs (核定编制在职人员 is authorized, 在职全额编制 in service),
+// except a word that only says the count is actual (实有在职人员 is in service) or a part's
+// term standing before another term (行政编制财政供养人员 is a part of 财政供养人员); a
+// qualifier before the governing term (行政 在职人数, 事业单位 在职人数) makes the count a part.
+func (sc *sentenceCtx) staffCompound(j int) (int, bool) {
+	s := sc.s
+	c := s.spans[j].clause
+	for k := j - 1; k >= 0 && s.spans[k].clause == c && s.spans[k].q == nil; k-- {
+		if q, ok := sc.qualifierBefore(k + 1); ok {
+			k = q + 1 // pass over the qualifier's words
+			continue
+		}
+		sk := s.spans[k]
+		r, ok := sk.metricRole(UnitPerson)
+		if !ok || sk.hasKind(kindTurn) || r.kind == kindPart {
+			break
+		}
+		j = k
+	}
+	if r, _ := s.spans[j].metricRole(UnitPerson); r.kind == kindPart {
+		return j, true
+	}
+	if _, ok := sc.qualifierBefore(j); ok {
+		return j, true
+	}
+	if j > 0 && s.spans[j-1].clause == c {
+		if r, ok := s.spans[j-1].metricRole(UnitPerson); ok && r.kind == kindPart {
+			return j, true
+		}
+	}
+	return j, false
+}
+
+// qualifierBefore reports whether the words right before span j in its clause end with a
+// qualifier (事业单位 before 在职人数, cut by the segmenter into 事业 / 单位), and returns the
+// index of the span before the qualifier's first word.
+func (sc *sentenceCtx) qualifierBefore(j int) (int, bool) {
+	s, lx := sc.s, sc.w.e.lex
+	if j == 0 {
+		return 0, false
+	}
+	c := s.spans[j].clause
+	text := ""
+	for k := j - 1; k >= 0 && k >= j-6 && s.spans[k].clause == c && s.spans[k].q == nil; k-- {
+		if s.spans[k].isTerm() && k == j-1 && !lx.isPhrase(kindQualifier, s.spans[k].text) {
+			return 0, false
+		}
+		text = s.spans[k].text + text
+		if lx.isPhrase(kindQualifier, text) {
+			return k - 1, true
+		}
+	}
+	return 0, false
 }
 
 // mayBind reports whether the quantity may become a figure once it is no claim: a shield
@@ -253,12 +383,16 @@ func (sc *sentenceCtx) finish(fig *Figure, qa *quantityAt) {
 	fig.Method = MethodProse
 	fig.Year = qa.year
 	fig.Decimals = q.decimals
+	if n := len(sc.parents); n > 0 && sc.parents[n-1] < len(sc.w.figs) {
+		fig.parentPos = sc.parents[n-1] + 1
+		fig.parent = sc.w.figs[sc.parents[n-1]].Metric
+	}
 }
 
 // record adds the figure and updates the breakdowns it opens or closes.
 func (sc *sentenceCtx) record(fig Figure, qa *quantityAt) {
 	w := sc.w
-	sc.add(fig, qa.i)
+	sc.addAside(fig, qa.i, qa.aside)
 	if fig.Metric == "expenditure.project" && !sc.projectOpen {
 		// the first project figure is the sentence's subject; 上年为… after it is an aside
 		sc.projectOpen = true
@@ -306,7 +440,11 @@ func bindTerm(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 	}
 	s := sc.s
 	r, _ := s.spans[qa.termIdx].metricRole(qa.q.family)
-	fig := Figure{Metric: r.key, Basis: sc.w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis), Term: s.spans[qa.termIdx].text}
+	if qa.metric != "" {
+		r = role{kind: kindMetric, key: qa.metric}
+	}
+	fig := Figure{Metric: r.key, Basis: sc.w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis), Term: s.spans[qa.termIdx].text,
+		part: qa.part || r.kind == kindPart}
 	switch r.kind {
 	case kindGrand:
 		fig.Item = grandMark
@@ -440,4 +578,57 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 		}
 	}
 	return false
+}
+
+// bindComparedReference: the amount a figure is compared with, written out after 比 or 较
+// (较上年231.5万元, 比年初预算的2621万元, 较2024年的2190万元, 比2022年年初预算数3683.76万元):
+// the figure before it with the reference's basis — the year before the report's is prior
+// whatever the basis word, else a budget word gives budget and 上年 prior.
+func bindComparedReference(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
+	s, w := sc.s, sc.w
+	lb := sc.lastBound(qa.q.family)
+	if lb == nil || qa.q.family != UnitYuan {
+		return Figure{}, notMine
+	}
+	compare, basis := -1, Basis("")
+	for _, j := range qa.gap {
+		sp := s.spans[j]
+		if sp.hasKind(kindCompare) {
+			compare = j
+		}
+		switch b := Basis(sp.roleKey(kindBasis)); {
+		case b == Prior:
+			basis = Prior // 比上年预算的X: last year's budget is a prior figure
+		case b != "" && basis == "":
+			basis = b
+		case b != "", sp.hasKind(kindCompare), sp.hasKind(kindGlue), hanCount(sp.text) == 0:
+		default:
+			return Figure{}, notMine
+		}
+	}
+	if compare < 0 {
+		return Figure{}, notMine
+	}
+	if w.year != 0 && qa.year == w.year-1 && clauseHasYear(s, qa.i, qa.clause) {
+		basis = Prior
+	}
+	if basis == "" || basis == Actual {
+		return Figure{}, notMine
+	}
+	qa.aside = true
+	return Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis, Term: lb.fig.Term}, made
+}
+
+// sourceAfterTerm reports whether the income term at span j names the funding source of the
+// money term right before it (“三公”经费财政拨款预算1.70万元), not an income.
+func sourceAfterTerm(spans []span, j, c int) bool {
+	if j == 0 || spans[j-1].clause != c || !spans[j-1].isTerm() {
+		return false
+	}
+	r, ok := spans[j].metricRole(UnitYuan)
+	if !ok || !strings.HasPrefix(r.key, "income.") {
+		return false
+	}
+	prev, ok := spans[j-1].metricRole(UnitYuan)
+	return ok && !strings.HasPrefix(prev.key, "income.")
 }

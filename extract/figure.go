@@ -59,6 +59,13 @@ type Figure struct {
 	Year int
 	// Decimals is the number of decimals written in the source (for rounding tolerance).
 	Decimals int
+	// part: the figure is one part of its metric (离休 of staff.retired, 行政编制 of
+	// staff.authorized), kept only where the paragraph states no whole of the metric.
+	part bool
+	// parent is the metric whose breakdown (其中…) the figure was stated in, or "", and
+	// parentPos that figure's index among the document's prose figures, plus one (0: none).
+	parent    string
+	parentPos int
 }
 
 // Identity is who wrote a report and for which year, read from its title and first lines.
