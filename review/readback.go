@@ -176,6 +176,15 @@ func findHeader(row []string) (columns, bool) {
 			*dst = j
 		}
 	}
+	// A header an analyst lengthened (处理状态（下拉选择）) names its column when no header
+	// is exactly the name.
+	for name, dst := range byName {
+		for j := 0; j < len(row) && *dst < 0; j++ {
+			if h := unitname.Clean(row[j]); strings.HasPrefix(h, name) && byName[h] == nil {
+				*dst = j
+			}
+		}
+	}
 	return c, c.key >= 0 || c.anomaly >= 0
 }
 

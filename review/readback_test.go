@@ -371,10 +371,10 @@ func TestNotAWorkbook(t *testing.T) {
 // TestReadCSV reads the page's export and sheets saved as CSV by Excel in UTF-8 with a BOM,
 // GB18030, and UTF-16 tab-separated text.
 func TestReadCSV(t *testing.T) {
-	text := "核实编号,问题编号,处理状态,核实意见,核实人,核实日期,规则,问题说明\r\n" +
-		testKey(0) + ",a000000000000001,误报,\"口径不同，含\"\"转拨\"\"\",李,2025/3/5,yoy.swing,项目支出增长\r\n" +
-		testKey(1) + ",,已 整改,,李,2025年3月6日,,\r\n" +
-		",,属实,没有编号的一行,,,,\r\n"
+	text := "核实编号,问题编号,处理状态（请从下拉列表选择）,核实意见,核实人,核实日期,规则名称,规则,问题说明\r\n" +
+		testKey(0) + ",a000000000000001,误报,\"口径不同，含\"\"转拨\"\"\",李,2025/3/5,年度间大幅变动,yoy.swing,项目支出增长\r\n" +
+		testKey(1) + ",,已 整改,,李,2025年3月6日,,,\r\n" +
+		",,属实,没有编号的一行,,,,,\r\n"
 	gbk, err := simplifiedchinese.GB18030.NewEncoder().String(text)
 	if err != nil {
 		t.Fatal(err)
@@ -392,7 +392,8 @@ func TestReadCSV(t *testing.T) {
 		}
 		src := ReadSource(p)
 		got := editsByKey(src)
-		if e := got[testKey(0)]; e.Status != StateFalseAlarm || e.Comment != `口径不同，含"转拨"` || e.Date != "2025-03-05" || e.AnomalyID != "a000000000000001" || e.Listed {
+		if e := got[testKey(0)]; e.Status != StateFalseAlarm || e.Comment != `口径不同，含"转拨"` || e.Date != "2025-03-05" ||
+			e.AnomalyID != "a000000000000001" || e.Listed || e.Finding.Rule != "yoy.swing" {
 			t.Errorf("%s: row 2 = %+v", name, e)
 		}
 		if e := got[testKey(1)]; e.Status != StateCorrected || e.Date != "2025-03-06" {
