@@ -76,7 +76,7 @@ func reviewsTable() table[ReviewRow] {
 		int32Col("year", func(r *ReviewRow) *int32 { return &r.Year }),
 		stringCol("path", func(r *ReviewRow) *string { return &r.Path }),
 		stringCol("message", func(r *ReviewRow) *string { return &r.Message }),
-	}}
+	}, plain: []string{"review_key", "anomaly_id", "message"}}
 }
 
 // ReadReviews reads a reviews table (reviews.parquet).

@@ -29,6 +29,9 @@ type column[R any] struct {
 type table[R any] struct {
 	file    string
 	columns []column[R]
+	// plain names the columns written without a dictionary: values nearly all distinct
+	// (keys, ids, messages), for which a dictionary costs time and saves nothing.
+	plain []string
 }
 
 func (t table[R]) schema() *arrow.Schema {
@@ -313,7 +316,7 @@ func anomaliesTable() table[AnomalyRow] {
 		stringCol("message", func(r *AnomalyRow) *string { return &r.Message }),
 		stringCol("evidence", func(r *AnomalyRow) *string { return &r.Evidence }),
 		stringCol("review_key", func(r *AnomalyRow) *string { return &r.ReviewKey }),
-	}}
+	}, plain: []string{"review_key"}}
 }
 
 func checksTable() table[CheckRow] {
