@@ -62,7 +62,8 @@ type Finding struct {
 	// no location. Empty when the rule and the metrics say it all. Part of the review key.
 	Item string
 
-	key string // what within the report the finding is about (item, basis …), for AnomalyID
+	key   string // what within the report the finding is about (item, basis …), for AnomalyID
+	short amount // of a sum check: how far the parts fall short of the total, when they do
 	// keyVolatile marks a key that holds what a resubmission changes (a location, a report
 	// id): it is not the finding's Item.
 	keyVolatile bool

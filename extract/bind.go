@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // walker reads the prose of one document, paragraph by paragraph, keeping the context
@@ -24,6 +26,9 @@ type walker struct {
 	prevSubject string
 	// prevSubjectPos is that figure's index in figs, plus one (0: none).
 	prevSubjectPos int
+	// paraFund is the fund (income.fiscal, income.fund) a sentence of the paragraph is about
+	// (一般公共预算财政拨款本年收入…): a later sentence's bare 本年支出 is that fund's.
+	paraFund string
 	// headMetric is the “三公” metric the current section's heading names (1.因公出国（境）
 	// 支出): a bare 支出 under it is that metric's, not the department's.
 	headMetric string
@@ -91,7 +96,7 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	if w.itemParent != nil && !lp.list && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
-	w.prevSubject, w.prevSubjectPos = "", 0
+	w.prevSubject, w.prevSubjectPos, w.paraFund = "", 0, ""
 	first := len(w.figs)
 	defer func() { w.figs = w.settle(w.figs, first) }()
 	sentences := splitSentences(lp.nt.r)
@@ -157,7 +162,7 @@ func (w *walker) keepParts(figs []Figure, first int) []Figure {
 	whole := map[string]bool{}
 	nonzero := map[string]bool{}
 	for _, f := range figs[first:] {
-		if !f.part {
+		if f.Part == "" {
 			whole[f.Metric] = true
 		} else if !f.Value.IsZero() {
 			nonzero[f.Metric] = true
@@ -165,10 +170,10 @@ func (w *walker) keepParts(figs []Figure, first int) []Figure {
 	}
 	out := figs[:first]
 	for _, f := range figs[first:] {
-		if f.part && (whole[f.Metric] || breaksDownOther(f)) || inOtherBreakdown(f) {
+		if f.Part != "" && (whole[f.Metric] || breaksDownOther(f)) || inOtherBreakdown(f) {
 			continue
 		}
-		if f.part && f.Value.IsZero() && nonzero[f.Metric] && w.e.lex.isPhrase(kindZeroPart, normalizeString(f.Term)) {
+		if f.Part != "" && f.Value.IsZero() && nonzero[f.Metric] && w.e.lex.isPhrase(kindZeroPart, normalizeString(f.Term)) {
 			continue // 离休人员0人，退休人员51人: a category long empty, written by the template
 		}
 		out = append(out, f)
@@ -198,6 +203,9 @@ func (w *walker) headingLike(lp logicalPara, sentences [][2]int) bool {
 
 // headingMetric is the one “三公” metric a heading names, or "".
 func (e *Extractor) headingMetric(rs []rune) string {
+	if !e.lex.mentionsThreePublic(string(rs)) {
+		return "" // the common case, without segmenting the heading
+	}
 	found := ""
 	for _, word := range e.seg.Cut(string(rs)) {
 		sp := span{roles: e.lex.lookup(word), text: word}
@@ -704,8 +712,9 @@ func shareWord(spans []span, c, qi int) int {
 	return -1
 }
 
-// changeClaim records a stated change; a percentage right after a stated amount joins it.
-func (w *walker) changeClaim(metric string, dir int, of string, q *quantity, raw, loc string) {
+// changeClaim records a stated change of metric (with the basis it is stated on: 比上年预算
+// 增加0.6万元 in a budget changes the budget); a percentage right after a stated amount joins it.
+func (w *walker) changeClaim(metric string, basis Basis, base *decimal.Decimal, dir int, of string, q *quantity, raw, loc string) {
 	v := q.value
 	if n := len(w.claims); n > 0 {
 		last := &w.claims[n-1]
@@ -716,7 +725,13 @@ func (w *walker) changeClaim(metric string, dir int, of string, q *quantity, raw
 			}
 		}
 	}
-	cl := Claim{Kind: ClaimChange, Metric: metric, Basis: Actual, Of: of, Direction: dir, Raw: raw, Location: loc}
+	if basis == "" || basis == Prior {
+		basis = Actual
+	}
+	if basis == Budget && of == string(Budget) {
+		of = string(Prior) // a budget 比上年预算增加…: last year's budget
+	}
+	cl := Claim{Kind: ClaimChange, Metric: metric, Basis: basis, Of: of, Direction: dir, Base: base, Raw: raw, Location: loc}
 	if q.family == UnitPercent {
 		cl.Percent, cl.PercentDecimals = &v, q.decimals
 	} else if q.family == UnitYuan {
@@ -728,28 +743,36 @@ func (w *walker) changeClaim(metric string, dir int, of string, q *quantity, raw
 }
 
 // shareClaim records a stated share: 项目支出113.8万元，占总支出的51.9% or 基本支出占比48.1%.
+// A share written after its amount is that figure's (its metric, basis, part and value:
+// 事业收入730.05万元，占54.78% is a share of 事业收入, not of all income.other); written after
+// a term alone, it is the term's metric's on the document's basis.
 func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *quantity, raw, loc string) {
 	c := s.spans[qi].clause
 	metric, of := "", ""
+	basis := w.docBasis
+	var amount *decimal.Decimal
+	termAt := -1
 	for k := shareAt - 1; k >= 0 && s.spans[k].clause == c; k-- {
 		if r, ok := s.spans[k].metricRole(UnitYuan); ok {
-			metric = r.key
+			metric, termAt = r.key, k
+			break
+		}
+		if s.spans[k].q != nil {
 			break
 		}
 	}
-	if metric == "" {
-		// The subject is the figure just before, provided the last amount before the share
-		// was read as that figure (资本性支出6.62万元，占4.8%: not 公用经费 before it).
-		lastMoney := -1
-		for k := shareAt - 1; k >= 0; k-- {
-			if s.spans[k].q != nil && s.spans[k].q.family == UnitYuan {
-				lastMoney = k
-				break
-			}
+	// The figure just before, provided the last amount before the share was read as it
+	// (资本性支出6.62万元，占4.8%: not 公用经费 before it).
+	lastMoney := -1
+	for k := shareAt - 1; k >= 0; k-- {
+		if s.spans[k].q != nil && s.spans[k].q.family == UnitYuan {
+			lastMoney = k
+			break
 		}
-		if lb := lastBoundAny(bound); lb != nil && lb.fig.Unit == UnitYuan && lb.span == lastMoney {
-			metric = lb.fig.Metric
-		}
+	}
+	if lb := lastBoundAny(bound); lb != nil && lb.fig.Unit == UnitYuan && lb.span == lastMoney && lb.idx >= 0 && (termAt < 0 || termAt < lastMoney) {
+		v := lb.fig.Value
+		metric, basis, amount = lb.fig.Metric, lb.fig.Basis, &v
 	}
 	for k := shareAt; k < qi; k++ {
 		if r, ok := s.spans[k].metricRole(UnitYuan); ok {
@@ -762,8 +785,11 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 	if of == "" {
 		of = parentOf(metric)
 	}
+	if basis == Prior {
+		return // a share of last year's figure is not checked against this year's
+	}
 	v := q.value
-	w.addClaim(Claim{Kind: ClaimShare, Metric: metric, Basis: Actual, Of: of, Percent: &v, PercentDecimals: q.decimals, Raw: raw, Location: loc})
+	w.addClaim(Claim{Kind: ClaimShare, Metric: metric, Basis: basis, Of: of, Percent: &v, PercentDecimals: q.decimals, Base: amount, Raw: raw, Location: loc})
 }
 
 // parentOf is the total a metric is a share of when the text does not say.

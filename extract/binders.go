@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // How one sentence is bound, quantity by quantity:
@@ -42,9 +44,9 @@ type quantityAt struct {
 	blocked bool // a shield word (聘用人员, 专项资金) stands between
 	gap     []int
 	loc     string
-	year    int  // the year the value is stated for, 0 when the text does not say
-	part    bool // the term names a part of its metric (行政在职人数, 离休)
-	aside   bool // the figure is what another is compared with (比年初预算的2621万元)
+	year    int    // the year the value is stated for, 0 when the text does not say
+	part    string // the part of its metric the term names (离休人员, 行政 of 行政在职人数)
+	aside   bool   // the figure is what another is compared with (比年初预算的2621万元)
 	// metric, when set, is the metric the term stands for here instead of its own: a bare
 	// 支出 under a “三公” heading, 本年收入 in a sentence about 财政拨款.
 	metric string
@@ -80,6 +82,9 @@ var figureBinders = []figureBinder{
 // sentence binds the quantities of one sentence to metrics.
 func (w *walker) sentence(lp logicalPara, s sentence) {
 	sc := &sentenceCtx{w: w, lp: lp, s: s, raw: strings.TrimSpace(lp.nt.rawSpan(s.off, s.off+len(s.rs)))}
+	if f := sc.fundScope(); f != "" {
+		w.paraFund = f
+	}
 	sc.paired = w.respectively(lp, s, sc.raw)
 	var gap []int // reused for each quantity
 	for i := range s.spans {
@@ -104,6 +109,12 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		}
 		fig, ok := sc.bindFigure(qa)
 		if !ok {
+			continue
+		}
+		if sc.unitAcrossLines(qa) {
+			sc.finish(&fig, qa)
+			// no figure, but what follows may still refer to it (…252.5⏎元，较上年231.5万元)
+			sc.bound = append(sc.bound, boundFig{fig: fig, clause: qa.clause, span: qa.i, idx: -1})
 			continue
 		}
 		sc.finish(&fig, qa)
@@ -204,6 +215,11 @@ func (sc *sentenceCtx) findTerm(i int, gap []int) *quantityAt {
 			// family totals that term, not the department's spending.
 			if j > 0 && s.spans[j-1].clause == c && (r.key == "expenditure.total" || r.key == "income.total") {
 				if r2, ok := s.spans[j-1].metricRole(q.family); ok && r2.key != r.key && r2.kind == kindMetric {
+					if r.key == "expenditure.total" && strings.HasPrefix(r2.key, "income.") {
+						// 一般公共预算财政拨款支出总计: one fund's spending, no metric of the vocabulary
+						qa.blocked = true
+						break
+					}
 					j--
 				}
 			}
@@ -238,7 +254,11 @@ func (sc *sentenceCtx) scopeTerm(qa *quantityAt) {
 	if r.key != "income.total" && r.key != "expenditure.total" {
 		return
 	}
-	if src := sc.fundScope(); src != "" {
+	src := sc.fundScope()
+	if src == "" && sc.firstTerm() == qa.termIdx {
+		src = sc.w.paraFund // the sentence goes on about the fund the paragraph opened with
+	}
+	if src != "" {
 		if r.key == "income.total" {
 			qa.metric = src
 		} else {
@@ -249,6 +269,16 @@ func (sc *sentenceCtx) scopeTerm(qa *quantityAt) {
 	if r.key == "expenditure.total" && sc.w.headMetric != "" {
 		qa.metric = sc.w.headMetric
 	}
+}
+
+// firstTerm returns the index of the sentence's first metric term, or -1.
+func (sc *sentenceCtx) firstTerm() int {
+	for j, sp := range sc.s.spans {
+		if sp.isTerm() {
+			return j
+		}
+	}
+	return -1
 }
 
 // fundScope returns the income metric of the fund a sentence is about (income.fiscal,
@@ -278,7 +308,7 @@ func (sc *sentenceCtx) fundScope() string {
 // except a word that only says the count is actual (实有在职人员 is in service) or a part's
 // term standing before another term (行政编制财政供养人员 is a part of 财政供养人员); a
 // qualifier before the governing term (行政 在职人数, 事业单位 在职人数) makes the count a part.
-func (sc *sentenceCtx) staffCompound(j int) (int, bool) {
+func (sc *sentenceCtx) staffCompound(j int) (int, string) {
 	s := sc.s
 	c := s.spans[j].clause
 	for k := j - 1; k >= 0 && s.spans[k].clause == c && s.spans[k].q == nil; k-- {
@@ -294,17 +324,51 @@ func (sc *sentenceCtx) staffCompound(j int) (int, bool) {
 		j = k
 	}
 	if r, _ := s.spans[j].metricRole(UnitPerson); r.kind == kindPart {
-		return j, true
+		return j, s.spans[j].text
 	}
-	if _, ok := sc.qualifierBefore(j); ok {
-		return j, true
+	if q, ok := sc.qualifierBefore(j); ok {
+		return j, sc.spansText(q+1, j)
 	}
 	if j > 0 && s.spans[j-1].clause == c {
 		if r, ok := s.spans[j-1].metricRole(UnitPerson); ok && r.kind == kindPart {
-			return j, true
+			return j, s.spans[j-1].text
 		}
 	}
-	return j, false
+	return j, ""
+}
+
+// spansText joins the words of spans [a, b).
+func (sc *sentenceCtx) spansText(a, b int) string {
+	var t strings.Builder
+	for k := a; k < b; k++ {
+		t.WriteString(sc.s.spans[k].text)
+	}
+	return t.String()
+}
+
+// scopePart returns the narrower scope a word before the term sets in its clause (区直财政拨款
+// 资金安排“三公”经费 is the district's own units', a part of the district's), or "".
+func (sc *sentenceCtx) scopePart(qa *quantityAt) string {
+	s := sc.s
+	start := qa.termIdx
+	for start > 0 && s.spans[start-1].clause == qa.clause {
+		start--
+	}
+	before := []rune(sc.spansText(start, qa.termIdx))
+	for _, w := range sc.w.e.lex.phraseList(kindScopePart, "") {
+		wr := []rune(w)
+		for i := 0; i+len(wr) <= len(before); i++ {
+			if string(before[i:i+len(wr)]) != w {
+				continue
+			}
+			// the scope opens the clause or follows its year (2022年区直…), not inside a
+			// unit's name (宣城市直工委)
+			if i == 0 || !isHan(before[i-1]) || before[i-1] == '年' || before[i-1] == '度' {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // qualifierBefore reports whether the words right before span j in its clause end with a
@@ -383,7 +447,7 @@ func (sc *sentenceCtx) finish(fig *Figure, qa *quantityAt) {
 	fig.Method = MethodProse
 	fig.Year = qa.year
 	fig.Decimals = q.decimals
-	if n := len(sc.parents); n > 0 && sc.parents[n-1] < len(sc.w.figs) {
+	if n := len(sc.parents); n > 0 && sc.parents[n-1] >= 0 && sc.parents[n-1] < len(sc.w.figs) {
 		fig.parentPos = sc.parents[n-1] + 1
 		fig.parent = sc.w.figs[sc.parents[n-1]].Metric
 	}
@@ -392,6 +456,12 @@ func (sc *sentenceCtx) finish(fig *Figure, qa *quantityAt) {
 // record adds the figure and updates the breakdowns it opens or closes.
 func (sc *sentenceCtx) record(fig Figure, qa *quantityAt) {
 	w := sc.w
+	if n := len(sc.bound); n > 0 && fig.Part == "" && (fig.Metric == "staff.actual" || fig.Metric == "staff.in_service") {
+		// 行政编制115人，实有人数107人；事业编制31人，实有人数26人: each count is its part's
+		if p := sc.bound[n-1]; p.fig.Metric == "staff.authorized" && p.fig.Part != "" && p.clause == qa.clause-1 {
+			fig.Part = p.fig.Part
+		}
+	}
 	sc.addAside(fig, qa.i, qa.aside)
 	if fig.Metric == "expenditure.project" && !sc.projectOpen {
 		// the first project figure is the sentence's subject; 上年为… after it is an aside
@@ -405,6 +475,19 @@ func (sc *sentenceCtx) record(fig Figure, qa *quantityAt) {
 		w.itemParent = nil
 		sc.projectOpen = false
 	}
+}
+
+// subject returns the figure a later clause is about: the last one bound outside brackets
+// that is no prior-year or compared aside (支出1946.44万元（预算数2036.04万元），较上年减少…
+// changes the 1946.44), else the last one bound, or nil.
+func (sc *sentenceCtx) subject() *boundFig {
+	for k := len(sc.bound) - 1; k >= 0; k-- {
+		b := &sc.bound[k]
+		if sc.s.spans[b.span].depth == 0 && b.fig.Basis != Prior && !b.aside {
+			return b
+		}
+	}
+	return lastBoundAny(sc.bound)
 }
 
 // lastBound returns the last figure of the sentence in unit family fam, or nil.
@@ -444,7 +527,13 @@ func bindTerm(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 		r = role{kind: kindMetric, key: qa.metric}
 	}
 	fig := Figure{Metric: r.key, Basis: sc.w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis), Term: s.spans[qa.termIdx].text,
-		part: qa.part || r.kind == kindPart}
+		Part: qa.part}
+	if fig.Part == "" && r.kind == kindPart {
+		fig.Part = s.spans[qa.termIdx].text
+	}
+	if fig.Part == "" {
+		fig.Part = sc.scopePart(qa)
+	}
 	switch r.kind {
 	case kindGrand:
 		fig.Item = grandMark
@@ -561,14 +650,17 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 		}
 	}
 	if dir, of, ok := changeIn(s.spans, qa.gap, qa.clause, qa.i); ok {
-		metric := ""
+		metric, basis := "", Basis("")
+		var base *decimal.Decimal
 		if qa.termIdx >= 0 {
 			r, _ := s.spans[qa.termIdx].metricRole(q.family)
-			metric = r.key
-		} else if lb := lastBoundAny(sc.bound); lb != nil {
-			metric = lb.fig.Metric
+			metric, basis = r.key, w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis)
+		} else if lb := sc.subject(); lb != nil {
+			metric, basis = lb.fig.Metric, lb.fig.Basis
+			v := lb.fig.Value
+			base = &v
 		}
-		w.changeClaim(metric, dir, of, q, sc.raw, qa.loc)
+		w.changeClaim(metric, basis, base, dir, of, q, sc.raw, qa.loc)
 		return true
 	}
 	if q.family == UnitPercent {
@@ -631,4 +723,24 @@ func sourceAfterTerm(spans []span, j, c int) bool {
 	}
 	prev, ok := spans[j-1].metricRole(UnitYuan)
 	return ok && !strings.HasPrefix(prev.key, "income.")
+}
+
+// unitAcrossLines reports whether a quantity's unit is 元 on the line after its number
+// while the sentence's other amounts are in 万元 (基本支出252.5⏎元 beside 252.5万元): a copy may
+// have lost the 万 at the break, so the unit is not certain and the figure is left out.
+func (sc *sentenceCtx) unitAcrossLines(qa *quantityAt) bool {
+	q := qa.q
+	if q.unitText != "元" || q.end-q.start < 2 {
+		return false
+	}
+	lp, off := sc.lp, sc.s.off
+	if lp.locationAt(off+q.end-2) == lp.locationAt(off+q.end-1) {
+		return false
+	}
+	for _, sp := range sc.s.spans {
+		if sp.q != nil && sp.q.unitText == "万元" {
+			return true
+		}
+	}
+	return false
 }

@@ -64,7 +64,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	}
 	res.Figures = w.figs
 	res.Claims = w.claims
-	tableFigs := e.tables(doc, w.docBasis, res.Identity.Year)
+	tableFigs := e.tables(doc, tableCtx{defBasis: w.docBasis, year: res.Identity.Year, prose: w.figs})
 	for _, f := range tableFigs {
 		// A line item of a table that passes money on (转拨…经费) is a transfer as well.
 		if f.Metric == "expenditure.project.item" && f.Basis == Actual {
@@ -74,6 +74,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 			}
 		}
 	}
+	w.tableCarryovers(doc)
 	res.Claims = w.claims
 	res.Figures = append(res.Figures, tableFigs...)
 	res.Figures = e.resolve(res.Figures, res.Claims, res.Identity.Year, mentionsGrandForms(paras))
@@ -189,9 +190,28 @@ func unitScale(unitText string) int64 {
 // grand totals add the balances carried over.
 func mentionsGrandForms(paras []logicalPara) bool {
 	for _, lp := range paras {
-		if strings.Contains(string(lp.nt.r), "收支总计") {
+		if t := string(lp.nt.r); strings.Contains(t, "收支总计") || strings.Contains(t, "收、支总计") {
 			return true
 		}
 	}
 	return false
+}
+
+// tableCarryovers notes a carry-over that a table's cell mentions (上年结转, 年末结转和结余 as a
+// column or a row), as the prose's mentions are: whether the table's totals include it is not
+// known.
+func (w *walker) tableCarryovers(doc *parse.Document) {
+	for _, b := range doc.Blocks {
+		if b.Kind != parse.Table {
+			continue
+		}
+		for r, row := range b.Cells {
+			for c, cell := range row {
+				if mentionsClaim([]rune(normalizeString(cell.Text))) && !strings.Contains(cell.Text, "项目支出") {
+					w.addClaim(Claim{Kind: ClaimCarryover, Raw: strings.TrimSpace(cell.Text), Location: parse.CellLocation(b.Index, r+1, c+1)})
+					return
+				}
+			}
+		}
+	}
 }

@@ -143,23 +143,36 @@ func pipeTokens(lines []string) []pipeToken {
 }
 
 // pipeCellTable rebuilds the grid of a pipe-cell run, or returns nil when its rows cannot be
-// told.
+// told or it is no table: paragraphs each set off by borders (most rows one cell).
 func pipeCellTable(lines []string) [][]string {
 	toks := pipeTokens(lines)
 	if len(toks) == 0 {
 		return nil
 	}
+	var rows [][]string
 	if !toks[0].cell {
-		return leadingBorderRows(toks)
+		rows = leadingBorderRows(toks)
+	} else if r, ended := trailingBorderRows(toks); ended {
+		rows = r
+	} else if len(r) == 1 {
+		rows = cutToHeader(r[0])
 	}
-	rows, ended := trailingBorderRows(toks)
-	if ended {
-		return rows
+	single := 0
+	for _, r := range rows {
+		n := 0
+		for _, c := range r {
+			if strings.TrimSpace(c) != "" {
+				n++
+			}
+		}
+		if n <= 1 {
+			single++
+		}
 	}
-	if len(rows) != 1 {
+	if len(rows) == 0 || 2*single > len(rows) {
 		return nil
 	}
-	return cutToHeader(rows[0])
+	return rows
 }
 
 // leadingBorderRows reads "| a | b |" rows: a border right after a border closes a row.
