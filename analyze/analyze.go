@@ -57,10 +57,17 @@ type Finding struct {
 	Message string
 	// Evidence is the raw text the finding rests on, deduplicated and joined with " / ".
 	Evidence string
+	// Item is what within the report the finding is about (a basis, a line item, a claim's
+	// metrics, a transfer's receiver), in terms a corrected resubmission keeps: no report id,
+	// no location. Empty when the rule and the metrics say it all. Part of the review key.
+	Item string
 
-	key        string // what within the report the finding is about (item, basis …), for AnomalyID
-	short      amount // of a sum check: how far the parts fall short of the total, when they do
-	department string // sort key
+	key   string // what within the report the finding is about (item, basis …), for AnomalyID
+	short amount // of a sum check: how far the parts fall short of the total, when they do
+	// keyVolatile marks a key that holds what a resubmission changes (a location, a report
+	// id): it is not the finding's Item.
+	keyVolatile bool
+	department  string // sort key
 }
 
 // Check is one row of the checks table: what a rule concluded about one report.
@@ -325,6 +332,10 @@ func (rule *Rule) complete(f Finding, r *Report) Finding {
 	}
 	f.Related = sortedUnique(f.Related)
 	f.AnomalyID = anomalyID(f.Rule, f.ReportID, f.Related, f.Metrics, f.key)
+	if f.Item == "" && !f.keyVolatile {
+		f.Item = f.key
+	}
+	f.Item = strings.Clone(f.Item)
 	// A finding outlives what it was made from: none of its texts may be a part of a
 	// report's document, or of the batch's compact copy of it, which it would keep alive.
 	f.key = ""

@@ -585,6 +585,7 @@ func checkTransfer(b *Batch, i int) Verdict {
 			Message:  msg,
 			Evidence: evidence(figs, extra...),
 			key:      fmt.Sprintf("claim%d@%s", ci, c.Location),
+			Item:     "transfer:" + NormalizeDepartment(c.Target),
 		}}})
 	}
 	if len(vs) == 0 {

@@ -423,6 +423,16 @@ func pctTol(d int, num, den amount) decimal.Decimal {
 	return t.Add(prop.Mul(hundred))
 }
 
+// claimItem sets the Item of the findings of a claim's check: the claim's kind and metrics
+// in place of its position (key, a prefix of their keys), which a resubmission may move.
+func claimItem(v Verdict, c extract.Claim, key string) Verdict {
+	for k := range v.Findings {
+		f := &v.Findings[k]
+		f.Item = string(c.Kind) + ":" + c.Metric + "/" + c.Of + strings.TrimPrefix(f.key, key)
+	}
+	return v
+}
+
 func pctString(p decimal.Decimal, d int) string {
 	if d < 0 {
 		d = 0
@@ -438,9 +448,9 @@ func checkPercent(b *Batch, i int) Verdict {
 		key := fmt.Sprintf("claim%d@%s", ci, c.Location)
 		switch c.Kind {
 		case extract.ClaimShare:
-			vs = append(vs, checkShare(fx, c, key))
+			vs = append(vs, claimItem(checkShare(fx, c, key), c, key))
 		case extract.ClaimChange:
-			vs = append(vs, checkChange(fx, c, key))
+			vs = append(vs, claimItem(checkChange(fx, c, key), c, key))
 		case claimExecution:
 			if c.Percent == nil {
 				vs = append(vs, insufficient("执行率陈述没有百分比"))
@@ -454,7 +464,7 @@ func checkPercent(b *Batch, i int) Verdict {
 			if of == "" || of == "budget" {
 				of = metric
 			}
-			vs = append(vs, checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key))
+			vs = append(vs, claimItem(checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key), c, key))
 		}
 	}
 	for _, k := range fx.keys() {

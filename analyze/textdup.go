@@ -398,6 +398,8 @@ func checkDuplicate(b *Batch, i int) Verdict {
 				headingOr(best.otherHd), more, best.jaccard),
 			Evidence: joinEvidence([]string{best.text, best.otherText}),
 			key:      b.Reports[j].ReportID,
+			// the other report is in Related: the key names nothing a resubmission keeps
+			keyVolatile: true,
 		})
 	}
 	return Verdict{Findings: fs}

@@ -46,7 +46,9 @@ func (a rules) Analyze(ctx context.Context, reports []Report) (*Analysis, error)
 	if err != nil {
 		return nil, err
 	}
-	return analysisRows(findings, checks), nil
+	out := analysisRows(findings, checks)
+	setReviewKeys(out.Anomalies, findings, reports)
+	return out, nil
 }
 
 // withSpill returns the analysis step with the bulk of prepared reports kept in s.

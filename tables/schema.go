@@ -29,6 +29,9 @@ type column[R any] struct {
 type table[R any] struct {
 	file    string
 	columns []column[R]
+	// plain names the columns written without a dictionary: values nearly all distinct
+	// (keys, ids, messages), for which a dictionary costs time and saves nothing.
+	plain []string
 }
 
 func (t table[R]) schema() *arrow.Schema {
@@ -316,7 +319,8 @@ func anomaliesTable() table[AnomalyRow] {
 		optDecimalCol("actual", func(r *AnomalyRow) **decimal.Decimal { return &r.Actual }),
 		stringCol("message", func(r *AnomalyRow) *string { return &r.Message }),
 		stringCol("evidence", func(r *AnomalyRow) *string { return &r.Evidence }),
-	}}
+		stringCol("review_key", func(r *AnomalyRow) *string { return &r.ReviewKey }),
+	}, plain: []string{"review_key"}}
 }
 
 func checksTable() table[CheckRow] {
@@ -343,6 +347,8 @@ func tableOf[R Row]() table[R] {
 		return any(claimsTable()).(table[R])
 	case SectionRow:
 		return any(sectionsTable()).(table[R])
+	case ReviewRow:
+		return any(reviewsTable()).(table[R])
 	default:
 		return any(checksTable()).(table[R])
 	}

@@ -160,6 +160,11 @@ type AnomalyRow struct {
 	Message string
 	// Evidence is the raw text or cells the finding rests on.
 	Evidence string
+	// ReviewKey identifies the finding across runs and resubmissions, for the analysts'
+	// dispositions (the reviews table): made of what a corrected report keeps — the
+	// department, the year, the rule, the metrics, the item, the other departments — never
+	// of report ids. An added column.
+	ReviewKey string
 }
 
 // CheckRow is one row of the checks table: one report and one rule, and what came of the check.
@@ -175,7 +180,7 @@ type CheckRow struct {
 
 // Row is the set of row types that have a table.
 type Row interface {
-	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow
+	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow | ReviewRow
 }
 
 // ClaimRow is one row of the claims table (an addition to SPEC): a statement of a report
