@@ -737,7 +737,59 @@ func checkExecution(fx *facts, metric, of string, stated decimal.Decimal, decima
 // ---- staff and vehicles ----
 
 func checkStaffSum(b *Batch, i int) Verdict {
-	fx := b.facts[i]
+	vs := []Verdict{staffTotals(b.facts[i])}
+	for _, m := range staffWholes {
+		vs = append(vs, staffItems(b.facts[i], m))
+	}
+	return combine(vs...)
+}
+
+// staffWholes are the counts whose breakdowns (其中：行政编制19、事业编制23) staff.sum adds up.
+var staffWholes = []string{"staff.authorized", "staff.actual", "staff.in_service", "staff.retired"}
+
+// staffItems checks that the parts a count's own breakdown lists (metric.item) do not add up
+// to more than the count. Fewer is no error: 其中 may name only some of them.
+func staffItems(fx *facts, metric string) Verdict {
+	var items []amount
+	var names []string
+	for _, k := range fx.keys() {
+		if k.metric != metric+".item" || k.basis != extract.Actual {
+			continue
+		}
+		a, st := fx.get(k.metric, k.basis, k.item)
+		if st != known {
+			return insufficient(metricName(extract.Actual, metric) + "的分项“" + k.item + "”前后所列数值不一，无法判断")
+		}
+		items = append(items, a)
+		if !a.v.IsZero() {
+			names = append(names, k.item+a.v.String()+"人")
+		}
+	}
+	if len(items) < 2 {
+		return na("")
+	}
+	whole, st := fx.get(metric, extract.Actual, "")
+	switch st {
+	case conflicting:
+		return insufficient(conflictDetail(extract.Actual, metric))
+	case absent:
+		return na("")
+	}
+	sum := sumAmounts(items...)
+	if sum.v.LessThanOrEqual(whole.v) {
+		return passed()
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics: []string{metric, metric + ".item"}, Expected: decPtr(sum.v), Actual: decPtr(whole.v),
+		Message: fmt.Sprintf("%s%s人，其中所列%s之和为%s人，超过%s%s人。", label(metric), whole.v, joinParts(names), sum.v,
+			label(metric), whole.v),
+		Evidence: evidence(append(append([]*extract.Figure{}, whole.figs...), sum.figs...)),
+		key:      "items/" + metric,
+	}}}
+}
+
+// staffTotals checks 实有人数 = 在职 + 离退休.
+func staffTotals(fx *facts) Verdict {
 	act, s1 := fx.get("staff.actual", extract.Actual, "")
 	ins, s2 := fx.get("staff.in_service", extract.Actual, "")
 	ret, s3 := fx.get("staff.retired", extract.Actual, "")

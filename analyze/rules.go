@@ -279,9 +279,12 @@ var rulePercentMismatch = Rule{
 // ruleStaffSum checks 实有人数 = 在职 + 离退休.
 var ruleStaffSum = Rule{
 	ID: "staff.sum", Severity: SeverityError, Title: "实有人数与在职、离退休人数不符", Scope: ScopeReport,
-	Description: "staff.actual = staff.in_service + staff.retired, when all three are stated",
+	Description: "staff.actual = staff.in_service + staff.retired, when all three are stated; a count's listed parts do not exceed it",
 	Doc: "Counts are exact (no tolerance). Some reports count 实有人数 as in-service staff only and list retirees beside " +
-		"it, so actual = in_service also passes. Expected = in_service + retired, actual = staff.actual.",
+		"it, so actual = in_service also passes. Expected = in_service + retired, actual = staff.actual. The parts a " +
+		"count's own breakdown lists (staff.authorized.item … staff.retired.item: 编制人数42，其中：行政编制19、事业编制23) " +
+		"must not add up to more than the count (expected = their sum, actual = the count); fewer is no error, as 其中 " +
+		"may name only some of them.",
 	Check: checkStaffSum,
 	Scenarios: []Scenario{
 		{Name: "实有11人，在职6人、离退休4人", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
@@ -290,6 +293,15 @@ var ruleStaffSum = Rule{
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.actual", 11), cnt("staff.in_service", 6), cnt("staff.retired", 5))}},
 		{Name: "实有人数只计在职（6人），另有离退休5人", Kind: "edge", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.actual", 6), cnt("staff.in_service", 6), cnt("staff.retired", 5))}},
+		{Name: "编制人数40，其中所列行政编制18、事业编制22、自收自支编制12之和为52", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "平川县自然资源局", 2024, cnt("staff.authorized", 40), cntItem("staff.authorized", "行政编制", 18),
+				cntItem("staff.authorized", "事业编制", 22), cntItem("staff.authorized", "自收自支编制", 12))}},
+		{Name: "编制人数40，其中行政编制18、事业编制22", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "平川县自然资源局", 2024, cnt("staff.authorized", 40), cntItem("staff.authorized", "行政编制", 18),
+				cntItem("staff.authorized", "事业编制", 22))}},
+		{Name: "编制人数40，其中只列行政编制18、工勤编制2：其余未列，不是错误", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "平川县自然资源局", 2024, cnt("staff.authorized", 40), cntItem("staff.authorized", "行政编制", 18),
+				cntItem("staff.authorized", "工勤编制", 2))}},
 	},
 }
 

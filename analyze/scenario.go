@@ -77,6 +77,13 @@ func cnt(metric string, n int64) extract.Figure {
 		Raw: label(metric) + v.String() + unitText, Location: "p1", Method: extract.MethodProse}
 }
 
+// cntItem is a part of a count stated in its breakdown (其中：行政编制19人): an item of metric.
+func cntItem(metric, item string, n int64) extract.Figure {
+	f := cnt(metric+".item", n)
+	f.Item, f.Part, f.Raw = item, item, item+f.Value.String()+"人"
+	return f
+}
+
 // rate is a percentage figure as written ("95.5").
 func rate(metric, text string) extract.Figure {
 	dec := 0

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
@@ -170,6 +171,13 @@ func (w *walker) keepParts(figs []Figure, first int) []Figure {
 	}
 	out := figs[:first]
 	for _, f := range figs[first:] {
+		if f.Part != "" && whole[f.Metric] && !breaksDownOther(f) && directPart(figs, f) {
+			// 编制人数42，其中：行政编制19、事业编制23: a part of a count stated right in its
+			// breakdown is an item of it, kept so that the parts can be added up.
+			f.Metric, f.Item = f.Metric+".item", cmp.Or(f.partName, f.Part)
+			out = append(out, f)
+			continue
+		}
 		if f.Part != "" && (whole[f.Metric] || breaksDownOther(f)) || inOtherBreakdown(f) {
 			continue
 		}
@@ -179,6 +187,16 @@ func (w *walker) keepParts(figs []Figure, first int) []Figure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// directPart reports whether part f of a count is stated in the breakdown of the whole
+// count itself (编制人数42，其中：行政编制19), not of another part (事业编制23，其中全额15).
+func directPart(figs []Figure, f Figure) bool {
+	if metricFamily(f.Metric) != UnitPerson || f.parentPos <= 0 || f.parentPos > len(figs) {
+		return false
+	}
+	p := figs[f.parentPos-1]
+	return p.Metric == f.Metric && p.Part == ""
 }
 
 // inOtherBreakdown reports whether a part of basic spending is stated in the breakdown of

@@ -352,6 +352,18 @@ func (sc *sentenceCtx) staffCompound(j int) (int, string) {
 	return j, ""
 }
 
+// partName is the name a part's term has in its clause: its words back to the clause's
+// start, a breakdown word or punctuation (其中：全部补助事业编制人数20 → 全部补助事业编制人数).
+func (sc *sentenceCtx) partName(j int) string {
+	s := sc.s
+	k := j
+	for k > 0 && s.spans[k-1].clause == s.spans[j].clause && s.spans[k-1].q == nil &&
+		hanCount(s.spans[k-1].text) > 0 && !s.spans[k-1].hasKind(kindBreakdown) {
+		k--
+	}
+	return sc.spansText(k, j+1)
+}
+
 // spansText joins the words of spans [a, b).
 func (sc *sentenceCtx) spansText(a, b int) string {
 	var t strings.Builder
@@ -548,6 +560,8 @@ func bindTerm(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 	}
 	if fig.Part == "" {
 		fig.Part = sc.scopePart(qa)
+	} else {
+		fig.partName = sc.partName(qa.termIdx)
 	}
 	switch r.kind {
 	case kindGrand:

@@ -66,6 +66,9 @@ type Figure struct {
 	// different parts are no restatement; a part is a figure only where its paragraph states
 	// no whole of the metric.
 	Part string
+	// partName is the part as the clause writes it, qualifier and all (全部补助事业编制人数),
+	// its item's name if it becomes one.
+	partName string
 	// parent is the metric whose breakdown (其中…) the figure was stated in, or "", and
 	// parentPos that figure's index among the document's prose figures, plus one (0: none).
 	parent    string
