@@ -137,6 +137,9 @@ func (s sumSpec) check(b *Batch, i int) Verdict {
 	var vs []Verdict
 	for _, basis := range bases {
 		v := s.onBasis(b.facts[i], basis)
+		if len(v.Findings) == 1 && v.Findings[0].short.v.IsPositive() && cutOff(&b.Reports[i], s.total, basis) {
+			v = insufficient(basisTag(basis) + "原文在" + label(s.total) + "的分项中途截断，分项可能未列全")
+		}
 		if s.open != nil && len(v.Findings) == 1 && v.Findings[0].short.v.IsPositive() {
 			if why := s.open(b.facts[i], &b.Reports[i], basis, v.Findings[0].short); why != "" {
 				v = insufficient(basisTag(basis) + why)
@@ -293,9 +296,24 @@ func checkProjectItems(b *Batch, i int) Verdict {
 	fx := b.facts[i]
 	var vs []Verdict
 	for _, basis := range bases {
-		vs = append(vs, projectItemsOnBasis(fx, basis))
+		v := projectItemsOnBasis(fx, basis)
+		if len(v.Findings) == 1 && v.Findings[0].short.v.IsPositive() && cutOff(&b.Reports[i], "expenditure.project", basis) {
+			v = insufficient(basisTag(basis) + "原文在项目明细中途截断，明细可能未列全")
+		}
+		vs = append(vs, v)
 	}
 	return combine(vs...)
+}
+
+// cutOff reports whether the report's text stops in the middle of metric's breakdown on
+// basis (an extract.ClaimCutOff): parts falling short of the total may be parts not shown.
+func cutOff(r *Report, metric string, basis extract.Basis) bool {
+	for _, c := range r.Claims {
+		if c.Kind == extract.ClaimCutOff && c.Metric == metric && normBasis(c.Basis) == basis {
+			return true
+		}
+	}
+	return false
 }
 
 func projectItemsOnBasis(fx *facts, basis extract.Basis) Verdict {
@@ -328,6 +346,9 @@ func projectItemsOnBasis(fx *facts, basis extract.Basis) Verdict {
 		Actual:   decPtr(project.v),
 		Evidence: evidence(append(append([]*extract.Figure{}, project.figs...), sum.figs...)),
 		key:      string(basis),
+	}
+	if diff.GreaterThan(tol) {
+		f.short = amount{v: diff, tol: tol} // the items fall short of the total
 	}
 	if len(items) == 1 {
 		if sum.v.Sub(project.v).GreaterThan(tol) {

@@ -71,7 +71,9 @@ const sumDoc = "For each basis (actual, budget, prior) the figures are resolved 
 	"|total − Σparts| ≤ the sum of the half-units of every figure involved (万元 with 2 decimals: 50 元 each; " +
 	"1 decimal: 500 元; integer 万元: 5000 元). Expected = Σparts, actual = the stated total. " +
 	"flagged: a basis disagrees, or the parts that are stated already exceed the total; passed: a basis agrees; " +
-	"insufficient: the total or a required part is missing or conflicting; not_applicable: none of them stated " +
+	"insufficient: the total or a required part is missing or conflicting, or the parts fall short of the total " +
+	"where the text stops in the middle of its breakdown (extract's cut_off claim: an excerpt ending at 上年结); " +
+	"not_applicable: none of them stated " +
 	"(for the optional breakdowns — basic, income, vehicle — also a total stated without any part)."
 
 // ruleSumExpenditure checks 支出合计 = 基本支出 + 项目支出. The two halves of spending must add
@@ -125,7 +127,9 @@ var ruleSumProjectItems = Rule{
 	Description: "expenditure.project = sum of expenditure.project.item, when items are listed as a breakdown",
 	Doc: "Per basis, the distinct items (by name) are summed and compared with expenditure.project within the sum of " +
 		"half-units. Two or more items are a breakdown; a single item is flagged only when it exceeds the project " +
-		"total (else insufficient: one item is an example, not a breakdown). Expected = Σitems, actual = expenditure.project.",
+		"total (else insufficient: one item is an example, not a breakdown); items falling short of the total where the " +
+		"text stops in the middle of their list are insufficient. SPEC's rounding holds: n items written in whole 万元 " +
+		"carry ±n·5000 元 together. Expected = Σitems, actual = expenditure.project.",
 	Check: checkProjectItems,
 	Scenarios: []Scenario{
 		{Name: "乡村振兴工作经费2.5万元写成0.5万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
@@ -137,6 +141,10 @@ var ruleSumProjectItems = Rule{
 		{Name: "明细之和113.81万元与项目支出113.80万元相差100元，在六个两位小数的舍入范围（300元）内", Kind: "edge", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.80"), item("科普行动计划经费", "16.00"),
 				item("换届选举经费", "10.77"), item("转拨老科协预算资金", "30.60"), item("科普专项、青少年科技工作经费", "53.93"), item("乡村振兴工作经费", "2.51"))}},
+		{Name: "明细之和80.70万元少于项目支出113.80万元，但原文截断在明细中途", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.80"), item("科普行动计划经费", "16.00"),
+				item("换届选举经费", "10.77"), item("科普专项、青少年科技工作经费", "53.93"),
+				extract.Claim{Kind: extract.ClaimCutOff, Metric: "expenditure.project", Basis: extract.Actual, Raw: "科普专项、青少年科技工作经费53.93万元；转拨", Location: "p9"})}},
 	},
 }
 
@@ -146,7 +154,10 @@ var ruleSumIncome = Rule{
 	ID: "sum.income", Severity: SeverityError, Title: "收入合计与分项不符", Scope: ScopeReport,
 	Description: "income.total = sum of its stated parts (income.fiscal, income.fund, income.other)",
 	Doc: sumDoc + " Any two or more parts stated are taken as the full breakdown (the carry-over is not part of " +
-		"income.total); with a single part only an excess over the total is flagged.",
+		"income.total); with a single part only an excess over the total is flagged. Parts that fall short are " +
+		"insufficient, not an error, when the total may hold what the parts leave out: the parts plus the stated " +
+		"carry-over make the total, a carry-over is mentioned without its amount, or the breakdown names no closing " +
+		"line (其他收入 and the like, analyze/data/closing.tsv) and so may list only some sources.",
 	Check: sumIncomeSpec.check,
 	Scenarios: []Scenario{
 		{Name: "其他收入写成7.15万元", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
@@ -157,6 +168,9 @@ var ruleSumIncome = Rule{
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("income.fiscal", "208.6"), act("income.other", "6.15"))}},
 		{Name: "只列了财政拨款收入", Kind: "insufficient", Want: OutcomeInsufficient,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("income.fiscal", "208.63"))}},
+		{Name: "收入预算总额845.3万元，其中财政拨款95.3万元、其他收入700万元；原文截断在“上年结”", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "平川县清溪镇人民政府", 2024, act("income.total", "845.3"), act("income.fiscal", "95.3"), act("income.other", "700"),
+				extract.Claim{Kind: extract.ClaimCutOff, Metric: "income.total", Basis: extract.Actual, Raw: "其他收入700万元，占82.8%；上年结", Location: "p9"})}},
 	},
 }
 

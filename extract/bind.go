@@ -115,6 +115,31 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
 }
 
+// cutOff notes the breakdowns the last paragraph leaves open when the text stops in the middle
+// of a sentence (an excerpt cut at 上年结): each parent of a part among figs[first:].
+func (w *walker) cutOff(lp logicalPara, first int) {
+	r := lp.nt.r
+	if len(r) == 0 || !(unicode.Is(unicode.Han, r[len(r)-1]) || unicode.IsDigit(r[len(r)-1])) {
+		return
+	}
+	raw := strings.TrimSpace(lp.nt.rawSpan(max(0, len(r)-40), len(r)))
+	seen := map[string]bool{}
+	note := func(metric string, basis Basis) {
+		if !seen[metric+string(basis)] {
+			seen[metric+string(basis)] = true
+			w.addClaim(Claim{Kind: ClaimCutOff, Metric: metric, Basis: basis, Raw: raw, Location: lp.locationAt(len(r) - 1)})
+		}
+	}
+	for _, f := range w.figs[first:] {
+		if f.parent != "" {
+			note(f.parent, f.Basis)
+		}
+	}
+	if w.itemParent != nil {
+		note("expenditure.project", w.itemParent.Basis) // a list of project items still open
+	}
+}
+
 // keepParts settles the parts among the figures a paragraph gave (figs[first:]): a part of a
 // metric is no figure where the paragraph states the whole (离退休人员16人，其中：离休0人，
 // 退休16人), nor where it breaks down another count of staff (工作人员73人，其中行政编制25人);

@@ -57,7 +57,11 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 			}
 		}
 		next := i+1 < len(paras) && paras[i+1].list
+		first := len(w.figs)
 		w.paragraph(lp, next)
+		if i == len(paras)-1 {
+			w.cutOff(lp, first)
+		}
 		if len(w.figs) > e.opts.MaxFigures {
 			return nil, fmt.Errorf("%w: more than %d", ErrTooManyFigures, e.opts.MaxFigures)
 		}

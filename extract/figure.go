@@ -99,6 +99,9 @@ const (
 	ClaimTransferIn ClaimKind = "transfer_in"
 	// ClaimCarryover: the report states a carry-over or balance (上年结转/年末结余), even without an amount.
 	ClaimCarryover ClaimKind = "carryover"
+	// ClaimCutOff: the text ends in the middle of Metric's breakdown (…其他收入7000万元；上年结),
+	// so its parts may not all be stated.
+	ClaimCutOff ClaimKind = "cut_off"
 )
 
 // Claim is a statement about figures that analysis can check: a share, a change, a transfer.

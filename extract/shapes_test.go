@@ -173,3 +173,31 @@ func TestSections(t *testing.T) {
 		t.Errorf("sections %q\nwant %s", got, want)
 	}
 }
+
+// TestCutOff checks that a text stopping in the middle of a breakdown says so for the
+// breakdown's total, and that one ending on a full sentence does not.
+func TestCutOff(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"收入预算总额845.3万元，其中：财政拨款收入95.3万元，占11.3%；其他收入700万元，占82.8%；上年结", "cut_off income.total"},
+		{"收入预算总额845.3万元，其中：财政拨款收入95.3万元；其他收入750万元。", ""},
+		{"2024年项目支出50万元，主要包括：培训经费20万元；宣传经费1", "cut_off expenditure.project"},
+	} {
+		res, err := e.Extract(context.Background(), textDoc(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, cl := range res.Claims {
+			if cl.Kind == ClaimCutOff {
+				got = append(got, string(cl.Kind)+" "+cl.Metric)
+			}
+		}
+		if strings.Join(got, ";") != c.want {
+			t.Errorf("%s: cut-off claims %q, want %q", c.text, got, c.want)
+		}
+	}
+}
