@@ -55,6 +55,20 @@ func wanFigure(metric string, basis extract.Basis, item, text string) extract.Fi
 // act is an actual amount in 万元.
 func act(metric, text string) extract.Figure { return wanFigure(metric, extract.Actual, "", text) }
 
+// partOf is f as one part of its metric, as the report words it (离休, 区直).
+func partOf(f extract.Figure, part string) extract.Figure {
+	f.Part, f.Raw = part, part+f.Raw
+	return f
+}
+
+// claimWithBase is c stated right after an amount of its metric, baseWan 万元 (事业收入730.05万元，占…).
+func claimWithBase(c extract.Claim, baseWan string) extract.Claim {
+	b := wanFigure(c.Metric, extract.Actual, "", baseWan)
+	c.Base = &b.Value
+	c.Raw = label(c.Metric) + baseWan + "万元，" + c.Raw
+	return c
+}
+
 // bud is a budget amount in 万元.
 func bud(metric, text string) extract.Figure { return wanFigure(metric, extract.Budget, "", text) }
 
