@@ -654,6 +654,9 @@ func (w *walker) basisFor(spans []span, gap []int, termIdx, c int, parts Basis) 
 			return Basis(b)
 		}
 	}
+	if w.e.lex.isPhrase(kindBudgetTerm, spans[termIdx].text) {
+		return Budget
+	}
 	if parts != "" && parts != Prior {
 		return parts
 	}

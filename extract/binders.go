@@ -684,6 +684,9 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 		if qa.termIdx >= 0 {
 			r, _ := s.spans[qa.termIdx].metricRole(q.family)
 			metric, basis = r.key, w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis)
+		} else if j := moneyTermBefore(s.spans, qa.i, qa.clause); q.family == UnitPercent && j >= 0 {
+			r, _ := s.spans[j].metricRole(UnitYuan) // 项目支出较上年增长5%: a rate of the amount named
+			metric, basis = r.key, w.basisFor(s.spans, nil, j, qa.clause, sc.partsBasis)
 		} else if lb := sc.subject(); lb != nil {
 			metric, basis = lb.fig.Metric, lb.fig.Basis
 			base = &lb.fig
@@ -704,6 +707,20 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 		}
 	}
 	return false
+}
+
+// moneyTermBefore is the span of the money term in clause c before span i with no quantity
+// between, or -1.
+func moneyTermBefore(spans []span, i, c int) int {
+	for k := i - 1; k >= 0 && spans[k].clause == c; k-- {
+		if spans[k].q != nil {
+			return -1
+		}
+		if r, ok := spans[k].metricRole(UnitYuan); ok && r.kind == kindMetric {
+			return k
+		}
+	}
+	return -1
 }
 
 // bracketedChangePercent joins a percentage in brackets right after a stated change to it

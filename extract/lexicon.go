@@ -62,6 +62,7 @@ const (
 	kindQualifier     // a word before a term that makes a part of it (行政 在职人数, 事业单位 在职人数)
 	kindFoundingLead  // a lead verb that names the report's own unit (设立X, 组建X)
 	kindDocBasis      // words that mark a budget document (部门预算) or a report of the outcome (决算)
+	kindBudgetTerm    // a metric's wording that names its budget, whatever the document (收入总预算)
 )
 
 // isPhraseKind reports whether wordings of kind k are phrases rather than dictionary words.
@@ -72,7 +73,7 @@ var kindNames = map[string]termKind{
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
-	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart,
+	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart, "budgetterm": kindBudgetTerm,
 	"column": kindColumn, "colbasis": kindColBasis, "colveto": kindColVeto, "superheader": kindSuperHeader,
 	"flatbasis": kindFlatBasis, "scoretotal": kindScoreTotal, "titleword": kindTitleWord,
 	"reportkind": kindReportKind, "unitlabel": kindUnitLabel, "formlabel": kindFormLabel,

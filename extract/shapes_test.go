@@ -2,8 +2,11 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestSentenceShapes runs each way reports state figures through the extractor. want
@@ -200,4 +203,58 @@ func TestCutOff(t *testing.T) {
 			t.Errorf("%s: cut-off claims %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// TestChangeClaims checks what a stated change records: its metric, the amount it follows
+// (the base, bound or not), the change and the rate — a rate in brackets after the change
+// amount joins it.
+func TestChangeClaims(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, c := range []struct{ text, want string }{
+		{"公务接待费3.60万元，较上年减少1.2万元（25.00%），主要是压减接待批次。",
+			"three_public.reception actual base=36000 ±50 amount=-12000 ±500 pct=25"},
+		{"（三）农林水支出类科目 52340.50 元，占支出总预算 8.12%，同比增加 6120.40 元，增长 13.24%。",
+			" actual base=52340.5 ±0.005 amount=6120.4 ±0.005 pct=13.24"},
+		{"2019年收入总预算420.5万元，同比增加10.3万元，同比增长2.5%。",
+			"income.total budget base=4205000 ±500 amount=103000 ±500 pct=2.5"},
+		{"项目支出较上年增长5%。", "expenditure.project actual base=- amount=- pct=5"},
+	} {
+		res, err := e.Extract(context.Background(), textDoc(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, cl := range res.Claims {
+			if cl.Kind != ClaimChange {
+				continue
+			}
+			got = append(got, fmt.Sprintf("%s %s base=%s amount=%s pct=%s", cl.Metric, cl.Basis,
+				tolText(cl.Base, cl.BaseTol), signedTol(cl.Amount, cl.AmountTol, cl.Direction), decText(cl.Percent)))
+		}
+		if strings.Join(got, "; ") != c.want {
+			t.Errorf("%s\n got  %q\n want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func decText(d *decimal.Decimal) string {
+	if d == nil {
+		return "-"
+	}
+	return d.String()
+}
+
+func tolText(d *decimal.Decimal, tol decimal.Decimal) string {
+	if d == nil {
+		return "-"
+	}
+	return d.String() + " ±" + tol.String()
+}
+
+func signedTol(d *decimal.Decimal, tol decimal.Decimal, dir int) string {
+	if d == nil {
+		return "-"
+	}
+	v := d.Mul(decimal.NewFromInt(int64(dir)))
+	return tolText(&v, tol)
 }
