@@ -48,7 +48,7 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 	if err != nil {
 		return err
 	}
-	var items [][]pdfItem
+	var pageLines [][]pdfLine
 	var chars int64
 	ex := &pdfExtract{r: r}
 	for _, p := range pages {
@@ -66,7 +66,7 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 				}
 			}
 		}
-		items = append(items, layoutPage(lines))
+		pageLines = append(pageLines, lines)
 	}
 	if ex.glyphs == 0 {
 		return fail(ErrPDF, "PDF without a text layer")
@@ -78,7 +78,7 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 	if chars == 0 {
 		return fail(ErrPDF, "PDF without a text layer")
 	}
-	blocks, err := pdfBlocks(ctx, items, lim)
+	blocks, err := pdfBlocks(ctx, layoutPages(pageLines), lim)
 	if err != nil {
 		return err
 	}

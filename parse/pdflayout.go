@@ -29,12 +29,16 @@ const (
 type pdfChunk struct {
 	x0, x1 float64
 	text   string
+	breaks []pdfBreak // where two pieces of the text meet (pdfcells.go)
 }
 
 // pdfLine is a line of a page: its baseline, font size and chunks left to right.
 type pdfLine struct {
 	y, size float64
 	chunks  []pdfChunk
+	// pageTop marks the first line of a page laid out below the last of the page before
+	// (a table going on across the break): its distance to the line above says nothing
+	pageTop bool
 }
 
 // pdfItem is a text line of a page or a table.
@@ -43,22 +47,30 @@ type pdfItem struct {
 	table [][]string
 }
 
-// layoutPage turns a page's lines into text lines and tables.
-func layoutPage(lines []pdfLine) []pdfItem {
-	var out []pdfItem
+// layoutLines turns lines of a page into text lines and tables. A table that runs to the
+// last line is not laid out but returned as tail, for the next page may go on with it; so is
+// a last line of cells without a number that is no part of a table (a table's header, its
+// rows on the next page), head telling so.
+func layoutLines(lines []pdfLine) (items []pdfItem, tail []pdfLine, head bool) {
 	for i := 0; i < len(lines); {
 		if start, end, ok := tableAt(lines, i); ok {
 			for _, l := range lines[i:start] {
-				out = append(out, pdfItem{text: chunksText(l)})
+				items = append(items, pdfItem{text: chunksText(l)})
 			}
-			out = append(out, pdfItem{table: buildTable(lines[start:end])})
+			if end == len(lines) {
+				return items, lines[start:end], false
+			}
+			items = append(items, pdfItem{table: buildTable(lines[start:end])})
 			i = end
 			continue
 		}
-		out = append(out, pdfItem{text: chunksText(lines[i])})
+		if l := lines[i]; i == len(lines)-1 && len(l.chunks) >= 2 && !hasNumber(l) {
+			return items, lines[i:], true
+		}
+		items = append(items, pdfItem{text: chunksText(lines[i])})
 		i++
 	}
-	return out
+	return items, nil, false
 }
 
 // chunksText is a line as text: its chunks joined with tabs.
@@ -99,7 +111,9 @@ func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
 		// close enough to continue the row above
 		nextTab := end+1 < len(lines) && len(lines[end+1].chunks) >= 2 &&
 			l.y-lines[end+1].y <= pdfRowPitch*lineSize(l, lines[end+1])
-		if !narrow(l, lines[first:end]) || !(nextTab || prev.y-l.y < pdfRowWrap*lineSize(prev, l)) {
+		sameRow := prev.y-l.y < pdfRowSame*lineSize(prev, l)
+		wrap := prev.y-l.y < pdfRowWrap*lineSize(prev, l) && continuesCell(l, lines[first:end])
+		if !narrow(l, lines[first:min(end+2, len(lines))]) || !(nextTab || sameRow || wrap) {
 			break
 		}
 		end++
@@ -108,6 +122,25 @@ func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return i, end, true
+}
+
+// continuesCell reports whether a single-chunk line may be the wrapped end of a text cell
+// of the last row of rows (its lines within pdfRowSame of each other): it lies within that
+// cell's edges, as a line wrapped in a cell does, left-aligned, centred or right-aligned.
+func continuesCell(l pdfLine, rows []pdfLine) bool {
+	c := l.chunks[0]
+	tol := pdfCellInside * max(l.size, 1)
+	for k := len(rows) - 1; k >= 0; k-- {
+		for _, cell := range rows[k].chunks {
+			if !isNumberText(cell.text) && c.x0 >= cell.x0-tol && c.x1 <= cell.x1+tol {
+				return true
+			}
+		}
+		if k == 0 || rows[k-1].y-rows[k].y >= pdfRowSame*lineSize(rows[k-1], rows[k]) {
+			break
+		}
+	}
+	return false
 }
 
 // lineSize is the larger font size of two lines, at least 1.
@@ -126,72 +159,17 @@ func narrow(l pdfLine, rows []pdfLine) bool {
 	return hi > lo && c.x1-c.x0 <= pdfNarrowCell*(hi-lo) && c.x1 > lo && c.x0 < hi
 }
 
-// buildTable lays the lines of a table out in a grid. Lines within pdfRowSame of each other
-// are one band (a row whose cells stand at different heights); a band without numbers that
-// only goes on with the text cells of the band above, within pdfRowWrap, joins it too.
-func buildTable(lines []pdfLine) [][]string {
-	cols, positional := tableColumns(lines)
-	var rows [][]string
-	var texts [][]bool // per row and column: holds text that is not a number
-	for i := 0; i < len(lines); {
-		j := i + 1
-		for j < len(lines) && lines[j-1].y-lines[j].y < pdfRowSame*lineSize(lines[j-1], lines[j]) {
-			j++
-		}
-		cells := make([]string, len(cols))
-		for _, l := range lines[i:j] {
-			for k, c := range l.chunks {
-				col := k
-				if positional {
-					col = columnOf(cols, c)
-				}
-				col = min(col, len(cols)-1)
-				cells[col] = joinCell(cells[col], c.text)
-			}
-		}
-		n := len(rows)
-		if n > 0 && wrapsRow(lines[i-1], lines[i], cells, texts[n-1]) {
-			for c, t := range cells {
-				if t != "" {
-					rows[n-1][c] = joinCell(rows[n-1][c], t)
-				}
-			}
-		} else {
-			isText := make([]bool, len(cols))
-			for c, t := range cells {
-				isText[c] = t != "" && !isNumberText(t)
-			}
-			rows, texts = append(rows, cells), append(texts, isText)
-		}
-		i = j
-	}
-	return rows
-}
-
-// wrapsRow reports whether a band whose first line is l and whose cells are cells goes on
-// with the row above, whose last line is prev: it holds no number and only continues cells
-// of that row that hold text (a wrapped label), within pdfRowWrap.
-func wrapsRow(prev, l pdfLine, cells []string, rowText []bool) bool {
-	if prev.y-l.y >= pdfRowWrap*lineSize(prev, l) {
-		return false
-	}
-	for c, t := range cells {
-		if t != "" && (isNumberText(t) || !rowText[c]) {
-			return false
-		}
-	}
-	return true
-}
-
 // tableColumns finds a table's columns: the spans where the cells of its rows with numbers
 // (of all its tabular rows, when fewer than two hold numbers) overlap. When the rows do not
-// line up (text laid out with tab stops, a cell pushed past the next stop), positional is
-// false and cells are taken in order.
+// line up (text laid out with tab stops, a cell pushed past the next stop: more columns than
+// any row has cells), positional is false and cells are taken in order.
 func tableColumns(lines []pdfLine) (cols []pdfChunk, positional bool) {
 	var spans []pdfChunk
 	data, most := 0, 0
+	for _, b := range tableBands(lines) {
+		most = max(most, bandWidth(lines[b[0]:b[1]]))
+	}
 	for _, l := range lines {
-		most = max(most, len(l.chunks))
 		if len(l.chunks) >= 2 && hasNumber(l) {
 			data++
 		}

@@ -512,12 +512,27 @@ func (ex *pdfExtract) lines() []pdfLine {
 		if len(chunks) >= 2 {
 			chunks = lineChunks(line, true)
 		}
+		chunks = pipeRowChunk(chunks)
 		if len(chunks) > 0 {
 			out = append(out, pdfLine{y: runs[i].y, size: size, chunks: chunks})
 		}
 		i = j
 	}
 	return out
+}
+
+// pipeRowChunk makes the chunks of a row of a pipe table (| 项目 | 金额 |, a text file's
+// table printed) one chunk, their texts a space apart, for the text layout reads such rows
+// (textBlocks).
+func pipeRowChunk(chunks []pdfChunk) []pdfChunk {
+	if len(chunks) < 2 || !strings.HasPrefix(chunks[0].text, "|") {
+		return chunks
+	}
+	parts := make([]string, len(chunks))
+	for i, c := range chunks {
+		parts[i] = c.text
+	}
+	return []pdfChunk{{x0: chunks[0].x0, x1: chunks[len(chunks)-1].x1, text: strings.Join(parts, " ")}}
 }
 
 // lineChunks joins the runs of a line, left to right, into chunks; splitNumbers makes two
@@ -527,8 +542,13 @@ func lineChunks(line []*pdfRun, splitNumbers bool) []pdfChunk {
 	var b strings.Builder
 	var cur pdfChunk
 	end := func() {
-		if t := strings.TrimSpace(b.String()); t != "" {
+		s := b.String()
+		if t := strings.TrimSpace(s); t != "" {
 			cur.text = t
+			lead := len(s) - len(strings.TrimLeft(s, " \t\n\r\v\f"))
+			for i := range cur.breaks {
+				cur.breaks[i].at -= lead
+			}
 			chunks = append(chunks, cur)
 		}
 		b.Reset()
@@ -551,7 +571,10 @@ func lineChunks(line []*pdfRun, splitNumbers bool) []pdfChunk {
 			end()
 			cur = pdfChunk{x0: run.x, x1: run.x1}
 		case space && !(gap < sz && decimalJoin(prevText, text)):
+			cur.breaks = append(cur.breaks, pdfBreak{at: b.Len(), x0: prev.x1, x1: run.x})
 			b.WriteByte(' ')
+		case gap > pdfJoinGap*sz:
+			cur.breaks = append(cur.breaks, pdfBreak{at: b.Len(), soft: true, x0: prev.x1, x1: run.x})
 		}
 		b.WriteString(text)
 		cur.x1 = max(cur.x1, run.x1)

@@ -1,0 +1,121 @@
+package parse
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestReadPDFTablePageBreak reads a table that a page break cuts as one: the label of the
+// last row of the first page wrapped onto the next page joins that row, the rows there keep
+// the header, the page numbers between the parts are dropped, and a text line right under a
+// table is not read as a wrapped label.
+func TestReadPDFTablePageBreak(t *testing.T) {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	header := textAt(&c, 72, 200, "序号") + textAt(&c, 150, 200, "项目名称") + textAt(&c, 300, 200, "预算数") + textAt(&c, 400, 200, "决算数")
+	page1 := textAt(&c, 72, 240, "项目支出情况如下。") + header +
+		textAt(&c, 75, 186, "1") + textAt(&c, 140, 186, "老干部大学运") + textAt(&c, 300, 186, "2387947.63") + textAt(&c, 400, 186, "2387947.63") +
+		textAt(&c, 290, 60, "—2—")
+	page2 := textAt(&c, 290, 800, "—3—") +
+		textAt(&c, 155, 760, "行经费") +
+		textAt(&c, 140, 746, "老年体协工作") + textAt(&c, 75, 740, "2") + textAt(&c, 300, 740, "3853998.71") + textAt(&c, 400, 740, "3656544.81") + textAt(&c, 160, 734, "经费") +
+		textAt(&c, 140, 720, "合计") + textAt(&c, 300, 720, "6241946.34") + textAt(&c, 400, 720, "6044492.44") +
+		textAt(&c, 72, 708, "（五）三公经费")
+	doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", page1, page2), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p1 项目支出情况如下。\nt1 (4x4)\n" +
+		"t1r1c1 序号\nt1r1c2 项目名称\nt1r1c3 预算数\nt1r1c4 决算数\n" +
+		"t1r2c1 1\nt1r2c2 老干部大学运行经费\nt1r2c3 2387947.63\nt1r2c4 2387947.63\n" +
+		"t1r3c1 2\nt1r3c2 老年体协工作经费\nt1r3c3 3853998.71\nt1r3c4 3656544.81\n" +
+		"t1r4c1\nt1r4c2 合计\nt1r4c3 6241946.34\nt1r4c4 6044492.44\n" +
+		"p2 [h2] （五）三公经费\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestReadPDFTablePageBreakNewTable keeps two tables apart when the second starts the next
+// page with a header of its own, in the same columns.
+func TestReadPDFTablePageBreakNewTable(t *testing.T) {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	page1 := textAt(&c, 72, 200, "项目") + textAt(&c, 300, 200, "金额") +
+		textAt(&c, 72, 186, "收入合计") + textAt(&c, 300, 186, "120.50") +
+		textAt(&c, 72, 172, "支出合计") + textAt(&c, 300, 172, "118.00")
+	page2 := textAt(&c, 72, 760, "科目") + textAt(&c, 300, 760, "金额") +
+		textAt(&c, 72, 746, "基本支出") + textAt(&c, 300, 746, "80.00")
+	doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", page1, page2), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables int
+	for _, b := range doc.Blocks {
+		if b.Kind == Table {
+			tables++
+		}
+	}
+	if tables != 2 {
+		t.Errorf("%d tables, want 2:\n%s", tables, dumpBody(t, doc))
+	}
+}
+
+// TestReadPDFCellsTooClose splits cells that stood closer than a cell gap in their own line:
+// a column as wide as its widest cell then a gap of one font size (ReportLab), a cell ending
+// just before a tab stop (pango), and tab stops counted in characters, whose rows do not line
+// up (CUPS texttopdf), told apart by the other rows.
+func TestReadPDFCellsTooClose(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines [][]pdfChunkAt // per line: text at x
+		want  string
+	}{
+		{"column gap of one font size", [][]pdfChunkAt{
+			{{72, "项目"}, {212, "预算数"}, {252, "决算数"}},
+			{{72, "收入合计"}, {212, "571.03"}, {252, "553.60"}},
+			{{72, "政府性基金预算财政拨款收入"}, {212, "56.68"}, {252, "58.13"}},
+		}, "t1r1c1 项目\nt1r1c2 预算数\nt1r1c3 决算数\nt1r2c1 收入合计\nt1r2c2 571.03\nt1r2c3 553.60\n" +
+			"t1r3c1 政府性基金预算财政拨款收入\nt1r3c2 56.68\nt1r3c3 58.13\n"},
+		{"no header over the labels", [][]pdfChunkAt{
+			{{212, "预算数"}, {252, "决算数"}, {320, "执行率"}},
+			{{72, "收入合计"}, {212, "571.03"}, {252, "553.60"}, {320, "97.2"}},
+			{{72, "其他收入"}, {212, "234.50"}, {252, "230.00"}, {320, "98.1"}},
+		}, "t1r1c1\nt1r1c2 预算数\nt1r1c3 决算数\nt1r1c4 执行率\nt1r2c1 收入合计\nt1r2c2 571.03\nt1r2c3 553.60\nt1r2c4 97.2\n" +
+			"t1r3c1 其他收入\nt1r3c2 234.50\nt1r3c3 230.00\nt1r3c4 98.1\n"},
+		{"rows that do not line up", [][]pdfChunkAt{
+			{{20, "项目"}, {70, "预算数"}, {125, "决算数"}},
+			{{20, "收入合计"}, {80, "571.03"}, {120, "553.60"}},
+			{{50, "其他收入"}, {95, "37.35"}, {135, "37.09"}},
+			{{20, "支出合计"}, {80, "571.03"}, {120, "553.60"}},
+		}, "t1r1c1 项目\nt1r1c2 预算数\nt1r1c3 决算数\nt1r2c1 收入合计\nt1r2c2 571.03\nt1r2c3 553.60\n" +
+			"t1r3c1 其他收入\nt1r3c2 37.35\nt1r3c3 37.09\nt1r4c1 支出合计\nt1r4c2 571.03\nt1r4c3 553.60\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c cidCoder
+			w := halfWidthDigits(&c)
+			var content strings.Builder
+			for i, l := range tt.lines {
+				for _, ch := range l {
+					content.WriteString(textAt(&c, ch.x, float64(700-14*i), ch.text))
+				}
+			}
+			doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", content.String()), DefaultLimits())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dumpBody(t, doc)
+			if _, cells, _ := strings.Cut(got, "\n"); cells != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// pdfChunkAt is a text drawn at x.
+type pdfChunkAt struct {
+	x    float64
+	text string
+}
