@@ -85,12 +85,24 @@ each "$work/html" html "$work/pdf-weasyprint" wp
 
 pango() { pango-view --no-display --font="Noto Sans CJK SC 9" --width=560 -o "$2" "$1"; }
 each "$work/txt" txt "$work/pdf-pango-cairo" pango
-tt() { CHARSET=utf-8 /usr/lib/cups/filter/texttopdf 1 jixiao report 1 "" "$1" >"$2" 2>/dev/null; }
+# Debian's charset for texttopdf (/usr/share/cups/charsets/pdf.utf-8) gives the CJK font only
+# U+3000-9FFF: full-width forms (，：（）１２３％) and circled numbers (②) go to the monospace
+# font, which draws them as glyph 0, so the file holds no text for them (boxes on the page).
+# regen.sh adds those ranges to the CJK font, as a CUPS set up for Chinese text would;
+# JIXIAO_REGEN_CUPS=debian prints with Debian's charset as it is.
+cups=/usr/share/cups
+if [ "${JIXIAO_REGEN_CUPS:-cjk}" = cjk ]; then
+	cups="$work/.cups"
+	mkdir -p "$cups"
+	cp -r /usr/share/cups/. "$cups/"
+	printf '2460 24FF ltor double ARPLUmingCN\nFF00 FFEF ltor double ARPLUmingCN\n' >>"$cups/charsets/pdf.utf-8"
+fi
+tt() { CUPS_DATADIR="$cups" CHARSET=utf-8 /usr/lib/cups/filter/texttopdf 1 jixiao report 1 "" "$1" >"$2" 2>/dev/null; }
 each "$work/txt" txt "$work/pdf-cups-texttopdf" tt
 rl() { /usr/bin/python3 "$here/rl_print.py" "$1" "$2" "$3"; }
 rlcid() { rl cid "$1" "$2"; }
 rlttf() { rl ttf "$1" "$2"; }
 each "$work/txt" txt "$work/pdf-reportlab-cid" rlcid
 each "$work/txt" txt "$work/pdf-reportlab-ttf" rlttf
-rm -rf "$work/.lo" "$work/.chromium" "$work/txt-raw"
+rm -rf "$work/.lo" "$work/.chromium" "$work/.cups" "$work/txt-raw"
 echo "regen: wrote $work"
