@@ -3,6 +3,7 @@ package parse
 import (
 	"math"
 	"slices"
+	"unicode/utf8"
 )
 
 // This file splits a table's chunks where two cells stood too close to tell apart in their
@@ -55,17 +56,24 @@ func (c pdfChunk) besideNumber(k int) bool {
 	return isNumberText(c.piece(k-1)) || isNumberText(c.piece(k))
 }
 
-// split cuts a chunk at the breaks cut says, giving the cells it holds.
+// split cuts a chunk at the breaks cut says, giving the cells it holds, each with the
+// breaks it keeps.
 func (c pdfChunk) split(cut func(k int) bool, out []pdfChunk) []pdfChunk {
-	from, x0 := 0, c.x0
+	piece := pdfChunk{x0: c.x0}
+	from := 0
 	for k, b := range c.breaks {
-		if !c.cuttable(k) || !cut(k) {
+		if !cut(k) {
+			b.at -= from
+			piece.breaks = append(piece.breaks, b)
 			continue
 		}
-		out = append(out, pdfChunk{x0: x0, x1: b.x0, text: c.text[from:b.at]})
-		from, x0 = b.next(), b.x1
+		piece.x1, piece.text = b.x0, c.text[from:b.at]
+		out = append(out, piece)
+		from = b.next()
+		piece = pdfChunk{x0: b.x1}
 	}
-	return append(out, pdfChunk{x0: x0, x1: c.x1, text: c.text[from:]})
+	piece.x1, piece.text = c.x1, c.text[from:]
+	return append(out, piece)
 }
 
 // splitAtColumnGaps splits the chunks of a table's lines at the breaks that fall in a gap
@@ -95,6 +103,9 @@ func splitAtColumnGaps(lines []pdfLine) []pdfLine {
 		for _, c := range l.chunks {
 			chunks = c.split(func(k int) bool {
 				b := c.breaks[k]
+				if !c.cuttable(k) {
+					return false
+				}
 				for _, g := range gaps {
 					if g.line != i && max(g.x0, b.x0) < min(g.x1, b.x1) {
 						return true
@@ -143,7 +154,7 @@ func splitToWidth(lines []pdfLine, width int) []pdfLine {
 		}
 		var chunks []pdfChunk
 		for _, c := range l.chunks {
-			chunks = c.split(func(k int) bool { return !numbersOnly || c.besideNumber(k) }, chunks)
+			chunks = c.split(func(k int) bool { return c.cuttable(k) && (!numbersOnly || c.besideNumber(k)) }, chunks)
 		}
 		if !copied {
 			out, copied = append([]pdfLine(nil), lines...), true
@@ -261,7 +272,8 @@ func isASCII(s string) bool {
 }
 
 // splitAtStops splits chunks at the breaks whose next piece starts at a tab stop (a cell
-// that ended just before the stop). The lines are copied, not changed.
+// that ended just before the stop), two numbers that touch included. The lines are copied,
+// not changed.
 func splitAtStops(lines []pdfLine, left, width float64) []pdfLine {
 	out := make([]pdfLine, len(lines))
 	for i, l := range lines {
@@ -304,6 +316,47 @@ func tabPlaces(lines []pdfLine, left, width float64, full bool) [][]int {
 			default:
 				cols[k] = cols[k-1] + 1
 			}
+		}
+		out[i] = cols
+	}
+	return out
+}
+
+// monoPlaces gives the column of every chunk of a monospaced table whose tab stops are
+// counted in characters, as CUPS texttopdf expands tabs: a character takes one count and
+// one cell or, wide, two cells; a tab moves the count to the next multiple of pdfTabChars
+// in spaces. From the cells a chunk starts after the last one ends, and the count of
+// characters so far, come the tabs between them. Leading cells that are a multiple of the
+// tab width are tabs, others wide spaces (indentation). A gap no count of tabs explains
+// is one column.
+func monoPlaces(lines []pdfLine, left, char float64) [][]int {
+	cell := func(x float64) (int, bool) {
+		v := (x - left) / char
+		r := math.Round(v)
+		return int(r), math.Abs(v-r) < 0.1
+	}
+	out := make([][]int, len(lines))
+	for i, l := range lines {
+		cols := make([]int, len(l.chunks))
+		count, known := 0, true
+		for k, c := range l.chunks {
+			start, ok := cell(c.x0)
+			switch {
+			case k == 0 && ok && start%pdfTabChars == 0:
+				cols[k], count = start/pdfTabChars, start
+			case k == 0:
+				count, known = start/2, ok && start%2 == 0
+			default:
+				end, ok2 := cell(l.chunks[k-1].x1)
+				gap, first := start-end, pdfTabChars-count%pdfTabChars
+				tabs := 1
+				if known && ok && ok2 && gap >= first && (gap-first)%pdfTabChars == 0 {
+					tabs += (gap - first) / pdfTabChars
+				}
+				cols[k] = cols[k-1] + tabs
+				count += gap
+			}
+			count += utf8.RuneCountInString(c.text)
 		}
 		out[i] = cols
 	}

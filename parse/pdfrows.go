@@ -72,7 +72,7 @@ func buildTable(lines []pdfLine) [][]string {
 		} else {
 			lines = splitToWidth(lines, width)
 			if left, w, ok := monoTabs(lines); ok {
-				places = tabPlaces(lines, left, w, false)
+				places = monoPlaces(lines, left, w/pdfTabChars)
 			}
 		}
 		for _, p := range places {
@@ -222,11 +222,12 @@ func joinCells(row, band []string, before bool) {
 // splitText decides where a run of bands without numbers goes: the first up of them to the
 // row above (prev, when it has a number), the last down to the row below, the others stand
 // as rows (a header, a row of text). The row boundary is the widest gap between the bands,
-// the row above and the row below (the lowest on a tie); above it bands go up, below it
-// down, each as far as it continues a text cell of that row and stands within pdfRowWrap
-// of the line next to it that way. Without a row below, the boundary is below the run. A
-// page break tells no distance: there the boundary is the widest other gap, or, in a table
-// whose cells stand at the top, below the run.
+// the row above and the row below (the lowest on a tie); in a table whose cells stand in
+// the middle, each band goes to the row whose numbers stand nearer. Above the boundary
+// bands go up, below it down, each as far as it continues a text cell of that row and
+// stands within pdfRowWrap of the line next to it that way. Without a row below, the
+// boundary is below the run. A page break tells no distance: there the boundary is the
+// widest other gap, or, in a table whose cells stand at the top, below the run.
 func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up, down int) {
 	n := len(run)
 	// dist[k] is the distance above run[k]; dist[n] the distance above the row below
@@ -264,8 +265,14 @@ func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up
 			boundary = k
 		}
 	}
-	if broken && align == alignTop {
+	switch {
+	case broken && align == alignTop:
 		boundary = n
+	case !broken && align == alignMiddle && prev != nil && prev.number && below != nil:
+		// each band to the row whose numbers stand nearer
+		hi, lo := numberLine(prev), numberLine(below)
+		for boundary = 0; boundary < n && hi-run[boundary].top() < run[boundary].bottom()-lo; boundary++ {
+		}
 	}
 	if prev != nil && prev.number {
 		for up < boundary && near[up] && continuesText(run[up].cells, prev.cells) {
@@ -278,6 +285,16 @@ func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up
 		}
 	}
 	return up, down
+}
+
+// numberLine is the baseline of a band's first line with a number.
+func numberLine(b *pdfBand) float64 {
+	for _, l := range b.lines {
+		if hasNumber(l) {
+			return l.y
+		}
+	}
+	return b.top()
 }
 
 // continuesText reports whether a band's cells continue text cells of a row: it has text,

@@ -62,10 +62,12 @@ func TestReadPDFTablePageBreakNewTable(t *testing.T) {
 	}
 }
 
-// TestReadPDFCellsTooClose splits cells that stood closer than a cell gap in their own line:
-// a column as wide as its widest cell then a gap of one font size (ReportLab), a cell ending
-// just before a tab stop (pango), and tab stops counted in characters, whose rows do not line
-// up (CUPS texttopdf), told apart by the other rows.
+// TestReadPDFCellsTooClose splits cells that stood closer than a cell gap in their own line,
+// told apart by the other rows: a column as wide as its widest cell then a gap of one font
+// size (ReportLab), and tab stops counted in characters, whose rows do not line up (CUPS
+// texttopdf); and places the cells of tables laid out with tabs by the stops before them,
+// an empty cell included: pango's stops of a fixed grid (a cell ending just before a stop
+// touching the next), texttopdf's counted in characters.
 func TestReadPDFCellsTooClose(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -84,6 +86,19 @@ func TestReadPDFCellsTooClose(t *testing.T) {
 			{{72, "其他收入"}, {212, "234.50"}, {252, "230.00"}, {320, "98.1"}},
 		}, "t1r1c1\nt1r1c2 预算数\nt1r1c3 决算数\nt1r1c4 执行率\nt1r2c1 收入合计\nt1r2c2 571.03\nt1r2c3 553.60\nt1r2c4 97.2\n" +
 			"t1r3c1 其他收入\nt1r3c2 234.50\nt1r3c3 230.00\nt1r3c4 98.1\n"},
+		{"tab stops of a fixed grid", [][]pdfChunkAt{ // pango: stops every 32 points from 10
+			{{10, "号"}, {42, "项目"}, {74, "预算数"}, {106, "决算数"}},
+			{{10, "1"}, {42, "普法经费"}, {106, "722.49"}, {138, "700.00"}}, // the numbers touch
+			{{10, "合计"}, {74, "722.49"}, {106, "700.00"}},               // 合计\t\t722.49\t700.00
+			{{10, "2"}, {42, "人民调解员补贴经费"}, {138, "617.09"}, {170, "600.00"}},
+		}, "t1r1c1 号\nt1r1c2 项目\nt1r1c3 预算数\nt1r1c4 决算数\nt1r2c1 1\nt1r2c2 普法经费\nt1r2c3 722.49\nt1r2c4 700.00\n" +
+			"t1r3c1 合计\nt1r3c2\nt1r3c3 722.49\nt1r3c4 700.00\nt1r4c1 2\nt1r4c2 人民调解员补贴经费\nt1r4c3 617.09\nt1r4c4 600.00\n"},
+		{"tab stops counted in characters", [][]pdfChunkAt{ // texttopdf: cells of 5 points from 20
+			{{20, "序号"}, {70, "项目"}, {120, "预算数"}, {175, "决算数"}},
+			{{20, "1"}, {60, "普法经费"}, {120, "722.49"}, {160, "700.00"}},
+			{{20, "合计"}, {110, "722.49"}, {150, "700.00"}}, // 合计\t\t722.49\t700.00
+		}, "t1r1c1 序号\nt1r1c2 项目\nt1r1c3 预算数\nt1r1c4 决算数\nt1r2c1 1\nt1r2c2 普法经费\nt1r2c3 722.49\nt1r2c4 700.00\n" +
+			"t1r3c1 合计\nt1r3c2\nt1r3c3 722.49\nt1r3c4 700.00\n"},
 		{"rows that do not line up", [][]pdfChunkAt{
 			{{20, "项目"}, {70, "预算数"}, {125, "决算数"}},
 			{{20, "收入合计"}, {80, "571.03"}, {120, "553.60"}},
@@ -118,4 +133,90 @@ func TestReadPDFCellsTooClose(t *testing.T) {
 type pdfChunkAt struct {
 	x    float64
 	text string
+}
+
+// TestReadPDFLabelRows joins the lines of a label to its row: a label of three lines centred
+// on its numbers starts above them, nearer to them than to the row above; in a table whose
+// labels start on the line of their numbers, a label's last line at the foot of a page
+// stays with its row when the next page starts with the next row.
+func TestReadPDFLabelRows(t *testing.T) {
+	t.Run("centred", func(t *testing.T) {
+		var c cidCoder
+		w := halfWidthDigits(&c)
+		content := textAt(&c, 72, 480, "序号") + textAt(&c, 150, 480, "项目名称") + textAt(&c, 300, 480, "预算数") +
+			textAt(&c, 140, 453, "教育信息化建") + textAt(&c, 75, 447, "1") + textAt(&c, 300, 447, "2414.26") + textAt(&c, 155, 441, "设经费") +
+			textAt(&c, 140, 428, "农村义务教育") +
+			textAt(&c, 75, 415, "2") + textAt(&c, 140, 415, "学生营养改善") + textAt(&c, 300, 415, "634.95") +
+			textAt(&c, 150, 402, "计划经费") +
+			textAt(&c, 140, 389, "义务教育公用") + textAt(&c, 75, 383, "3") + textAt(&c, 300, 383, "16130.26") + textAt(&c, 160, 377, "经费")
+		doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", content), DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "t1 (4x3)\nt1r1c1 序号\nt1r1c2 项目名称\nt1r1c3 预算数\nt1r2c1 1\nt1r2c2 教育信息化建设经费\nt1r2c3 2414.26\n" +
+			"t1r3c1 2\nt1r3c2 农村义务教育学生营养改善计划经费\nt1r3c3 634.95\nt1r4c1 3\nt1r4c2 义务教育公用经费\nt1r4c3 16130.26\n"
+		if got := dumpBody(t, doc); got != want {
+			t.Errorf("got\n%s\nwant\n%s", got, want)
+		}
+	})
+	t.Run("top-aligned across a page break", func(t *testing.T) {
+		var c cidCoder
+		w := halfWidthDigits(&c)
+		page1 := textAt(&c, 72, 200, "序号") + textAt(&c, 150, 200, "项目名称") + textAt(&c, 300, 200, "预算数") +
+			textAt(&c, 75, 186, "1") + textAt(&c, 140, 186, "教育信息化建") + textAt(&c, 300, 186, "2414.26") +
+			textAt(&c, 155, 173, "设经费")
+		page2 := textAt(&c, 75, 760, "2") + textAt(&c, 140, 760, "农村义务教育") + textAt(&c, 300, 760, "634.95") +
+			textAt(&c, 140, 747, "学生营养改善") + textAt(&c, 150, 734, "计划经费") +
+			textAt(&c, 75, 719, "3") + textAt(&c, 140, 719, "义务教育公用") + textAt(&c, 300, 719, "16130.26") +
+			textAt(&c, 160, 706, "经费")
+		doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", page1, page2), DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "t1 (4x3)\nt1r1c1 序号\nt1r1c2 项目名称\nt1r1c3 预算数\nt1r2c1 1\nt1r2c2 教育信息化建设经费\nt1r2c3 2414.26\n" +
+			"t1r3c1 2\nt1r3c2 农村义务教育学生营养改善计划经费\nt1r3c3 634.95\nt1r4c1 3\nt1r4c2 义务教育公用经费\nt1r4c3 16130.26\n"
+		if got := dumpBody(t, doc); got != want {
+			t.Errorf("got\n%s\nwant\n%s", got, want)
+		}
+	})
+}
+
+// TestReadPDFPipeRows leaves the rows of a printed pipe table (a text file's | a | b |), some
+// drawn in pieces far apart, to the text layout, which reads them as a table.
+func TestReadPDFPipeRows(t *testing.T) {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	content := textAt(&c, 20, 700, "| 项目 | 金额 |") + textAt(&c, 150, 700, "| 执行率 |") +
+		textAt(&c, 20, 686, "|") + textAt(&c, 40, 686, "| 预算数 | 决算数 |") + textAt(&c, 200, 686, "|") +
+		textAt(&c, 20, 672, "| 收入合计 | 100.00 | 95.0 |") +
+		textAt(&c, 20, 658, "|") + textAt(&c, 60, 658, "其他收入 | 20.00 | 90.0 |")
+	doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", content), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "t1 (4x4)\nt1r1c1 项目\nt1r1c2 金额\nt1r1c3\nt1r1c4 执行率\nt1r2c1\nt1r2c2 预算数\nt1r2c3 决算数\nt1r2c4\n" +
+		"t1r3c1 收入合计\nt1r3c2 100.00\nt1r3c3 95.0\nt1r3c4\nt1r4c1 其他收入\nt1r4c2 20.00\nt1r4c3 90.0\nt1r4c4\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestChunkSplit cuts a chunk at some of its breaks; each piece keeps the breaks it holds,
+// so that a later cut (at a tab stop) can still be made.
+func TestChunkSplit(t *testing.T) {
+	c := pdfChunk{x0: 10, x1: 100, text: "标签 12.5013.75", breaks: []pdfBreak{
+		{at: 6, x0: 30, x1: 40},              // the space after 标签
+		{at: 12, soft: true, x0: 65, x1: 67}, // 12.50|13.75, touching
+	}}
+	got := c.split(func(k int) bool { return k == 0 }, nil)
+	if len(got) != 2 || got[0].text != "标签" || got[1].text != "12.5013.75" || got[1].x0 != 40 {
+		t.Fatalf("split = %+v", got)
+	}
+	if b := got[1].breaks; len(b) != 1 || b[0].at != 5 || !b[0].soft {
+		t.Fatalf("second piece's breaks = %+v", b)
+	}
+	again := got[1].split(func(int) bool { return true }, nil)
+	if len(again) != 2 || again[0].text != "12.50" || again[1].text != "13.75" || again[1].x0 != 67 {
+		t.Errorf("second split = %+v", again)
+	}
 }
