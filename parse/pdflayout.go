@@ -160,33 +160,36 @@ func narrow(l pdfLine, rows []pdfLine) bool {
 }
 
 // tableColumns finds a table's columns: the spans where the cells of its rows with numbers
-// (of all its tabular rows, when fewer than two hold numbers) overlap. When the rows do not
+// (the lines of their bands, a label beside its numbers included; of all its tabular lines,
+// when fewer than two rows hold numbers) overlap. When the rows do not
 // line up (text laid out with tab stops, a cell pushed past the next stop: more columns than
 // any row has cells), positional is false and cells are taken in order.
 func tableColumns(lines []pdfLine) (cols []pdfChunk, positional bool) {
 	var spans []pdfChunk
 	data, most := 0, 0
-	for _, b := range tableBands(lines) {
+	bands := tableBands(lines)
+	for _, b := range bands {
 		most = max(most, bandWidth(lines[b[0]:b[1]]))
-	}
-	for _, l := range lines {
-		if len(l.chunks) >= 2 && hasNumber(l) {
+		if anyNumber(lines[b[0]:b[1]]) {
 			data++
 		}
 	}
-	for _, l := range lines {
-		if len(l.chunks) >= 2 && (data < 2 || hasNumber(l)) {
-			spans = append(spans, l.chunks...)
+	for _, b := range bands {
+		band := lines[b[0]:b[1]]
+		if data >= 2 && anyNumber(band) {
+			for _, l := range band {
+				spans = append(spans, l.chunks...)
+			}
+			continue
+		}
+		for _, l := range band {
+			if data < 2 && len(l.chunks) >= 2 {
+				spans = append(spans, l.chunks...)
+			}
 		}
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a].x0 < spans[b].x0 })
-	for _, s := range spans {
-		if n := len(cols); n > 0 && s.x0 <= cols[n-1].x1 {
-			cols[n-1].x1 = max(cols[n-1].x1, s.x1)
-			continue
-		}
-		cols = append(cols, pdfChunk{x0: s.x0, x1: s.x1})
-	}
+	cols = mergeSpans(spans)
 	if len(cols) > most || len(cols) < 2 {
 		return make([]pdfChunk, most), false
 	}
@@ -202,6 +205,19 @@ func tableColumns(lines []pdfLine) (cols []pdfChunk, positional bool) {
 		}
 	}
 	return cols, true
+}
+
+// mergeSpans merges overlapping spans, sorted by x0, into columns.
+func mergeSpans(spans []pdfChunk) []pdfChunk {
+	var cols []pdfChunk
+	for _, s := range spans {
+		if n := len(cols); n > 0 && s.x0 <= cols[n-1].x1 {
+			cols[n-1].x1 = max(cols[n-1].x1, s.x1)
+			continue
+		}
+		cols = append(cols, pdfChunk{x0: s.x0, x1: s.x1})
+	}
+	return cols
 }
 
 // hasNumber reports whether a line has a chunk that is a number.

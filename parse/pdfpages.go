@@ -167,22 +167,27 @@ func inCell(c pdfChunk, lines []pdfLine, size float64) bool {
 }
 
 // headContinues reports whether a page starts with the table whose header ended the page
-// before: its first line has cells, in a font of the header's size, and the header's cells
+// before: after at most pdfPageLead lines of one cell (a label above its numbers), a table
+// starts, in a font of the header's size, and the header's cells
 // lie within the table's width (a header cell wider than the numbers under it reaching a
 // little past them).
 func headContinues(header, lines []pdfLine) bool {
-	if len(lines) == 0 || len(lines[0].chunks) < 2 {
+	k := 0
+	for k < len(lines) && k <= pdfPageLead && len(lines[k].chunks) < 2 {
+		k++
+	}
+	if k >= len(lines) || k > pdfPageLead {
 		return false
 	}
-	if _, _, ok := tableAt(lines, 0); !ok {
+	if _, _, ok := tableAt(lines, k); !ok {
 		return false
 	}
-	first, last := lines[0], header[len(header)-1]
+	first, last := lines[k], header[len(header)-1]
 	if math.Abs(first.size-last.size) > pdfPageSizes*max(first.size, last.size) {
 		return false
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, l := range lines {
+	for _, l := range lines[k:] {
 		if l.y < first.y-4*pdfRowPitch*first.size {
 			break
 		}

@@ -5,6 +5,10 @@ import (
 	"sort"
 )
 
+// pdfFullLine is the share of its column's widest text a label's line must reach to be a
+// wrapped label's first line.
+const pdfFullLine = 0.9
+
 // This file lays a table's lines out in rows. Lines within pdfRowSame of each other are one
 // band (a row whose cells stand at different heights: a label of two lines beside numbers
 // centred on it). A band with a number anchors a row; a band without one is the wrapped part
@@ -226,8 +230,10 @@ func joinCells(row, band []string, before bool) {
 // the middle, each band goes to the row whose numbers stand nearer. Above the boundary
 // bands go up, below it down, each as far as it continues a text cell of that row and
 // stands within pdfRowWrap of the line next to it that way. Without a row below, the
-// boundary is below the run. A page break tells no distance: there the boundary is the
-// widest other gap, or, in a table whose cells stand at the top, below the run.
+// boundary is below the run. A page break tells no distance: there the boundary is below
+// the run in a table whose cells stand at the top; a band alone goes down when it is as
+// wide as its column (a label's first line) and up when narrower (its last); else the
+// boundary is the widest other gap.
 func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up, down int) {
 	n := len(run)
 	// dist[k] is the distance above run[k]; dist[n] the distance above the row below
@@ -268,6 +274,13 @@ func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up
 	switch {
 	case broken && align == alignTop:
 		boundary = n
+	case broken && n == 1 && prev != nil && below != nil:
+		// a label's last line is most often shorter than its column, its first as wide
+		if fullLine(&run[0], prev, below) {
+			boundary = 0
+		} else {
+			boundary = 1
+		}
 	case !broken && align == alignMiddle && prev != nil && prev.number && below != nil:
 		// each band to the row whose numbers stand nearer
 		hi, lo := numberLine(prev), numberLine(below)
@@ -285,6 +298,33 @@ func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up
 		}
 	}
 	return up, down
+}
+
+// fullLine reports whether a band of one text chunk is about as wide as the widest text
+// chunk in its column of the bands around it: the first line of a wrapped label rather
+// than its last.
+func fullLine(b, prev, below *pdfBand) bool {
+	var c pdfChunk
+	n := 0
+	for _, l := range b.lines {
+		for _, ch := range l.chunks {
+			c, n = ch, n+1
+		}
+	}
+	if n != 1 {
+		return false
+	}
+	widest := 0.0
+	for _, o := range []*pdfBand{prev, below} {
+		for _, l := range o.lines {
+			for _, ch := range l.chunks {
+				if !isNumberText(ch.text) && min(ch.x1, c.x1) > max(ch.x0, c.x0) {
+					widest = max(widest, ch.x1-ch.x0)
+				}
+			}
+		}
+	}
+	return c.x1-c.x0 >= pdfFullLine*widest
 }
 
 // numberLine is the baseline of a band's first line with a number.

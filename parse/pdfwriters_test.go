@@ -220,3 +220,50 @@ func TestChunkSplit(t *testing.T) {
 		t.Errorf("second split = %+v", again)
 	}
 }
+
+// TestReadPDFLabelColumn finds the label column of a table whose labels stand on lines of
+// their own, above and below their numbers, and whose 合计 stands centred across two
+// columns.
+func TestReadPDFLabelColumn(t *testing.T) {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	content := textAt(&c, 112, 500, "序号") + textAt(&c, 188, 500, "项目名称") + textAt(&c, 290, 500, "预算数") + textAt(&c, 380, 500, "执行率") +
+		textAt(&c, 176, 481, "老年体协工作") + textAt(&c, 121, 475, "1") + textAt(&c, 290, 475, "45.42") + textAt(&c, 380, 475, "89.12%") + textAt(&c, 200, 469, "经费") +
+		textAt(&c, 176, 455, "离退休干部活") + textAt(&c, 121, 449, "2") + textAt(&c, 290, 449, "62.28") + textAt(&c, 380, 449, "100.00%") + textAt(&c, 194, 443, "动经费") +
+		textAt(&c, 156, 424, "合计") + textAt(&c, 290, 424, "107.70") + textAt(&c, 380, 424, "94.88%")
+	doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", content), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "t1 (4x4)\nt1r1c1 序号\nt1r1c2 项目名称\nt1r1c3 预算数\nt1r1c4 执行率\n" +
+		"t1r2c1 1\nt1r2c2 老年体协工作经费\nt1r2c3 45.42\nt1r2c4 89.12%\nt1r3c1 2\nt1r3c2 离退休干部活动经费\nt1r3c3 62.28\nt1r3c4 100.00%\n" +
+		"t1r4c1\nt1r4c2 合计\nt1r4c3 107.70\nt1r4c4 94.88%\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestReadPDFTablePageBreakLabels goes on with a table across a page break where the next
+// page starts with a label line: after a header alone at the foot of the page, and after a
+// whole row, a line as wide as its column being the first line of the next row's label.
+func TestReadPDFTablePageBreakLabels(t *testing.T) {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	page1 := textAt(&c, 72, 300, "表2 项目支出") +
+		textAt(&c, 300, 200, "资金情况") + textAt(&c, 72, 183, "序号") + textAt(&c, 150, 183, "项目名称") +
+		textAt(&c, 260, 166, "预算数") + textAt(&c, 340, 166, "实际支出")
+	page2 := textAt(&c, 140, 760, "老干部大学运") + textAt(&c, 75, 754, "1") + textAt(&c, 260, 754, "12.33") + textAt(&c, 340, 754, "12.10") + textAt(&c, 155, 748, "行经费") +
+		textAt(&c, 75, 720, "2") + textAt(&c, 140, 720, "综治维稳经费") + textAt(&c, 260, 720, "66.57") + textAt(&c, 340, 720, "65.07")
+	page3 := textAt(&c, 140, 780, "信息化建设经") + textAt(&c, 75, 769, "3") + textAt(&c, 165, 769, "费") + textAt(&c, 260, 769, "110.23") + textAt(&c, 340, 769, "101.22") +
+		textAt(&c, 140, 735, "绩效考核奖励") + textAt(&c, 75, 729, "4") + textAt(&c, 260, 729, "49.67") + textAt(&c, 340, 729, "43.38") + textAt(&c, 160, 723, "经费")
+	doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", page1, page2, page3), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p1 表2 项目支出\np2 资金情况\nt1 (6x4)\nt1r1c1 序号\nt1r1c2 项目名称\nt1r1c3\nt1r1c4\nt1r2c1\nt1r2c2\nt1r2c3 预算数\nt1r2c4 实际支出\n" +
+		"t1r3c1 1\nt1r3c2 老干部大学运行经费\nt1r3c3 12.33\nt1r3c4 12.10\nt1r4c1 2\nt1r4c2 综治维稳经费\nt1r4c3 66.57\nt1r4c4 65.07\n" +
+		"t1r5c1 3\nt1r5c2 信息化建设经费\nt1r5c3 110.23\nt1r5c4 101.22\nt1r6c1 4\nt1r6c2 绩效考核奖励经费\nt1r6c3 49.67\nt1r6c4 43.38\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
