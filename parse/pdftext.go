@@ -74,55 +74,57 @@ type pdfExtract struct {
 // pdfDrawnSet is a hash set of glyphs drawn (open addressing, linear probing): each entry
 // keys a text and a 2-point cell (never 0, the empty entry) and holds the position.
 type pdfDrawnSet struct {
-	keys []uint64
-	pos  []pdfPoint
-	n    int
+	entries []pdfDrawnEntry
+	n       int
 }
 
-// pdfPoint is a position in device space.
-type pdfPoint struct{ x, y float32 }
+// pdfDrawnEntry is one glyph of a pdfDrawnSet.
+type pdfDrawnEntry struct {
+	key  uint64
+	x, y float32
+}
 
 // reset empties the set, keeping its room.
 func (s *pdfDrawnSet) reset() {
-	clear(s.keys)
+	clear(s.entries)
 	s.n = 0
 }
 
 // slot returns the index of key's entry, or of the empty entry where it would go.
 func (s *pdfDrawnSet) slot(key uint64) int {
-	mask := len(s.keys) - 1
+	mask := len(s.entries) - 1
 	i := int((key*0x9E3779B97F4A7C15)>>32) & mask
-	for s.keys[i] != 0 && s.keys[i] != key {
+	for s.entries[i].key != 0 && s.entries[i].key != key {
 		i = (i + 1) & mask
 	}
 	return i
 }
 
-// get returns the position recorded for key.
-func (s *pdfDrawnSet) get(key uint64) (pdfPoint, bool) {
+// get returns the entry recorded for key.
+func (s *pdfDrawnSet) get(key uint64) (pdfDrawnEntry, bool) {
 	if s.n == 0 {
-		return pdfPoint{}, false
+		return pdfDrawnEntry{}, false
 	}
-	i := s.slot(key)
-	return s.pos[i], s.keys[i] == key
+	e := s.entries[s.slot(key)]
+	return e, e.key == key
 }
 
 // put records the position of key, growing the table to stay at most half full.
-func (s *pdfDrawnSet) put(key uint64, p pdfPoint) {
-	if 2*(s.n+1) > len(s.keys) {
-		old, oldPos := s.keys, s.pos
-		s.keys, s.pos, s.n = make([]uint64, max(256, 2*len(old))), make([]pdfPoint, max(256, 2*len(old))), 0
-		for i, k := range old {
-			if k != 0 {
-				s.put(k, oldPos[i])
+func (s *pdfDrawnSet) put(key uint64, x, y float32) {
+	if 2*(s.n+1) > len(s.entries) {
+		old := s.entries
+		s.entries, s.n = make([]pdfDrawnEntry, max(512, 2*len(old))), 0
+		for _, e := range old {
+			if e.key != 0 {
+				s.put(e.key, e.x, e.y)
 			}
 		}
 	}
 	i := s.slot(key)
-	if s.keys[i] == 0 {
+	if s.entries[i].key == 0 {
 		s.n++
 	}
-	s.keys[i], s.pos[i] = key, p
+	s.entries[i] = pdfDrawnEntry{key, x, y}
 }
 
 // drawnCell keys a glyph's text and the 2-point cell (cx, cy) it is drawn in: a one-rune
@@ -147,13 +149,13 @@ func (ex *pdfExtract) drawnNear(text string, x, y float64) bool {
 	fx, fy := float32(x), float32(y)
 	for cx := int64(math.Floor((x - 1) / 2)); cx <= int64(math.Floor((x+1)/2)); cx++ {
 		for cy := int64(math.Floor((y - 1) / 2)); cy <= int64(math.Floor((y+1)/2)); cy++ {
-			if p, ok := ex.drawn.get(drawnCell(text, cx, cy)); ok && abs32(p.x-fx) <= 1 && abs32(p.y-fy) <= 1 {
+			if e, ok := ex.drawn.get(drawnCell(text, cx, cy)); ok && abs32(e.x-fx) <= 1 && abs32(e.y-fy) <= 1 {
 				return true
 			}
 		}
 	}
 	if ex.drawn.n < 1<<20 {
-		ex.drawn.put(drawnCell(text, int64(math.Floor(x/2)), int64(math.Floor(y/2))), pdfPoint{fx, fy})
+		ex.drawn.put(drawnCell(text, int64(math.Floor(x/2)), int64(math.Floor(y/2))), fx, fy)
 	}
 	return false
 }
