@@ -3,6 +3,7 @@ package parse
 import (
 	"context"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,6 +22,7 @@ const (
 	pdfRowSame    = 0.75 // lines closer than this are parts of one table row
 	pdfRowWrap    = 1.45 // a text-only line closer than this may continue the row above
 	pdfRowPitch   = 3.6  // lines of one table are closer than this
+	pdfDataPitch  = 5    // or, from a row with numbers to the next, closer than this
 	pdfHeadAbove  = 1.05 // a single cell this close above a table's first line is its header
 	pdfNarrowCell = 0.6  // a single-chunk line of a table spans at most this share of its width
 )
@@ -47,30 +49,39 @@ type pdfItem struct {
 	table [][]string
 }
 
+// pdfTail is what a page may hand on to the next: the lines of a table that runs to its
+// foot (the first firm of them sure to be the table's, the others a label line that only
+// the next page's rows make part of it), or a header line (head).
+type pdfTail struct {
+	lines []pdfLine
+	firm  int
+	head  bool
+}
+
 // layoutLines turns lines of a page into text lines and tables. A table that runs to the
-// last line is not laid out but returned as tail, for the next page may go on with it; so is
-// a last line of cells without a number that is no part of a table (a table's header, its
-// rows on the next page), head telling so.
-func layoutLines(lines []pdfLine) (items []pdfItem, tail []pdfLine, head bool) {
+// last line is not laid out but returned as the tail, for the next page may go on with it;
+// so is a last line of cells without a number that is no part of a table (a table's header,
+// its rows on the next page).
+func layoutLines(lines []pdfLine) (items []pdfItem, tail *pdfTail) {
 	for i := 0; i < len(lines); {
 		if start, end, ok := tableAt(lines, i); ok {
 			for _, l := range lines[i:start] {
 				items = append(items, pdfItem{text: chunksText(l)})
 			}
-			if end == len(lines) {
-				return items, lines[start:end], false
+			if _, footEnd, _ := tableFrom(lines, i, true); footEnd == len(lines) {
+				return items, &pdfTail{lines: lines[start:], firm: end - start}
 			}
 			items = append(items, pdfItem{table: buildTable(lines[start:end])})
 			i = end
 			continue
 		}
 		if l := lines[i]; i == len(lines)-1 && len(l.chunks) >= 2 && !hasNumber(l) {
-			return items, lines[i:], true
+			return items, &pdfTail{lines: lines[i:], head: true}
 		}
 		items = append(items, pdfItem{text: chunksText(lines[i])})
 		i++
 	}
-	return items, nil, false
+	return items, nil
 }
 
 // chunksText is a line as text: its chunks joined with tabs.
@@ -86,6 +97,12 @@ func chunksText(l pdfLine) string {
 // it returns the lines start..end the table takes (start may be i-1 for a header line
 // above it, already emitted lines are never taken back, so start ≥ i).
 func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
+	return tableFrom(lines, i, false)
+}
+
+// tableFrom is tableAt; atFoot lets the table take a last line of the page that only
+// stands over a text cell of it (a label going on on the next page).
+func tableFrom(lines []pdfLine, i int, atFoot bool) (start, end int, ok bool) {
 	// a header cell just above the first tabular line
 	first := i
 	if len(lines[i].chunks) < 2 {
@@ -99,7 +116,11 @@ func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
 	end = first + 1
 	for end < len(lines) {
 		l, prev := lines[end], lines[end-1]
-		if prev.y-l.y > pdfRowPitch*lineSize(prev, l) {
+		pitch := pdfRowPitch
+		if hasNumber(prev) && dataRowStart(lines, end) {
+			pitch = pdfDataPitch // rows of numbers in cells with room around them
+		}
+		if prev.y-l.y > pitch*lineSize(prev, l) {
 			break
 		}
 		if len(l.chunks) >= 2 {
@@ -108,12 +129,14 @@ func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
 			continue
 		}
 		// a single chunk: part of the table when narrow and followed by a tabular line, or
-		// close enough to continue the row above
+		// close enough to continue the row above; the last line of a page, a text over a
+		// text cell of the table, may go on with the rows on the next page
 		nextTab := end+1 < len(lines) && len(lines[end+1].chunks) >= 2 &&
 			l.y-lines[end+1].y <= pdfRowPitch*lineSize(l, lines[end+1])
 		sameRow := prev.y-l.y < pdfRowSame*lineSize(prev, l)
 		wrap := prev.y-l.y < pdfRowWrap*lineSize(prev, l) && continuesCell(l, lines[first:end])
-		if !narrow(l, lines[first:min(end+2, len(lines))]) || !(nextTab || sameRow || wrap) {
+		foot := atFoot && end+1 == len(lines) && overTextCell(l.chunks[0], lines[first:end])
+		if !narrow(l, lines[first:min(end+2, len(lines))]) || !(nextTab || sameRow || wrap || foot) {
 			break
 		}
 		end++
@@ -138,6 +161,30 @@ func continuesCell(l pdfLine, rows []pdfLine) bool {
 		}
 		if k == 0 || rows[k-1].y-rows[k].y >= pdfRowSame*lineSize(rows[k-1], rows[k]) {
 			break
+		}
+	}
+	return false
+}
+
+// dataRowStart reports whether line i starts a row with a number: it has one, or it is a
+// label line within pdfRowSame above a line that has.
+func dataRowStart(lines []pdfLine, i int) bool {
+	if hasNumber(lines[i]) {
+		return true
+	}
+	return i+1 < len(lines) && hasNumber(lines[i+1]) && lines[i].y-lines[i+1].y < pdfRowSame*lineSize(lines[i], lines[i+1])
+}
+
+// overTextCell reports whether a chunk of text stands over a text cell of the lines.
+func overTextCell(c pdfChunk, lines []pdfLine) bool {
+	if isNumberText(c.text) {
+		return false
+	}
+	for _, l := range lines {
+		for _, cell := range l.chunks {
+			if !isNumberText(cell.text) && min(c.x1, cell.x1) > max(c.x0, cell.x0) {
+				return true
+			}
 		}
 	}
 	return false
@@ -248,18 +295,22 @@ func columnOf(cols []pdfChunk, c pdfChunk) int {
 }
 
 // joinCell appends text to a cell's text: directly between two ideographs or punctuation
-// (a label wrapped in its cell), else with a space.
+// (a label wrapped in its cell) and between the parts of a wrapped number, else with a space.
 func joinCell(cell, text string) string {
 	if cell == "" {
 		return text
 	}
 	a, _ := utf8.DecodeLastRuneInString(cell)
 	b, _ := utf8.DecodeRuneInString(text)
-	if wide(a) || wide(b) {
+	if wide(a) || wide(b) || wrappedNumber.MatchString(cell+text) && strings.Trim(cell+text, "0123456789,.%") == "" {
 		return cell + text
 	}
 	return cell + " " + text
 }
+
+// wrappedNumber is a number a narrow cell wrapped in two (12 / ,805,278.14; 67,298,850.8 /
+// 3), whole again.
+var wrappedNumber = regexp.MustCompile(`^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
 
 // wide reports whether r is an ideograph or full-width punctuation.
 func wide(r rune) bool {

@@ -25,41 +25,42 @@ const (
 // out.
 func layoutPages(pages [][]pdfLine) [][]pdfItem {
 	out := make([][]pdfItem, len(pages))
-	var carry, carryFoot []pdfLine // a table that ended the last page, and the page number below it
-	carryHead := false             // carry is a header line only
+	var carry *pdfTail      // what the last page handed on
+	var carryFoot []pdfLine // and the page number below it
 	for p, lines := range pages {
 		head, body, foot := pageMarks(lines)
 		if carry != nil {
-			if rest, ok := continuesTable(carry, carryHead, body); ok {
-				body = append(append([]pdfLine(nil), carry...), shiftBelow(rest, carry[len(carry)-1])...)
+			if rest, ok := continuesTable(carry.lines, carry.head, body); ok {
+				body = append(append([]pdfLine(nil), carry.lines...), shiftBelow(rest, carry.lines[len(carry.lines)-1])...)
 				head = nil
 			} else {
-				out[p-1] = endTable(out[p-1], carry, carryHead, carryFoot)
+				out[p-1] = endTable(out[p-1], carry, carryFoot)
 			}
 			carry, carryFoot = nil, nil
 		}
-		items, tail, tailHead := layoutLines(body)
+		items, tail := layoutLines(body)
 		out[p] = append(appendLines(out[p], head), items...)
 		if tail != nil {
-			carry, carryFoot, carryHead = tail, foot, tailHead
+			carry, carryFoot = tail, foot
 			continue
 		}
 		out[p] = appendLines(out[p], foot)
 	}
 	if carry != nil {
 		n := len(pages) - 1
-		out[n] = endTable(out[n], carry, carryHead, carryFoot)
+		out[n] = endTable(out[n], carry, carryFoot)
 	}
 	return out
 }
 
-// endTable appends a table that no page goes on with, and the page number below it: a
-// header line alone as text.
-func endTable(items []pdfItem, carry []pdfLine, head bool, foot []pdfLine) []pdfItem {
-	if head {
-		items = appendLines(items, carry)
+// endTable appends a tail no page goes on with, and the page number below it: a header
+// line alone as text, a table without the label line that waited for the next page.
+func endTable(items []pdfItem, t *pdfTail, foot []pdfLine) []pdfItem {
+	if t.head {
+		items = appendLines(items, t.lines)
 	} else {
-		items = append(items, pdfItem{table: buildTable(carry)})
+		items = append(items, pdfItem{table: buildTable(t.lines[:t.firm])})
+		items = appendLines(items, t.lines[t.firm:])
 	}
 	return appendLines(items, foot)
 }
@@ -167,8 +168,8 @@ func inCell(c pdfChunk, lines []pdfLine, size float64) bool {
 }
 
 // headContinues reports whether a page starts with the table whose header ended the page
-// before: after at most pdfPageLead lines of one cell (a label above its numbers), a table
-// starts, in a font of the header's size, and the header's cells
+// before: after at most pdfPageLead lines of one cell (a label above its numbers), a line
+// of cells, in a font of the header's size, and the header's cells
 // lie within the table's width (a header cell wider than the numbers under it reaching a
 // little past them).
 func headContinues(header, lines []pdfLine) bool {
@@ -177,9 +178,6 @@ func headContinues(header, lines []pdfLine) bool {
 		k++
 	}
 	if k >= len(lines) || k > pdfPageLead {
-		return false
-	}
-	if _, _, ok := tableAt(lines, k); !ok {
 		return false
 	}
 	first, last := lines[k], header[len(header)-1]

@@ -5,9 +5,9 @@ import (
 	"sort"
 )
 
-// pdfFullLine is the share of its column's widest text a label's line must reach to be a
-// wrapped label's first line.
-const pdfFullLine = 0.9
+// pdfFullLine is how much narrower, in font sizes, than its column's widest text a wrapped
+// label's first line may be: it broke where the next character did not fit.
+const pdfFullLine = 1.2
 
 // This file lays a table's lines out in rows. Lines within pdfRowSame of each other are one
 // band (a row whose cells stand at different heights: a label of two lines beside numbers
@@ -231,9 +231,9 @@ func joinCells(row, band []string, before bool) {
 // bands go up, below it down, each as far as it continues a text cell of that row and
 // stands within pdfRowWrap of the line next to it that way. Without a row below, the
 // boundary is below the run. A page break tells no distance: there the boundary is below
-// the run in a table whose cells stand at the top; a band alone goes down when it is as
-// wide as its column (a label's first line) and up when narrower (its last); else the
-// boundary is the widest other gap.
+// the run in a table whose cells stand at the top, above it when there is no row above (a
+// header above); a band alone goes down when it is as wide as its column (a label's first
+// line) and up when narrower (its last); else the boundary is the widest other gap.
 func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up, down int) {
 	n := len(run)
 	// dist[k] is the distance above run[k]; dist[n] the distance above the row below
@@ -274,6 +274,8 @@ func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up
 	switch {
 	case broken && align == alignTop:
 		boundary = n
+	case broken && (prev == nil || !prev.number):
+		boundary = 0 // before the first row, at a page break: the label of that row
 	case broken && n == 1 && prev != nil && below != nil:
 		// a label's last line is most often shorter than its column, its first as wide
 		if fullLine(&run[0], prev, below) {
@@ -300,9 +302,9 @@ func splitText(prev *pdfBand, run []pdfBand, below *pdfBand, align pdfAlign) (up
 	return up, down
 }
 
-// fullLine reports whether a band of one text chunk is about as wide as the widest text
-// chunk in its column of the bands around it: the first line of a wrapped label rather
-// than its last.
+// fullLine reports whether a band of one text chunk is as wide as the widest text chunk in
+// its column of the bands around it but for less than a character: the first line of a
+// wrapped label rather than its last.
 func fullLine(b, prev, below *pdfBand) bool {
 	var c pdfChunk
 	n := 0
@@ -324,7 +326,7 @@ func fullLine(b, prev, below *pdfBand) bool {
 			}
 		}
 	}
-	return c.x1-c.x0 >= pdfFullLine*widest
+	return c.x1-c.x0 >= widest-pdfFullLine*max(b.lines[0].size, 1)
 }
 
 // numberLine is the baseline of a band's first line with a number.

@@ -267,3 +267,52 @@ func TestReadPDFTablePageBreakLabels(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestReadPDFRoomyRows reads tables as LibreOffice and wkhtmltopdf set them: a number a
+// narrow cell wrapped in two is whole again; rows of numbers with room around them (more
+// than pdfRowPitch apart) stay one table; a label's first line at the foot of a page goes
+// on with its row on the next.
+func TestReadPDFRoomyRows(t *testing.T) {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	page1 := textAt(&c, 72, 300, "单位：元") +
+		textAt(&c, 72, 280, "序号") + textAt(&c, 140, 280, "项目名称") + textAt(&c, 264, 280, "预算数") + textAt(&c, 352, 280, "决算数") +
+		textAt(&c, 140, 266, "卫生应急工作") + textAt(&c, 294, 266, "12") + textAt(&c, 385, 266, "1") +
+		textAt(&c, 75, 260, "1") +
+		textAt(&c, 160, 254, "经费") + textAt(&c, 267, 254, ",805,278.14") + textAt(&c, 352, 254, "2,805,278.14") +
+		textAt(&c, 140, 217, "会员代表大会") + textAt(&c, 75, 212, "2") + textAt(&c, 270, 212, "14.60") + textAt(&c, 360, 212, "13.72") + textAt(&c, 160, 207, "经费") +
+		textAt(&c, 140, 180, "“万企兴万")
+	page2 := textAt(&c, 75, 800, "3") + textAt(&c, 140, 800, "村”行动经费") + textAt(&c, 270, 800, "25.61") + textAt(&c, 360, 800, "23.52")
+	doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", page1, page2), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p1 单位：元\nt1 (4x4)\nt1r1c1 序号\nt1r1c2 项目名称\nt1r1c3 预算数\nt1r1c4 决算数\n" +
+		"t1r2c1 1\nt1r2c2 卫生应急工作经费\nt1r2c3 12,805,278.14\nt1r2c4 12,805,278.14\n" +
+		"t1r3c1 2\nt1r3c2 会员代表大会经费\nt1r3c3 14.60\nt1r3c4 13.72\n" +
+		"t1r4c1 3\nt1r4c2 “万企兴万村”行动经费\nt1r4c3 25.61\nt1r4c4 23.52\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestReadPDFHeaderLabelPageBreak joins the first line of the first row's label, alone at
+// the foot of a page under the header, to that row on the next page.
+func TestReadPDFHeaderLabelPageBreak(t *testing.T) {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	page1 := textAt(&c, 72, 200, "序号") + textAt(&c, 140, 200, "项目名称") +
+		textAt(&c, 264, 187, "预算数") + textAt(&c, 352, 187, "实际支出") +
+		textAt(&c, 140, 161, "“万企兴万")
+	page2 := textAt(&c, 75, 800, "1") + textAt(&c, 140, 800, "村”行动经费") + textAt(&c, 270, 800, "25.61") + textAt(&c, 360, 800, "23.52") +
+		textAt(&c, 75, 774, "2") + textAt(&c, 140, 774, "商会建设经费") + textAt(&c, 270, 774, "31.37") + textAt(&c, 360, 774, "31.37")
+	doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", page1, page2), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "t1 (4x4)\nt1r1c1 序号\nt1r1c2 项目名称\nt1r1c3\nt1r1c4\nt1r2c1\nt1r2c2\nt1r2c3 预算数\nt1r2c4 实际支出\n" +
+		"t1r3c1 1\nt1r3c2 “万企兴万村”行动经费\nt1r3c3 25.61\nt1r3c4 23.52\nt1r4c1 2\nt1r4c2 商会建设经费\nt1r4c3 31.37\nt1r4c4 31.37\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
