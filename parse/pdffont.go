@@ -236,7 +236,7 @@ type pdfFont struct {
 	cidWidths []pdfWidthRange
 	// Type0 fonts without a ToUnicode CMap: the text of each glyph by the embedded TrueType
 	// program's cmap, and the CIDToGIDMap (nil for Identity).
-	gidText  map[uint16]rune
+	gidText  []rune
 	cidToGID []byte
 	// Type0 fonts with a Unicode or GB EUC CMap: where the CIDs of the ASCII codes lie, for
 	// their widths (the ideographs take the default width)
@@ -298,8 +298,8 @@ func (f *pdfFont) glyphs(s string, out []pdfGlyph) []pdfGlyph {
 					g.text, g.mapped = b, true
 				}
 			case fontIdentity:
-				if r, ok := f.gidText[f.gid(code)]; ok {
-					g.text, g.mapped = string(r), true
+				if gid := int(f.gid(code)); gid < len(f.gidText) && f.gidText[gid] != 0 {
+					g.text, g.mapped = string(f.gidText[gid]), true
 				}
 			}
 		}
