@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -126,4 +128,68 @@ func TestReadPDFGlyphWidths(t *testing.T) {
 			}
 		})
 	}
+}
+
+// symbolSfnt is a TrueType program whose only table is a (3,0) symbol cmap mapping codes
+// 0xF001.. to glyphs 1..n, as ps2pdf writes the fonts of pdftops' output.
+func symbolSfnt(n int) []byte {
+	var sub []byte
+	be32 := func(v int) { sub = append(sub, byte(v>>24), byte(v>>16), byte(v>>8), byte(v)) }
+	sub = append(sub, 0, 12, 0, 0)
+	be32(16 + 12)
+	be32(0)
+	be32(1)
+	be32(0xF001)
+	be32(0xF000 + n)
+	be32(1)
+	cmap := append([]byte{0, 0, 0, 1, 0, 3, 0, 0, 0, 0, 0, 12}, sub...)
+	font := []byte{0, 1, 0, 0, 0, 1, 0, 16, 0, 0, 0, 0, 'c', 'm', 'a', 'p', 0, 0, 0, 0, 0, 0, 0, 28}
+	font = append(font, byte(len(cmap)>>24), byte(len(cmap)>>16), byte(len(cmap)>>8), byte(len(cmap)))
+	return append(font, cmap...)
+}
+
+// glyphNumbersPDF is a page as pdftops + ps2pdf write one: a TrueType font without
+// ToUnicode or /Encoding whose codes, from 1, number its glyphs.
+func glyphNumbersPDF() []byte {
+	font := "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+UMingCN /FirstChar 1 /LastChar 4 /Widths [1000 1000 1000 1000] /FontDescriptor 20 0 R >>"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /R8 5 0 R >> >> >>",
+		pdfStreamObj("", []byte("BT /R8 16 Tf 72 720 Td <01020304> Tj ET"), true),
+		font,
+		"<< /Type /FontDescriptor /FontName /ABCDEF+UMingCN /Flags 4 /FontFile2 7 0 R >>",
+		pdfStreamObj("", symbolSfnt(4), true),
+	}
+	return []byte(strings.Replace(string(pdfBytes(objs, "/Root 1 0 R")), "/FontDescriptor 20 0 R", "/FontDescriptor 6 0 R", 1))
+}
+
+// TestReadPDFGlyphNumbers refuses PDFs whose fonts keep no Unicode at all (pdftops +
+// ps2pdf: codes numbering the glyphs, a symbol cmap, no ToUnicode), a made one and the
+// committed fixture, with the message that says so rather than reading noise.
+func TestReadPDFGlyphNumbers(t *testing.T) {
+	fixture, err := os.ReadFile(filepath.Join("testdata", "writers", "nounicode-pdftops-ps2pdf", "gen-005-ruijin-shenji-2023.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"made": glyphNumbersPDF(), "pdftops + ps2pdf": fixture} {
+		_, err := Read(context.Background(), "r.pdf", data, DefaultLimits())
+		if !errors.Is(err, ErrPDF) || !strings.Contains(Message(err), "fonts have no Unicode map") {
+			t.Errorf("%s: err = %v, want the fonts without a Unicode map", name, err)
+		}
+	}
+}
+
+// writerSeeds are made PDFs of the classes of real writers' files, seeds of FuzzReadPDF:
+// a table across a page break, Type 3 glyph names, glyph numbers without Unicode.
+func writerSeeds() [][]byte {
+	var c cidCoder
+	w := halfWidthDigits(&c)
+	table := pagesPDF(&c, cidFont(w), "",
+		textAt(&c, 72, 200, "序号")+textAt(&c, 150, 200, "项目名称")+textAt(&c, 300, 200, "预算数")+
+			textAt(&c, 75, 186, "1")+textAt(&c, 140, 186, "老干部大学运")+textAt(&c, 300, 186, "2387947.63"),
+		textAt(&c, 155, 760, "行经费")+textAt(&c, 75, 746, "2")+textAt(&c, 140, 746, "合计")+textAt(&c, 300, 746, "6241946.34"))
+	type3 := pagesPDF(&cidCoder{}, "", "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << >> "+
+		"/Encoding << /Type /Encoding /Differences [1 /c31 /c32 /c2e /c35 46 /g9 /cid17] >> /FirstChar 0 /LastChar 255 >>", "BT /F2 12 Tf 72 720 Td <01020304> Tj (./) Tj ET")
+	return [][]byte{table, type3, glyphNumbersPDF()}
 }

@@ -5,7 +5,8 @@
 #   parse/testdata/writers/regen.sh WORK [N] [SEED]
 #
 # writes WORK/gold (the generator's gold), WORK/source (its .docx), WORK/docx-<construct>/ and
-# WORK/pdf-<producer>/, each file named like its gold. Score any of them with
+# WORK/pdf-<producer>/ (and WORK/nounicode-pdftops-ps2pdf/, PDFs whose text no reader gets
+# back), each file named like its gold. Score any of them with
 #
 #   go test ./internal/fidelity -run Writers -v -args -writers WORK
 #
@@ -69,7 +70,10 @@ each "$work/pdf-libreoffice" pdf "$work/pdf-mutool-clean" mutool clean -gggg -z
 gsw() { gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$2" "$1"; }
 each "$work/pdf-libreoffice" pdf "$work/pdf-ghostscript" gsw
 ps2() { pdftops "$1" "$2.ps" && ps2pdf "$2.ps" "$2" && rm -f "$2.ps"; }
-each "$work/pdf-libreoffice" pdf "$work/pdf-pdftops-ps2pdf" ps2
+# pdftops drops the ToUnicode CMaps (PostScript has none) and names the glyphs /c00../cff;
+# ps2pdf keeps no Unicode either: no reader gets the text back, so these are files jixiao
+# must refuse with a clear message (internal/fidelity), not score.
+each "$work/pdf-libreoffice" pdf "$work/nounicode-pdftops-ps2pdf" ps2
 
 abi() { abiword --to=pdf --to-name="$2" "$1" >/dev/null 2>&1; }
 each "$work/source" docx "$work/pdf-abiword" abi
