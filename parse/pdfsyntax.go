@@ -6,6 +6,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"io"
+	"math"
 	"strconv"
 )
 
@@ -292,6 +293,156 @@ func keyword(b []byte) string {
 	case "def":
 		return "def"
 	}
+	return structName(b)
+}
+
+// structName returns the string of the names of a PDF's structure (its dictionaries' keys
+// and common values), without allocating for them.
+func structName(b []byte) string {
+	switch string(b) {
+	case "Type":
+		return "Type"
+	case "Subtype":
+		return "Subtype"
+	case "Font":
+		return "Font"
+	case "BaseFont":
+		return "BaseFont"
+	case "FirstChar":
+		return "FirstChar"
+	case "LastChar":
+		return "LastChar"
+	case "Widths":
+		return "Widths"
+	case "FontDescriptor":
+		return "FontDescriptor"
+	case "Encoding":
+		return "Encoding"
+	case "ToUnicode":
+		return "ToUnicode"
+	case "Length":
+		return "Length"
+	case "Length1":
+		return "Length1"
+	case "Filter":
+		return "Filter"
+	case "FlateDecode":
+		return "FlateDecode"
+	case "DecodeParms":
+		return "DecodeParms"
+	case "Resources":
+		return "Resources"
+	case "Contents":
+		return "Contents"
+	case "MediaBox":
+		return "MediaBox"
+	case "CropBox":
+		return "CropBox"
+	case "Parent":
+		return "Parent"
+	case "Kids":
+		return "Kids"
+	case "Count":
+		return "Count"
+	case "Page":
+		return "Page"
+	case "Pages":
+		return "Pages"
+	case "Catalog":
+		return "Catalog"
+	case "ProcSet":
+		return "ProcSet"
+	case "XObject":
+		return "XObject"
+	case "ExtGState":
+		return "ExtGState"
+	case "Identity-H":
+		return "Identity-H"
+	case "Type0":
+		return "Type0"
+	case "TrueType":
+		return "TrueType"
+	case "Type1":
+		return "Type1"
+	case "Type3":
+		return "Type3"
+	case "CIDFontType2":
+		return "CIDFontType2"
+	case "CIDFontType0":
+		return "CIDFontType0"
+	case "DescendantFonts":
+		return "DescendantFonts"
+	case "CIDSystemInfo":
+		return "CIDSystemInfo"
+	case "Registry":
+		return "Registry"
+	case "Ordering":
+		return "Ordering"
+	case "Supplement":
+		return "Supplement"
+	case "DW":
+		return "DW"
+	case "W":
+		return "W"
+	case "CIDToGIDMap":
+		return "CIDToGIDMap"
+	case "FontName":
+		return "FontName"
+	case "Flags":
+		return "Flags"
+	case "FontBBox":
+		return "FontBBox"
+	case "ItalicAngle":
+		return "ItalicAngle"
+	case "Ascent":
+		return "Ascent"
+	case "Descent":
+		return "Descent"
+	case "CapHeight":
+		return "CapHeight"
+	case "StemV":
+		return "StemV"
+	case "FontFile2":
+		return "FontFile2"
+	case "FontFile3":
+		return "FontFile3"
+	case "MCID":
+		return "MCID"
+	case "Span":
+		return "Span"
+	case "P":
+		return "P"
+	case "Artifact":
+		return "Artifact"
+	case "Annots":
+		return "Annots"
+	case "Group":
+		return "Group"
+	case "StructParents":
+		return "StructParents"
+	case "Tabs":
+		return "Tabs"
+	case "N":
+		return "N"
+	case "First":
+		return "First"
+	case "ObjStm":
+		return "ObjStm"
+	case "XRef":
+		return "XRef"
+	case "Size":
+		return "Size"
+	case "Root":
+		return "Root"
+	case "Info":
+		return "Info"
+	case "ID":
+		return "ID"
+	case "Prev":
+		return "Prev"
+	case "Index":
+		return "Index"
+	}
 	return string(b)
 }
 
@@ -528,7 +679,7 @@ func (l *pdfLexer) object(t pdfToken, depth int) (any, error) {
 			}
 			l.pos = save
 		}
-		return t.num, nil
+		return boxNumber(t.num), nil
 	case tokName:
 		return pdfName(t.str), nil
 	case tokString:
@@ -580,6 +731,24 @@ func (l *pdfLexer) object(t pdfToken, depth int) (any, error) {
 		return pdfKeyword(t.str), nil
 	}
 	return nil, errPDFSyntax
+}
+
+// smallInts holds the integers 0..1023 as values, so that the numbers of a PDF's arrays
+// (widths, counts, object numbers) are not each an allocation; it is never written after
+// package initialisation.
+var smallInts = func() (out [1024]any) {
+	for i := range out {
+		out[i] = float64(i)
+	}
+	return out
+}()
+
+// boxNumber returns v as a value, without allocating for a small integer.
+func boxNumber(v float64) any {
+	if v >= 0 && v < float64(len(smallInts)) && v == math.Trunc(v) {
+		return smallInts[int(v)]
+	}
+	return v
 }
 
 // Accessors that tolerate any value: a wrong type reads as absent.
