@@ -41,11 +41,14 @@ type flatCell struct {
 	num  bool
 }
 
-// flatTable is a rebuilt table: its grid, the location of each cell, and its caption.
+// flatTable is a rebuilt table: its grid, the location of each cell, and its caption; and,
+// for a header over rows of values only, the header's cells and the rows as they came.
 type flatTable struct {
 	block   parse.Block
 	locs    [][]string
 	caption string
+	header  []flatCell
+	values  [][]flatCell
 }
 
 // flatTables finds runs of one-cell-per-line paragraphs holding at least two numbers and
@@ -149,6 +152,7 @@ func (lx *Lexicon) rebuild(cells []flatCell, caption string) (flatTable, bool) {
 			caption += "\n" + m
 		}
 	}
+	fullHeader := header
 	header = lx.reorderHeader(header)
 	width := 0
 	for _, r := range rows {
@@ -174,7 +178,21 @@ func (lx *Lexicon) rebuild(cells []flatCell, caption string) (flatTable, bool) {
 		row, loc := pad(r, width)
 		grid, locs = append(grid, row), append(locs, loc)
 	}
-	return flatTable{block: parse.Block{Kind: parse.Table, Cells: grid}, locs: locs, caption: caption}, true
+	ft := flatTable{block: parse.Block{Kind: parse.Table, Cells: grid}, locs: locs, caption: caption}
+	if valuesOnly(rows) {
+		ft.header, ft.values = fullHeader, rows
+	}
+	return ft, true
+}
+
+// valuesOnly reports whether every row holds numbers only.
+func valuesOnly(rows [][]flatCell) bool {
+	for _, r := range rows {
+		if !allNumeric(r) {
+			return false
+		}
+	}
+	return len(rows) > 0
 }
 
 // pad right-aligns cells in a row of the given width.

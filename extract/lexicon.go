@@ -30,6 +30,7 @@ const (
 	kindCarryover          // mentions a carry-over
 	kindGlue               // may stand between a term and its value (为, 支出, 决算数)
 	kindLead               // may stand before a bare term at the start of its clause (全年, 部门)
+	kindPart               // a term of a part of the metric (离休, 行政编制): a figure only without the whole
 
 	// Phrase kinds: wordings read inside longer texts (a table header, a title, a label),
 	// never words of the segmentation dictionary.
@@ -53,6 +54,12 @@ const (
 	kindOrgPrefix     // how a national organisation's name starts (中国, 中共)
 	kindRegionWide    // words of a document that sums a region's units (市本级, 经汇总)
 	kindTitleEnd      // how a title ends (报告, 说明, 表)
+	kindScopePart     // a word before a term that narrows its scope to a part (区直, 本级)
+	kindUnitColumn    // the header of a column of units' names (机构名称)
+	kindFundColumn    // a column of one fund beside a 合计 column (一般公共预算, 政府性基金)
+	kindPreferred     // a metric's wording preferred where another gives it a different value
+	kindZeroPart      // a part whose 0 beside a part that is not is template filler (离休)
+	kindQualifier     // a word before a term that makes a part of it (行政 在职人数, 事业单位 在职人数)
 	kindFoundingLead  // a lead verb that names the report's own unit (设立X, 组建X)
 	kindDocBasis      // words that mark a budget document (部门预算) or a report of the outcome (决算)
 )
@@ -65,7 +72,7 @@ var kindNames = map[string]termKind{
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
-	"glue": kindGlue, "lead": kindLead,
+	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart,
 	"column": kindColumn, "colbasis": kindColBasis, "colveto": kindColVeto, "superheader": kindSuperHeader,
 	"flatbasis": kindFlatBasis, "scoretotal": kindScoreTotal, "titleword": kindTitleWord,
 	"reportkind": kindReportKind, "unitlabel": kindUnitLabel, "formlabel": kindFormLabel,
@@ -102,6 +109,8 @@ type Lexicon struct {
 	// unitLabels and formLabels index the labels of a form by their first character: every
 	// unitlabel, and the formlabel and unitlabel wordings of three characters or more.
 	unitLabels, formLabels map[rune][]labelWord
+	// threePublic lists the wordings of the “三公” metrics.
+	threePublic []string
 	// superHeader matches a spanning header cell, with an optional unit in brackets.
 	superHeader *regexp.Regexp
 }
@@ -157,7 +166,7 @@ func loadLexicon(text string) (*Lexicon, error) {
 		}
 		key := hf[1]
 		switch kind {
-		case kindMetric, kindWeak, kindGrand, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic, kindPart:
 			if !slices.Contains(Metrics, key) {
 				return nil, fmt.Errorf("lexicon line %d: %q is not a vocabulary metric", n+1, key)
 			}
@@ -199,6 +208,14 @@ func loadLexicon(text string) (*Lexicon, error) {
 	if err := lx.compilePhrases(); err != nil {
 		return nil, err
 	}
+	for _, w := range lx.Words() {
+		for _, r := range lx.words[w].roles {
+			if r.kind == kindMetric && strings.HasPrefix(r.key, "three_public.") {
+				lx.threePublic = append(lx.threePublic, w)
+				break
+			}
+		}
+	}
 	for _, m := range Metrics {
 		if m == "expenditure.project.item" {
 			continue
@@ -216,6 +233,16 @@ func (lx *Lexicon) hasMetric(m string) bool {
 			if r.key == m {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mentionsThreePublic reports whether normalised text holds a wording of a “三公” metric.
+func (lx *Lexicon) mentionsThreePublic(n string) bool {
+	for _, w := range lx.threePublic {
+		if strings.Contains(n, w) {
+			return true
 		}
 	}
 	return false
@@ -351,6 +378,16 @@ func (lx *Lexicon) phraseKeys(k termKind) []string { return lx.phraseKeyList[k] 
 func (lx *Lexicon) contains(k termKind, key, n string) bool {
 	for _, w := range lx.phraseList(k, key) {
 		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithPhrase reports whether normalised text n ends with a wording of phrase kind k.
+func (lx *Lexicon) endsWithPhrase(k termKind, n string) bool {
+	for _, w := range lx.phraseList(k, "") {
+		if strings.HasSuffix(n, w) {
 			return true
 		}
 	}

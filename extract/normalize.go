@@ -251,6 +251,11 @@ func (nt normText) rawSpan(start, end int) string {
 		return ""
 	}
 	a, b := nt.idx[start], nt.idx[end-1]+1
+	if b < len(nt.raw) && (nt.raw[b] == '(' || nt.raw[b] == '（') {
+		if e, ok := pinyinNote(nt.raw, b); ok {
+			b = e + 1 // a gloss belongs to the character before it: 常委活動(dòng)
+		}
+	}
 	// Quotes are dropped for matching; an opening one right before the span belongs to it
 	// (“万企兴万村”行动经费).
 	for a > 0 && isQuote(nt.raw[a-1]) && (start == 0 || nt.idx[start-1] < a-1) {

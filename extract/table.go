@@ -28,8 +28,17 @@ type column struct {
 	label    string // header text, for evidence
 }
 
+// tableCtx is what the tables of a document are read with: the document's basis and year,
+// and the figures its prose states (which tell the basis of a table's columns when its
+// header does not).
+type tableCtx struct {
+	defBasis Basis
+	year     int
+	prose    []Figure
+}
+
 // tables extracts the figures of every table in the document.
-func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figure {
+func (e *Extractor) tables(doc *parse.Document, tc tableCtx) []Figure {
 	var out []Figure
 	for bi := 0; bi < len(doc.Blocks); bi++ {
 		b := doc.Blocks[bi]
@@ -44,11 +53,36 @@ func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figu
 			caption = doc.Blocks[k].Text + "\n" + caption
 		}
 		merged, locs, next := continuedTable(doc.Blocks, bi)
-		out = append(out, e.table(merged, caption, defBasis, year, locs)...)
+		out = append(out, e.table(merged, caption, tc, locs)...)
 		bi = next - 1
 	}
+	for _, ft := range e.lex.spacedTables(doc.Blocks) {
+		out = append(out, e.table(ft.block, ft.caption, tc, ft.locs)...)
+	}
 	for _, ft := range e.lex.flatTables(doc.Blocks) {
-		out = append(out, e.table(ft.block, ft.caption, defBasis, year, ft.locs)...)
+		if ft.header != nil {
+			if b, locs, ok := e.metricHeader(hcells(ft.header), hrows(ft.values)); ok {
+				out = append(out, e.table(b, ft.caption, tc, locs)...)
+				continue
+			}
+		}
+		out = append(out, e.table(ft.block, ft.caption, tc, ft.locs)...)
+	}
+	return out
+}
+
+func hcells(cs []flatCell) []hcell {
+	out := make([]hcell, len(cs))
+	for i, c := range cs {
+		out[i] = hcell{text: c.text, loc: c.loc}
+	}
+	return out
+}
+
+func hrows(rows [][]flatCell) [][]hcell {
+	out := make([][]hcell, len(rows))
+	for i, r := range rows {
+		out[i] = hcells(r)
 	}
 	return out
 }
@@ -189,12 +223,12 @@ func (lx *Lexicon) headerInfo(h string, reportYear int) column {
 		col.rate = true
 	}
 	col.basis = lx.columnBasis(n)
-	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 && col.basis == "" {
-		switch ys[0].year {
-		case reportYear:
+	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 {
+		switch {
+		case ys[0].year == reportYear-1:
+			col.basis = Prior // 2022年预算数 in a 2023 budget: last year's
+		case ys[0].year == reportYear && col.basis == "":
 			col.basis = Actual
-		case reportYear - 1:
-			col.basis = Prior
 		}
 	}
 	return col
@@ -292,11 +326,12 @@ func (m *labelMemo) metric(label, fam string) (role, bool) {
 	return found, ok
 }
 
-// siblingsParent is what a 合计 row totals when the table's title does not say: the common
-// parent of the metrics its other rows name (因公出国（境）费, 公务接待费 … → three_public.total),
-// provided the parent is not a row of its own.
+// siblingsParent is what a 合计 row totals when the table's title does not say: the nearest
+// parent the metrics its other rows name share (因公出国（境）费, 公务接待费, 公务用车运行维护费 …
+// → three_public.total, 公务用车运行维护费 being under three_public.vehicle), provided it is
+// not a row of its own.
 func siblingsParent(rows [][]parse.Cell, labels *labelMemo) string {
-	parent := ""
+	var common []string // the ancestors all rows so far share, nearest first
 	named := map[string]bool{}
 	n := 0
 	for _, row := range rows {
@@ -307,20 +342,44 @@ func siblingsParent(rows [][]parse.Cell, labels *labelMemo) string {
 			}
 			if r, ok := labels.metric(t, UnitYuan); ok && r.kind == kindMetric {
 				named[r.key] = true
-				p := parentOf(r.key)
-				if parent != "" && p != parent {
-					return ""
+				anc := ancestors(r.key)
+				if n == 0 {
+					common = anc
+				} else {
+					common = shared(common, anc)
 				}
-				parent = p
 				n++
 			}
 			break // only the row's first label
 		}
 	}
-	if n < 2 || named[parent] {
+	if n < 2 || len(common) == 0 || named[common[0]] {
 		return ""
 	}
-	return parent
+	return common[0]
+}
+
+// ancestors lists a metric's parents, nearest first.
+func ancestors(m string) []string {
+	var out []string
+	for p := parentOf(m); p != ""; p = parentOf(p) {
+		out = append(out, p)
+	}
+	return out
+}
+
+// shared keeps the ancestors of a that b has too, in a's order.
+func shared(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // captionMetric is the one money metric a table's caption names (2024年度“三公”经费支出
