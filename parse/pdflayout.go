@@ -128,11 +128,11 @@ func tableFrom(lines []pdfLine, i int, atFoot bool) (start, end int, ok bool) {
 			end++
 			continue
 		}
-		// a single chunk: part of the table when narrow and followed by a tabular line, or
+		// a single chunk: part of the table when narrow and followed by a tabular line (after
+		// at most pdfPageLead more lines of a label), or
 		// close enough to continue the row above; the last line of a page, a text over a
 		// text cell of the table, may go on with the rows on the next page
-		nextTab := end+1 < len(lines) && len(lines[end+1].chunks) >= 2 &&
-			l.y-lines[end+1].y <= pdfRowPitch*lineSize(l, lines[end+1])
+		nextTab := tabularAhead(lines, end)
 		sameRow := prev.y-l.y < pdfRowSame*lineSize(prev, l)
 		wrap := prev.y-l.y < pdfRowWrap*lineSize(prev, l) && continuesCell(l, lines[first:end])
 		foot := atFoot && end+1 == len(lines) && overTextCell(l.chunks[0], lines[first:end])
@@ -161,6 +161,22 @@ func continuesCell(l pdfLine, rows []pdfLine) bool {
 		}
 		if k == 0 || rows[k-1].y-rows[k].y >= pdfRowSame*lineSize(rows[k-1], rows[k]) {
 			break
+		}
+	}
+	return false
+}
+
+// tabularAhead reports whether the single-chunk line i is followed by a line of cells, within
+// pdfRowPitch, after at most pdfPageLead more single-chunk lines each within pdfRowWrap of
+// the one before (a label of several lines above its numbers).
+func tabularAhead(lines []pdfLine, i int) bool {
+	for k := i + 1; k < len(lines) && k <= i+1+pdfPageLead; k++ {
+		prev, l := lines[k-1], lines[k]
+		if len(l.chunks) >= 2 {
+			return prev.y-l.y <= pdfRowPitch*lineSize(prev, l)
+		}
+		if prev.y-l.y >= pdfRowWrap*lineSize(prev, l) {
+			return false
 		}
 	}
 	return false

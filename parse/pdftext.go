@@ -497,7 +497,9 @@ func (ex *pdfExtract) show(s string, st *pdfState, tm *pdfMatrix) error {
 // lines groups the runs of a page into lines, top to bottom, each left to right in chunks:
 // a gap wider than pdfCellGap font sizes ends a chunk, a narrower one wider than pdfSpaceGap
 // (or a space glyph) is a space, but for a gap at a decimal point that justified text
-// widened. In a line of two chunks or more, two numbers a space apart are two chunks too.
+// widened. In a line of two chunks or more, two numbers a space apart are two chunks too,
+// and so in a line that splits so into three or more (a label and its numbers, each a
+// space from the next: ReportLab's columns as wide as their widest cells).
 func (ex *pdfExtract) lines() []pdfLine {
 	runs := ex.runs
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y > runs[j].y })
@@ -511,8 +513,8 @@ func (ex *pdfExtract) lines() []pdfLine {
 		line := runs[i:j]
 		sort.SliceStable(line, func(a, b int) bool { return line[a].x < line[b].x })
 		chunks := lineChunks(line, false)
-		if len(chunks) >= 2 {
-			chunks = lineChunks(line, true)
+		if split := lineChunks(line, true); len(chunks) >= 2 || len(split) >= 3 {
+			chunks = split
 		}
 		chunks = pipeRowChunk(chunks)
 		if len(chunks) > 0 {

@@ -99,6 +99,13 @@ func TestReadPDFCellsTooClose(t *testing.T) {
 			{{20, "合计"}, {110, "722.49"}, {150, "700.00"}}, // 合计\t\t722.49\t700.00
 		}, "t1r1c1 序号\nt1r1c2 项目\nt1r1c3 预算数\nt1r1c4 决算数\nt1r2c1 1\nt1r2c2 普法经费\nt1r2c3 722.49\nt1r2c4 700.00\n" +
 			"t1r3c1 合计\nt1r3c2\nt1r3c3 722.49\nt1r3c4 700.00\n"},
+		{"a row whose cells are all a space apart", [][]pdfChunkAt{ // ReportLab CID
+			{{72, "项目"}, {172, "预算数"}, {212, "决算数"}, {252, "执行率"}},
+			{{72, "收入合计"}, {172, "4635.43"}, {212, "4426.58"}, {252, "95.49"}},
+			{{72, "其中：财政拨款收入"}, {172, "4635.43"}, {212, "4426.58"}, {252, "95.49"}},
+			{{72, "支出合计"}, {172, "4635.43"}, {212, "4426.58"}, {252, "95.49"}},
+		}, "t1r1c1 项目\nt1r1c2 预算数\nt1r1c3 决算数\nt1r1c4 执行率\nt1r2c1 收入合计\nt1r2c2 4635.43\nt1r2c3 4426.58\nt1r2c4 95.49\n" +
+			"t1r3c1 其中：财政拨款收入\nt1r3c2 4635.43\nt1r3c3 4426.58\nt1r3c4 95.49\nt1r4c1 支出合计\nt1r4c2 4635.43\nt1r4c3 4426.58\nt1r4c4 95.49\n"},
 		{"rows that do not line up", [][]pdfChunkAt{
 			{{20, "项目"}, {70, "预算数"}, {125, "决算数"}},
 			{{20, "收入合计"}, {80, "571.03"}, {120, "553.60"}},
@@ -155,6 +162,24 @@ func TestReadPDFLabelRows(t *testing.T) {
 		}
 		want := "t1 (4x3)\nt1r1c1 序号\nt1r1c2 项目名称\nt1r1c3 预算数\nt1r2c1 1\nt1r2c2 教育信息化建设经费\nt1r2c3 2414.26\n" +
 			"t1r3c1 2\nt1r3c2 农村义务教育学生营养改善计划经费\nt1r3c3 634.95\nt1r4c1 3\nt1r4c2 义务教育公用经费\nt1r4c3 16130.26\n"
+		if got := dumpBody(t, doc); got != want {
+			t.Errorf("got\n%s\nwant\n%s", got, want)
+		}
+	})
+	t.Run("two lines above the numbers", func(t *testing.T) {
+		var c cidCoder
+		w := halfWidthDigits(&c)
+		content := textAt(&c, 146, 480, "项目") + textAt(&c, 202, 480, "行次") + textAt(&c, 259, 480, "金额") +
+			textAt(&c, 137, 453, "一、一般") + textAt(&c, 137, 443, "公共预算") +
+			textAt(&c, 209, 438, "1") + textAt(&c, 252, 438, "1683.52") +
+			textAt(&c, 137, 433, "财政拨款") + textAt(&c, 146, 423, "收入") +
+			textAt(&c, 137, 396, "三、其他") + textAt(&c, 209, 391, "2") + textAt(&c, 257, 391, "71.98") + textAt(&c, 146, 386, "收入")
+		doc, err := Read(context.Background(), "r.pdf", pagesPDF(&c, cidFont(w), "", content), DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "t1 (3x3)\nt1r1c1 项目\nt1r1c2 行次\nt1r1c3 金额\nt1r2c1 一、一般公共预算财政拨款收入\nt1r2c2 1\nt1r2c3 1683.52\n" +
+			"t1r3c1 三、其他收入\nt1r3c2 2\nt1r3c3 71.98\n"
 		if got := dumpBody(t, doc); got != want {
 			t.Errorf("got\n%s\nwant\n%s", got, want)
 		}
