@@ -513,8 +513,12 @@ func (ex *pdfExtract) lines() []pdfLine {
 		line := runs[i:j]
 		sort.SliceStable(line, func(a, b int) bool { return line[a].x < line[b].x })
 		chunks := lineChunks(line, false)
-		if split := lineChunks(line, true); len(chunks) >= 2 || len(split) >= 3 {
-			chunks = split
+		if len(chunks) >= 2 {
+			chunks = lineChunks(line, true)
+		} else if numberRuns(line) >= 2 {
+			if split := lineChunks(line, true); len(split) >= 3 {
+				chunks = split
+			}
 		}
 		chunks = pipeRowChunk(chunks)
 		if len(chunks) > 0 {
@@ -523,6 +527,17 @@ func (ex *pdfExtract) lines() []pdfLine {
 		i = j
 	}
 	return out
+}
+
+// numberRuns counts the runs of a line that are numbers.
+func numberRuns(line []*pdfRun) int {
+	n := 0
+	for _, r := range line {
+		if isNumberText(r.text.String()) {
+			n++
+		}
+	}
+	return n
 }
 
 // pipeRowChunk makes the chunks of a row of a pipe table (| 项目 | 金额 |, a text file's
