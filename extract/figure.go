@@ -116,6 +116,10 @@ type Claim struct {
 	// follows (支出1946.44万元，较上年减少82.14万元; 事业收入730.05万元，占54.78%) — when there is
 	// one: it pins the claim to that statement of the metric.
 	Base *decimal.Decimal
+	// AmountTol and BaseTol are half a unit of the last digit written of Amount and Base, in
+	// yuan (8.25万元: 50): how far the amounts may be from what was rounded. Zero when exact
+	// or not stated.
+	AmountTol, BaseTol decimal.Decimal
 	// Direction is +1 for an increase, -1 for a decrease, 0 when not a change.
 	Direction int
 	// Target is the other unit's name as written: the receiver of a transfer, the sender of

@@ -160,7 +160,7 @@ func TestIncomingTransfer(t *testing.T) {
 
 func TestSections(t *testing.T) {
 	e := newTestExtractor(t)
-	res, err := e.Extract(context.Background(), textDoc("四、存在的问题\n1.部分业务工作经费保障不足，依赖上级补助资金。\n2.公用经费支出压缩空间有限。\n五、改进措施\n一是全面清理往来款项。二是加强财务人员业务培训。"))
+	res, err := e.Extract(context.Background(), textDoc("四、存在的问题\n1.部分业务工作经费保障不足，依赖上级补助资金。\n2.公用经费支出压缩空间有限。\n五、改进措施\n一是全面清理往来款项。二是加强财务人员业务培训。\n某县档案馆\n2025年3月12日"))
 	if err != nil {
 		t.Fatal(err)
 	}
