@@ -176,6 +176,18 @@ func FuzzDocText(f *testing.F) {
 
 func FuzzReadPDF(f *testing.F) {
 	addTestdata(f)
+	// real producers' fixtures of the classes that are read differently: fonts read by their
+	// cmap (texttopdf), predefined CMaps (ReportLab CID), tables at tab stops (pango)
+	for _, p := range []string{"pdf-cups-texttopdf", "pdf-reportlab-cid", "pdf-pango-cairo"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "writers", p, "gen-001-zhungeer-wenlv-2021.pdf"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, b := range writerSeeds() {
+		f.Add(b)
+	}
 	f.Add(samplePDF())
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Page /Contents 2 0 R >> endobj 2 0 obj << /Length 20 >> stream\nBT (a) Tj [(b) -900 (c)] TJ ET\nendstream endobj trailer << /Root 3 0 R >>"))
 	f.Add([]byte("%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 >> stream\n2 0 << /Type /Page /Contents 3 0 R >>\nendstream endobj"))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"unicode/utf8"
 )
@@ -28,6 +29,10 @@ type pdfReader struct {
 	inflated int64 // bytes decompressed so far, against lim.MaxZipTotal
 	fonts    map[pdfRef]*pdfFont
 	work     int64 // content bytes interpreted so far, against lim.MaxZipTotal
+	// reused by inflate: the source, the decompressors and the output buffer
+	src         bytes.Reader
+	zlib, flate io.ReadCloser
+	scratch     bytes.Buffer
 }
 
 // readPDF reads a PDF's text layer into doc.
@@ -43,7 +48,7 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 	if err != nil {
 		return err
 	}
-	var items [][]pdfItem
+	var pageLines [][]pdfLine
 	var chars int64
 	ex := &pdfExtract{r: r}
 	for _, p := range pages {
@@ -61,7 +66,7 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 				}
 			}
 		}
-		items = append(items, layoutPage(lines))
+		pageLines = append(pageLines, lines)
 	}
 	if ex.glyphs == 0 {
 		return fail(ErrPDF, "PDF without a text layer")
@@ -73,7 +78,7 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 	if chars == 0 {
 		return fail(ErrPDF, "PDF without a text layer")
 	}
-	blocks, err := pdfBlocks(ctx, items, lim)
+	blocks, err := pdfBlocks(ctx, layoutPages(pageLines), lim)
 	if err != nil {
 		return err
 	}
@@ -404,6 +409,9 @@ func (r *pdfReader) contents(v any) ([]byte, error) {
 		if err := add(v); err != nil {
 			return nil, err
 		}
+	}
+	if len(parts) == 1 {
+		return parts[0], nil
 	}
 	return bytes.Join(parts, []byte{'\n'}), nil
 }

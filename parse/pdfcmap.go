@@ -1,18 +1,26 @@
 package parse
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // This file reads the cmap of an embedded TrueType font program (FontFile2), for fonts that
 // come without a ToUnicode CMap (CUPS texttopdf, pdftops then ps2pdf): the cmap maps
 // Unicode to glyph IDs, so reversed it tells the text of a glyph.
 
-// maxCmapGroups bounds the segments or groups of a cmap subtable read.
-const maxCmapGroups = 1 << 16
+// maxCmapGroups bounds the segments or groups of a cmap subtable read, maxCmapChars the
+// characters they map (a damaged table's groups may each claim 65,536).
+const (
+	maxCmapGroups = 1 << 16
+	maxCmapChars  = 1 << 17
+)
 
-// sfntCmapGlyphs returns the text of each glyph ID the font program's Unicode cmap maps, or
-// nil when font holds no such cmap. Where several characters map to one glyph, the lowest
+// sfntCmapGlyphs returns the text of each glyph ID the font program's Unicode cmap maps
+// (by glyph ID, 0 for none), or nil when font holds no such cmap; at most maxCmapChars
+// characters are read. Where several characters map to one glyph, the lowest
 // wins, a unified ideograph before a compatibility one.
-func sfntCmapGlyphs(font []byte) map[uint16]rune {
+func sfntCmapGlyphs(font []byte) []rune {
 	cmap := sfntTable(font, "cmap")
 	if len(cmap) < 4 {
 		return nil
@@ -45,15 +53,23 @@ func sfntCmapGlyphs(font []byte) map[uint16]rune {
 	if best < 0 {
 		return nil
 	}
-	out := map[uint16]rune{}
-	add := func(r rune, gid uint32) {
+	out := []rune{} // by glyph ID, 0 for none
+	budget := maxCmapChars
+	add := func(r rune, gid uint32) bool {
+		if budget--; budget < 0 {
+			return false
+		}
 		if gid == 0 || gid > 0xFFFF || r < 0x20 {
-			return
+			return true
 		}
-		if old, ok := out[uint16(gid)]; ok && !isCompatIdeograph(old) {
-			return
+		if int(gid) >= len(out) {
+			out = slices.Grow(out, int(gid)+1-len(out))[:gid+1]
 		}
-		out[uint16(gid)] = r
+		if old := out[gid]; old != 0 && !isCompatIdeograph(old) {
+			return true
+		}
+		out[gid] = r
+		return true
 	}
 	sub := cmap[best:]
 	if binary.BigEndian.Uint16(sub) == 12 {
@@ -71,7 +87,7 @@ func isCompatIdeograph(r rune) bool {
 }
 
 // readCmap12 reads a format 12 subtable: groups of characters mapped to consecutive glyphs.
-func readCmap12(sub []byte, add func(rune, uint32)) {
+func readCmap12(sub []byte, add func(rune, uint32) bool) {
 	if len(sub) < 16 {
 		return
 	}
@@ -83,13 +99,15 @@ func readCmap12(sub []byte, add func(rune, uint32)) {
 			continue
 		}
 		for c := first; c <= last; c++ {
-			add(rune(c), gid+(c-first))
+			if !add(rune(c), gid+(c-first)) {
+				return
+			}
 		}
 	}
 }
 
 // readCmap4 reads a format 4 subtable: segments of the BMP with a delta or glyph array.
-func readCmap4(sub []byte, add func(rune, uint32)) {
+func readCmap4(sub []byte, add func(rune, uint32) bool) {
 	if len(sub) < 14 {
 		return
 	}
@@ -121,7 +139,9 @@ func readCmap4(sub []byte, add func(rune, uint32)) {
 				}
 				gid = g + delta
 			}
-			add(rune(c), uint32(gid))
+			if !add(rune(c), uint32(gid)) {
+				return
+			}
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -237,9 +236,23 @@ type pdfFont struct {
 	cidWidths []pdfWidthRange
 	// Type0 fonts without a ToUnicode CMap: the text of each glyph by the embedded TrueType
 	// program's cmap, and the CIDToGIDMap (nil for Identity).
-	gidText  map[uint16]rune
+	gidText  []rune
 	cidToGID []byte
+	// Type0 fonts with a Unicode or GB EUC CMap: where the CIDs of the ASCII codes lie, for
+	// their widths (the ideographs take the default width)
+	asciiCIDs pdfASCIICIDs
 }
+
+// pdfASCIICIDs tells which CIDs a predefined CMap gives the ASCII codes 0x20-0x7E: in every
+// Adobe character collection CIDs 1-95 are proportional ASCII, and Adobe-GB1's 814-907 and
+// 7716 half-width ASCII.
+type pdfASCIICIDs int
+
+const (
+	asciiNone         pdfASCIICIDs = iota
+	asciiProportional              // 0x20-0x7E → CIDs 1-95 (Unicode CMaps, GBpc-EUC, GBKp-EUC)
+	asciiHalfWidth                 // 0x20 → 7716, 0x21-0x7E → 814-907 (GB-EUC, GBK-EUC, GBT-EUC)
+)
 
 // pdfGlyph is one shown code: its text ("" when unmapped) and width in 1/1000 em.
 type pdfGlyph struct {
@@ -285,8 +298,8 @@ func (f *pdfFont) glyphs(s string, out []pdfGlyph) []pdfGlyph {
 					g.text, g.mapped = b, true
 				}
 			case fontIdentity:
-				if r, ok := f.gidText[f.gid(code)]; ok {
-					g.text, g.mapped = string(r), true
+				if gid := int(f.gid(code)); gid < len(f.gidText) && f.gidText[gid] != 0 {
+					g.text, g.mapped = string(f.gidText[gid]), true
 				}
 			}
 		}
@@ -349,11 +362,11 @@ func (f *pdfFont) width(code uint32) float64 {
 		}
 		return f.missing
 	}
-	if f.kind == fontIdentity { // codes are CIDs
+	if cid, ok := f.cid(code); ok {
 		for _, r := range f.cidWidths {
-			if r.first <= code && code <= r.last {
+			if r.first <= cid && cid <= r.last {
 				if r.ws != nil {
-					if i := int(code - r.first); i < len(r.ws) {
+					if i := int(cid - r.first); i < len(r.ws) {
 						return r.ws[i]
 					}
 					break
@@ -363,6 +376,24 @@ func (f *pdfFont) width(code uint32) float64 {
 		}
 	}
 	return f.missing
+}
+
+// cid returns the CID of a Type0 font's code, when the reader knows it: the code itself for
+// Identity and embedded CMaps, the ASCII codes' CIDs for the predefined CMaps.
+func (f *pdfFont) cid(code uint32) (uint32, bool) {
+	switch {
+	case f.kind == fontIdentity:
+		return code, true
+	case code < 0x20 || code > 0x7E:
+		return 0, false
+	case f.asciiCIDs == asciiProportional:
+		return code - 0x1F, true
+	case f.asciiCIDs == asciiHalfWidth && code == 0x20:
+		return 7716, true
+	case f.asciiCIDs == asciiHalfWidth:
+		return 814 + code - 0x21, true
+	}
+	return 0, false
 }
 
 // font returns the font a resource dictionary names, loading it once per object.
@@ -404,9 +435,12 @@ func (r *pdfReader) loadFont(d pdfDict) *pdfFont {
 			name := string(e)
 			switch {
 			case strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16"):
-				f.kind = fontUCS2
+				f.kind, f.asciiCIDs = fontUCS2, asciiProportional
 			case strings.HasPrefix(name, "GB") && strings.Contains(name, "EUC"):
-				f.kind = fontGBK
+				f.kind, f.asciiCIDs = fontGBK, asciiHalfWidth
+				if strings.HasPrefix(name, "GBpc") || strings.HasPrefix(name, "GBKp") {
+					f.asciiCIDs = asciiProportional
+				}
 			}
 		case *pdfStream:
 			if b, err := r.decodeStream(e); err == nil {
@@ -450,29 +484,9 @@ func (r *pdfReader) loadFont(d pdfDict) *pdfFont {
 			f.widths = append(f.widths, v)
 		}
 	}
-	switch e := r.resolve(d["Encoding"]).(type) {
-	case pdfName:
-		f.enc = baseEncoding(e)
-	case pdfDict:
-		f.enc = baseEncoding(e.name("BaseEncoding"))
-		if diffs, ok := r.resolve(e["Differences"]).(pdfArray); ok {
-			code := -1
-			for _, v := range diffs {
-				switch v := r.resolve(v).(type) {
-				case float64:
-					code = int(v)
-				case pdfName:
-					if 0 <= code && code < 256 {
-						if t := []rune(glyphText(string(v))); len(t) == 1 {
-							f.enc[code] = t[0]
-						} else {
-							f.enc[code] = 0
-						}
-						code++
-					}
-				}
-			}
-		}
+	f.enc = r.simpleEncoding(d, f.toUnicode)
+	if d.name("Subtype") == "Type3" {
+		f.type3Scale(r.resolve(d["FontMatrix"]))
 	}
 	return f
 }
@@ -549,70 +563,4 @@ func (r *pdfReader) cidWidths(v any) []pdfWidthRange {
 		}
 	}
 	return out
-}
-
-// winAnsi is WinAnsiEncoding: Windows-1252, which the reader also uses for the standard and
-// Mac encodings' ASCII part and for fonts without an encoding.
-var winAnsi = func() [256]rune {
-	var e [256]rune
-	for i := 0x20; i < 256; i++ {
-		e[i] = rune(i)
-	}
-	e[0x7F] = 0
-	for i := 0x80; i < 0xA0; i++ {
-		e[i] = cp1252High[i-0x80]
-	}
-	return e
-}()
-
-// baseEncoding returns a named base encoding; all are read as WinAnsi, which agrees with
-// them on ASCII, the characters of Chinese reports' Latin text.
-func baseEncoding(pdfName) [256]rune {
-	return winAnsi
-}
-
-// glyphNames maps the glyph names of /Differences that are not uniXXXX to their characters.
-var glyphNames = map[string]rune{
-	"space": ' ', "exclam": '!', "quotedbl": '"', "numbersign": '#', "dollar": '$', "percent": '%',
-	"ampersand": '&', "quotesingle": '\'', "quoteright": '’', "quoteleft": '‘', "parenleft": '(', "parenright": ')',
-	"asterisk": '*', "plus": '+', "comma": ',', "hyphen": '-', "period": '.', "slash": '/',
-	"zero": '0', "one": '1', "two": '2', "three": '3', "four": '4', "five": '5', "six": '6',
-	"seven": '7', "eight": '8', "nine": '9', "colon": ':', "semicolon": ';', "less": '<', "equal": '=',
-	"greater": '>', "question": '?', "at": '@', "bracketleft": '[', "backslash": '\\', "bracketright": ']',
-	"asciicircum": '^', "underscore": '_', "grave": '`', "braceleft": '{', "bar": '|', "braceright": '}',
-	"asciitilde": '~', "bullet": '•', "endash": '–', "emdash": '—', "quotedblleft": '“', "quotedblright": '”',
-	"ellipsis": '…', "degree": '°', "multiply": '×', "divide": '÷', "plusminus": '±', "periodcentered": '·',
-	"nbspace": '\u00a0', "minus": '−', "yen": '¥', "section": '§', "trademark": '™', "copyright": '©',
-	"registered": '®', "perthousand": '‰',
-}
-
-// glyphText returns the text a glyph name stands for: uniXXXX[XXXX…], uXXXX, a single
-// letter, a known name; "" for others (a name with a suffix like a.sc reads as its base).
-func glyphText(name string) string {
-	if i := strings.IndexByte(name, '.'); i > 0 {
-		name = name[:i]
-	}
-	if r, ok := glyphNames[name]; ok {
-		return string(r)
-	}
-	if len(name) == 1 && ('a' <= name[0] && name[0] <= 'z' || 'A' <= name[0] && name[0] <= 'Z') {
-		return name
-	}
-	if hex, ok := strings.CutPrefix(name, "uni"); ok && len(hex) >= 4 && len(hex)%4 == 0 {
-		var u []uint16
-		for i := 0; i+4 <= len(hex); i += 4 {
-			v, err := strconv.ParseUint(hex[i:i+4], 16, 16)
-			if err != nil {
-				return ""
-			}
-			u = append(u, uint16(v))
-		}
-		return string(utf16.Decode(u))
-	}
-	if hex, ok := strings.CutPrefix(name, "u"); ok && 4 <= len(hex) && len(hex) <= 6 {
-		if v, err := strconv.ParseUint(hex, 16, 32); err == nil && v <= 0x10FFFF && !(0xD800 <= v && v < 0xE000) {
-			return string(rune(v))
-		}
-	}
-	return ""
 }

@@ -3,6 +3,7 @@ package parse
 import (
 	"context"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,6 +22,7 @@ const (
 	pdfRowSame    = 0.75 // lines closer than this are parts of one table row
 	pdfRowWrap    = 1.45 // a text-only line closer than this may continue the row above
 	pdfRowPitch   = 3.6  // lines of one table are closer than this
+	pdfDataPitch  = 5    // or, from a row with numbers to the next, closer than this
 	pdfHeadAbove  = 1.05 // a single cell this close above a table's first line is its header
 	pdfNarrowCell = 0.6  // a single-chunk line of a table spans at most this share of its width
 )
@@ -29,12 +31,16 @@ const (
 type pdfChunk struct {
 	x0, x1 float64
 	text   string
+	breaks []pdfBreak // where two pieces of the text meet (pdfcells.go)
 }
 
 // pdfLine is a line of a page: its baseline, font size and chunks left to right.
 type pdfLine struct {
 	y, size float64
 	chunks  []pdfChunk
+	// pageTop marks the first line of a page laid out below the last of the page before
+	// (a table going on across the break): its distance to the line above says nothing
+	pageTop bool
 }
 
 // pdfItem is a text line of a page or a table.
@@ -43,22 +49,39 @@ type pdfItem struct {
 	table [][]string
 }
 
-// layoutPage turns a page's lines into text lines and tables.
-func layoutPage(lines []pdfLine) []pdfItem {
-	var out []pdfItem
+// pdfTail is what a page may hand on to the next: the lines of a table that runs to its
+// foot (the first firm of them sure to be the table's, the others a label line that only
+// the next page's rows make part of it), or a header line (head).
+type pdfTail struct {
+	lines []pdfLine
+	firm  int
+	head  bool
+}
+
+// layoutLines turns lines of a page into text lines and tables. A table that runs to the
+// last line is not laid out but returned as the tail, for the next page may go on with it;
+// so is a last line of cells without a number that is no part of a table (a table's header,
+// its rows on the next page).
+func layoutLines(lines []pdfLine) (items []pdfItem, tail *pdfTail) {
 	for i := 0; i < len(lines); {
 		if start, end, ok := tableAt(lines, i); ok {
 			for _, l := range lines[i:start] {
-				out = append(out, pdfItem{text: chunksText(l)})
+				items = append(items, pdfItem{text: chunksText(l)})
 			}
-			out = append(out, pdfItem{table: buildTable(lines[start:end])})
+			if _, footEnd, _ := tableFrom(lines, i, true); footEnd == len(lines) {
+				return items, &pdfTail{lines: lines[start:], firm: end - start}
+			}
+			items = append(items, pdfItem{table: buildTable(lines[start:end])})
 			i = end
 			continue
 		}
-		out = append(out, pdfItem{text: chunksText(lines[i])})
+		if l := lines[i]; i == len(lines)-1 && len(l.chunks) >= 2 && !hasNumber(l) {
+			return items, &pdfTail{lines: lines[i:], head: true}
+		}
+		items = append(items, pdfItem{text: chunksText(lines[i])})
 		i++
 	}
-	return out
+	return items, nil
 }
 
 // chunksText is a line as text: its chunks joined with tabs.
@@ -74,6 +97,12 @@ func chunksText(l pdfLine) string {
 // it returns the lines start..end the table takes (start may be i-1 for a header line
 // above it, already emitted lines are never taken back, so start ≥ i).
 func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
+	return tableFrom(lines, i, false)
+}
+
+// tableFrom is tableAt; atFoot lets the table take a last line of the page that only
+// stands over a text cell of it (a label going on on the next page).
+func tableFrom(lines []pdfLine, i int, atFoot bool) (start, end int, ok bool) {
 	// a header cell just above the first tabular line
 	first := i
 	if len(lines[i].chunks) < 2 {
@@ -87,7 +116,11 @@ func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
 	end = first + 1
 	for end < len(lines) {
 		l, prev := lines[end], lines[end-1]
-		if prev.y-l.y > pdfRowPitch*lineSize(prev, l) {
+		pitch := pdfRowPitch
+		if hasNumber(prev) && dataRowStart(lines, end) {
+			pitch = pdfDataPitch // rows of numbers in cells with room around them
+		}
+		if prev.y-l.y > pitch*lineSize(prev, l) {
 			break
 		}
 		if len(l.chunks) >= 2 {
@@ -95,11 +128,15 @@ func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
 			end++
 			continue
 		}
-		// a single chunk: part of the table when narrow and followed by a tabular line, or
-		// close enough to continue the row above
-		nextTab := end+1 < len(lines) && len(lines[end+1].chunks) >= 2 &&
-			l.y-lines[end+1].y <= pdfRowPitch*lineSize(l, lines[end+1])
-		if !narrow(l, lines[first:end]) || !(nextTab || prev.y-l.y < pdfRowWrap*lineSize(prev, l)) {
+		// a single chunk: part of the table when narrow and followed by a tabular line (after
+		// at most pdfPageLead more lines of a label), or
+		// close enough to continue the row above; the last line of a page, a text over a
+		// text cell of the table, may go on with the rows on the next page
+		nextTab := tabularAhead(lines, end)
+		sameRow := prev.y-l.y < pdfRowSame*lineSize(prev, l)
+		wrap := prev.y-l.y < pdfRowWrap*lineSize(prev, l) && continuesCell(l, lines[first:end])
+		foot := atFoot && end+1 == len(lines) && overTextCell(l.chunks[0], lines[first:end])
+		if !narrow(l, lines[first:min(end+2, len(lines))]) || !(nextTab || sameRow || wrap || foot) {
 			break
 		}
 		end++
@@ -108,6 +145,65 @@ func tableAt(lines []pdfLine, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return i, end, true
+}
+
+// continuesCell reports whether a single-chunk line may be the wrapped end of a text cell
+// of the last row of rows (its lines within pdfRowSame of each other): it lies within that
+// cell's edges, as a line wrapped in a cell does, left-aligned, centred or right-aligned.
+func continuesCell(l pdfLine, rows []pdfLine) bool {
+	c := l.chunks[0]
+	tol := pdfCellInside * max(l.size, 1)
+	for k := len(rows) - 1; k >= 0; k-- {
+		for _, cell := range rows[k].chunks {
+			if !isNumberText(cell.text) && c.x0 >= cell.x0-tol && c.x1 <= cell.x1+tol {
+				return true
+			}
+		}
+		if k == 0 || rows[k-1].y-rows[k].y >= pdfRowSame*lineSize(rows[k-1], rows[k]) {
+			break
+		}
+	}
+	return false
+}
+
+// tabularAhead reports whether the single-chunk line i is followed by a line of cells, within
+// pdfRowPitch, after at most pdfPageLead more single-chunk lines each within pdfRowWrap of
+// the one before (a label of several lines above its numbers).
+func tabularAhead(lines []pdfLine, i int) bool {
+	for k := i + 1; k < len(lines) && k <= i+1+pdfPageLead; k++ {
+		prev, l := lines[k-1], lines[k]
+		if len(l.chunks) >= 2 {
+			return prev.y-l.y <= pdfRowPitch*lineSize(prev, l)
+		}
+		if prev.y-l.y >= pdfRowWrap*lineSize(prev, l) {
+			return false
+		}
+	}
+	return false
+}
+
+// dataRowStart reports whether line i starts a row with a number: it has one, or it is a
+// label line within pdfRowSame above a line that has.
+func dataRowStart(lines []pdfLine, i int) bool {
+	if hasNumber(lines[i]) {
+		return true
+	}
+	return i+1 < len(lines) && hasNumber(lines[i+1]) && lines[i].y-lines[i+1].y < pdfRowSame*lineSize(lines[i], lines[i+1])
+}
+
+// overTextCell reports whether a chunk of text stands over a text cell of the lines.
+func overTextCell(c pdfChunk, lines []pdfLine) bool {
+	if isNumberText(c.text) {
+		return false
+	}
+	for _, l := range lines {
+		for _, cell := range l.chunks {
+			if !isNumberText(cell.text) && min(c.x1, cell.x1) > max(c.x0, cell.x0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lineSize is the larger font size of two lines, at least 1.
@@ -126,89 +222,37 @@ func narrow(l pdfLine, rows []pdfLine) bool {
 	return hi > lo && c.x1-c.x0 <= pdfNarrowCell*(hi-lo) && c.x1 > lo && c.x0 < hi
 }
 
-// buildTable lays the lines of a table out in a grid. Lines within pdfRowSame of each other
-// are one band (a row whose cells stand at different heights); a band without numbers that
-// only goes on with the text cells of the band above, within pdfRowWrap, joins it too.
-func buildTable(lines []pdfLine) [][]string {
-	cols, positional := tableColumns(lines)
-	var rows [][]string
-	var texts [][]bool // per row and column: holds text that is not a number
-	for i := 0; i < len(lines); {
-		j := i + 1
-		for j < len(lines) && lines[j-1].y-lines[j].y < pdfRowSame*lineSize(lines[j-1], lines[j]) {
-			j++
-		}
-		cells := make([]string, len(cols))
-		for _, l := range lines[i:j] {
-			for k, c := range l.chunks {
-				col := k
-				if positional {
-					col = columnOf(cols, c)
-				}
-				col = min(col, len(cols)-1)
-				cells[col] = joinCell(cells[col], c.text)
-			}
-		}
-		n := len(rows)
-		if n > 0 && wrapsRow(lines[i-1], lines[i], cells, texts[n-1]) {
-			for c, t := range cells {
-				if t != "" {
-					rows[n-1][c] = joinCell(rows[n-1][c], t)
-				}
-			}
-		} else {
-			isText := make([]bool, len(cols))
-			for c, t := range cells {
-				isText[c] = t != "" && !isNumberText(t)
-			}
-			rows, texts = append(rows, cells), append(texts, isText)
-		}
-		i = j
-	}
-	return rows
-}
-
-// wrapsRow reports whether a band whose first line is l and whose cells are cells goes on
-// with the row above, whose last line is prev: it holds no number and only continues cells
-// of that row that hold text (a wrapped label), within pdfRowWrap.
-func wrapsRow(prev, l pdfLine, cells []string, rowText []bool) bool {
-	if prev.y-l.y >= pdfRowWrap*lineSize(prev, l) {
-		return false
-	}
-	for c, t := range cells {
-		if t != "" && (isNumberText(t) || !rowText[c]) {
-			return false
-		}
-	}
-	return true
-}
-
 // tableColumns finds a table's columns: the spans where the cells of its rows with numbers
-// (of all its tabular rows, when fewer than two hold numbers) overlap. When the rows do not
-// line up (text laid out with tab stops, a cell pushed past the next stop), positional is
-// false and cells are taken in order.
+// (the lines of their bands, a label beside its numbers included; of all its tabular lines,
+// when fewer than two rows hold numbers) overlap. When the rows do not
+// line up (text laid out with tab stops, a cell pushed past the next stop: more columns than
+// any row has cells), positional is false and cells are taken in order.
 func tableColumns(lines []pdfLine) (cols []pdfChunk, positional bool) {
 	var spans []pdfChunk
 	data, most := 0, 0
-	for _, l := range lines {
-		most = max(most, len(l.chunks))
-		if len(l.chunks) >= 2 && hasNumber(l) {
+	bands := tableBands(lines)
+	for _, b := range bands {
+		most = max(most, bandWidth(lines[b[0]:b[1]]))
+		if anyNumber(lines[b[0]:b[1]]) {
 			data++
 		}
 	}
-	for _, l := range lines {
-		if len(l.chunks) >= 2 && (data < 2 || hasNumber(l)) {
-			spans = append(spans, l.chunks...)
+	for _, b := range bands {
+		band := lines[b[0]:b[1]]
+		if data >= 2 && anyNumber(band) {
+			for _, l := range band {
+				spans = append(spans, l.chunks...)
+			}
+			continue
+		}
+		for _, l := range band {
+			if data < 2 && len(l.chunks) >= 2 {
+				spans = append(spans, l.chunks...)
+			}
 		}
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a].x0 < spans[b].x0 })
-	for _, s := range spans {
-		if n := len(cols); n > 0 && s.x0 <= cols[n-1].x1 {
-			cols[n-1].x1 = max(cols[n-1].x1, s.x1)
-			continue
-		}
-		cols = append(cols, pdfChunk{x0: s.x0, x1: s.x1})
-	}
+	cols = mergeSpans(spans)
 	if len(cols) > most || len(cols) < 2 {
 		return make([]pdfChunk, most), false
 	}
@@ -224,6 +268,19 @@ func tableColumns(lines []pdfLine) (cols []pdfChunk, positional bool) {
 		}
 	}
 	return cols, true
+}
+
+// mergeSpans merges overlapping spans, sorted by x0, into columns.
+func mergeSpans(spans []pdfChunk) []pdfChunk {
+	var cols []pdfChunk
+	for _, s := range spans {
+		if n := len(cols); n > 0 && s.x0 <= cols[n-1].x1 {
+			cols[n-1].x1 = max(cols[n-1].x1, s.x1)
+			continue
+		}
+		cols = append(cols, pdfChunk{x0: s.x0, x1: s.x1})
+	}
+	return cols
 }
 
 // hasNumber reports whether a line has a chunk that is a number.
@@ -254,18 +311,22 @@ func columnOf(cols []pdfChunk, c pdfChunk) int {
 }
 
 // joinCell appends text to a cell's text: directly between two ideographs or punctuation
-// (a label wrapped in its cell), else with a space.
+// (a label wrapped in its cell) and between the parts of a wrapped number, else with a space.
 func joinCell(cell, text string) string {
 	if cell == "" {
 		return text
 	}
 	a, _ := utf8.DecodeLastRuneInString(cell)
 	b, _ := utf8.DecodeRuneInString(text)
-	if wide(a) || wide(b) {
+	if wide(a) || wide(b) || wrappedNumber.MatchString(cell+text) && strings.Trim(cell+text, "0123456789,.%") == "" {
 		return cell + text
 	}
 	return cell + " " + text
 }
+
+// wrappedNumber is a number a narrow cell wrapped in two (12 / ,805,278.14; 67,298,850.8 /
+// 3), whole again.
+var wrappedNumber = regexp.MustCompile(`^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
 
 // wide reports whether r is an ideograph or full-width punctuation.
 func wide(r rune) bool {

@@ -6,6 +6,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"io"
+	"math"
 	"strconv"
 )
 
@@ -39,6 +40,7 @@ var errPDFSyntax = errors.New("pdf syntax error")
 type pdfLexer struct {
 	data []byte
 	pos  int
+	buf  []byte // scratch for decoding strings and names
 }
 
 // isPDFSpace reports whether c is PDF white space.
@@ -135,7 +137,313 @@ func (l *pdfLexer) next() pdfToken {
 	for l.pos < len(l.data) && !isPDFSpace(l.data[l.pos]) && !isPDFDelim(l.data[l.pos]) {
 		l.pos++
 	}
-	return pdfToken{kind: tokKeyword, str: string(l.data[start:l.pos])}
+	return pdfToken{kind: tokKeyword, str: keyword(l.data[start:l.pos])}
+}
+
+// keyword returns the string of a bare word, without allocating for the operators of content
+// streams and the words of the file structure.
+func keyword(b []byte) string {
+	switch string(b) {
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "Tf":
+		return "Tf"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "T*":
+		return "T*"
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "'":
+		return "'"
+	case "\"":
+		return "\""
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Ts":
+		return "Ts"
+	case "Tr":
+		return "Tr"
+	case "q":
+		return "q"
+	case "Q":
+		return "Q"
+	case "cm":
+		return "cm"
+	case "Do":
+		return "Do"
+	case "BI":
+		return "BI"
+	case "re":
+		return "re"
+	case "f":
+		return "f"
+	case "f*":
+		return "f*"
+	case "m":
+		return "m"
+	case "l":
+		return "l"
+	case "c":
+		return "c"
+	case "h":
+		return "h"
+	case "S":
+		return "S"
+	case "s":
+		return "s"
+	case "B":
+		return "B"
+	case "n":
+		return "n"
+	case "W":
+		return "W"
+	case "W*":
+		return "W*"
+	case "w":
+		return "w"
+	case "gs":
+		return "gs"
+	case "cs":
+		return "cs"
+	case "CS":
+		return "CS"
+	case "sc":
+		return "sc"
+	case "scn":
+		return "scn"
+	case "SC":
+		return "SC"
+	case "SCN":
+		return "SCN"
+	case "g":
+		return "g"
+	case "G":
+		return "G"
+	case "rg":
+		return "rg"
+	case "RG":
+		return "RG"
+	case "k":
+		return "k"
+	case "K":
+		return "K"
+	case "J":
+		return "J"
+	case "j":
+		return "j"
+	case "d":
+		return "d"
+	case "i":
+		return "i"
+	case "M":
+		return "M"
+	case "ri":
+		return "ri"
+	case "BDC":
+		return "BDC"
+	case "BMC":
+		return "BMC"
+	case "EMC":
+		return "EMC"
+	case "d0":
+		return "d0"
+	case "d1":
+		return "d1"
+	case "R":
+		return "R"
+	case "obj":
+		return "obj"
+	case "endobj":
+		return "endobj"
+	case "stream":
+		return "stream"
+	case "true":
+		return "true"
+	case "false":
+		return "false"
+	case "null":
+		return "null"
+	case "begincodespacerange":
+		return "begincodespacerange"
+	case "endcodespacerange":
+		return "endcodespacerange"
+	case "beginbfchar":
+		return "beginbfchar"
+	case "endbfchar":
+		return "endbfchar"
+	case "beginbfrange":
+		return "beginbfrange"
+	case "endbfrange":
+		return "endbfrange"
+	case "def":
+		return "def"
+	}
+	return structName(b)
+}
+
+// structName returns the string of the names of a PDF's structure (its dictionaries' keys
+// and common values), without allocating for them.
+func structName(b []byte) string {
+	switch string(b) {
+	case "Type":
+		return "Type"
+	case "Subtype":
+		return "Subtype"
+	case "Font":
+		return "Font"
+	case "BaseFont":
+		return "BaseFont"
+	case "FirstChar":
+		return "FirstChar"
+	case "LastChar":
+		return "LastChar"
+	case "Widths":
+		return "Widths"
+	case "FontDescriptor":
+		return "FontDescriptor"
+	case "Encoding":
+		return "Encoding"
+	case "ToUnicode":
+		return "ToUnicode"
+	case "Length":
+		return "Length"
+	case "Length1":
+		return "Length1"
+	case "Filter":
+		return "Filter"
+	case "FlateDecode":
+		return "FlateDecode"
+	case "DecodeParms":
+		return "DecodeParms"
+	case "Resources":
+		return "Resources"
+	case "Contents":
+		return "Contents"
+	case "MediaBox":
+		return "MediaBox"
+	case "CropBox":
+		return "CropBox"
+	case "Parent":
+		return "Parent"
+	case "Kids":
+		return "Kids"
+	case "Count":
+		return "Count"
+	case "Page":
+		return "Page"
+	case "Pages":
+		return "Pages"
+	case "Catalog":
+		return "Catalog"
+	case "ProcSet":
+		return "ProcSet"
+	case "XObject":
+		return "XObject"
+	case "ExtGState":
+		return "ExtGState"
+	case "Identity-H":
+		return "Identity-H"
+	case "Type0":
+		return "Type0"
+	case "TrueType":
+		return "TrueType"
+	case "Type1":
+		return "Type1"
+	case "Type3":
+		return "Type3"
+	case "CIDFontType2":
+		return "CIDFontType2"
+	case "CIDFontType0":
+		return "CIDFontType0"
+	case "DescendantFonts":
+		return "DescendantFonts"
+	case "CIDSystemInfo":
+		return "CIDSystemInfo"
+	case "Registry":
+		return "Registry"
+	case "Ordering":
+		return "Ordering"
+	case "Supplement":
+		return "Supplement"
+	case "DW":
+		return "DW"
+	case "W":
+		return "W"
+	case "CIDToGIDMap":
+		return "CIDToGIDMap"
+	case "FontName":
+		return "FontName"
+	case "Flags":
+		return "Flags"
+	case "FontBBox":
+		return "FontBBox"
+	case "ItalicAngle":
+		return "ItalicAngle"
+	case "Ascent":
+		return "Ascent"
+	case "Descent":
+		return "Descent"
+	case "CapHeight":
+		return "CapHeight"
+	case "StemV":
+		return "StemV"
+	case "FontFile2":
+		return "FontFile2"
+	case "FontFile3":
+		return "FontFile3"
+	case "MCID":
+		return "MCID"
+	case "Span":
+		return "Span"
+	case "P":
+		return "P"
+	case "Artifact":
+		return "Artifact"
+	case "Annots":
+		return "Annots"
+	case "Group":
+		return "Group"
+	case "StructParents":
+		return "StructParents"
+	case "Tabs":
+		return "Tabs"
+	case "N":
+		return "N"
+	case "First":
+		return "First"
+	case "ObjStm":
+		return "ObjStm"
+	case "XRef":
+		return "XRef"
+	case "Size":
+		return "Size"
+	case "Root":
+		return "Root"
+	case "Info":
+		return "Info"
+	case "ID":
+		return "ID"
+	case "Prev":
+		return "Prev"
+	case "Index":
+		return "Index"
+	}
+	return string(b)
 }
 
 // number reads a number; ok is false (and nothing is consumed) when the bytes are none.
@@ -160,6 +468,10 @@ func (l *pdfLexer) number() (pdfToken, bool) {
 	if digits == 0 {
 		return pdfToken{}, false
 	}
+	l.pos = i
+	if v, ok := simpleNumber(l.data[start:i]); ok {
+		return pdfToken{kind: tokNumber, num: v, int: !dot}, true
+	}
 	s := string(l.data[start:i])
 	if l.data[start] == '+' {
 		s = s[1:]
@@ -171,13 +483,54 @@ func (l *pdfLexer) number() (pdfToken, bool) {
 	if err != nil {
 		v = 0
 	}
-	l.pos = i
 	return pdfToken{kind: tokNumber, num: v, int: !dot}, true
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// simpleNumber reads a number of at most 15 digits (a sign, digits, a point) as
+// strconv.ParseFloat would: the digits and the power of ten are exact in a float64, so their
+// quotient is correctly rounded. ok is false for other numbers.
+func simpleNumber(b []byte) (float64, bool) {
+	neg := false
+	if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
+		neg = b[0] == '-'
+		b = b[1:]
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for _, c := range b {
+		if c == '.' {
+			dot = true
+			continue
+		}
+		mant = mant*10 + uint64(c-'0')
+		digits++
+		if dot {
+			frac++
+		}
+	}
+	if digits > 15 {
+		return 0, false
+	}
+	v := float64(mant) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // name reads a name after its slash, decoding #xx escapes.
 func (l *pdfLexer) name() string {
-	var b []byte
+	start := l.pos
+	for l.pos < len(l.data) && !isPDFSpace(l.data[l.pos]) && !isPDFDelim(l.data[l.pos]) && l.data[l.pos] != '#' {
+		l.pos++
+	}
+	if l.pos >= len(l.data) || l.data[l.pos] != '#' {
+		return keyword(l.data[start:l.pos])
+	}
+	b := append(l.buf[:0], l.data[start:l.pos]...)
 	for l.pos < len(l.data) {
 		c := l.data[l.pos]
 		if isPDFSpace(c) || isPDFDelim(c) {
@@ -193,6 +546,7 @@ func (l *pdfLexer) name() string {
 		b = append(b, c)
 		l.pos++
 	}
+	l.buf = b
 	return string(b)
 }
 
@@ -220,7 +574,7 @@ func unhex2(a, b byte) (byte, bool) {
 // is followed by 0.
 func (l *pdfLexer) hexString() string {
 	l.pos++ // <
-	var b []byte
+	b := l.buf[:0]
 	var hi byte
 	half := false
 	for l.pos < len(l.data) {
@@ -243,13 +597,14 @@ func (l *pdfLexer) hexString() string {
 	if half {
 		b = append(b, hi<<4)
 	}
+	l.buf = b
 	return string(b)
 }
 
 // literalString reads (...) with its escapes and balanced parentheses.
 func (l *pdfLexer) literalString() string {
 	l.pos++ // (
-	var b []byte
+	b := l.buf[:0]
 	depth := 1
 	for l.pos < len(l.data) {
 		c := l.data[l.pos]
@@ -260,10 +615,12 @@ func (l *pdfLexer) literalString() string {
 		case ')':
 			depth--
 			if depth == 0 {
+				l.buf = b
 				return string(b)
 			}
 		case '\\':
 			if l.pos >= len(l.data) {
+				l.buf = b
 				return string(b)
 			}
 			e := l.data[l.pos]
@@ -301,6 +658,7 @@ func (l *pdfLexer) literalString() string {
 		}
 		b = append(b, c)
 	}
+	l.buf = b
 	return string(b)
 }
 
@@ -321,7 +679,7 @@ func (l *pdfLexer) object(t pdfToken, depth int) (any, error) {
 			}
 			l.pos = save
 		}
-		return t.num, nil
+		return boxNumber(t.num), nil
 	case tokName:
 		return pdfName(t.str), nil
 	case tokString:
@@ -373,6 +731,24 @@ func (l *pdfLexer) object(t pdfToken, depth int) (any, error) {
 		return pdfKeyword(t.str), nil
 	}
 	return nil, errPDFSyntax
+}
+
+// smallInts holds the integers 0..1023 as values, so that the numbers of a PDF's arrays
+// (widths, counts, object numbers) are not each an allocation; it is never written after
+// package initialisation.
+var smallInts = func() (out [1024]any) {
+	for i := range out {
+		out[i] = float64(i)
+	}
+	return out
+}()
+
+// boxNumber returns v as a value, without allocating for a small integer.
+func boxNumber(v float64) any {
+	if v >= 0 && v < float64(len(smallInts)) && v == math.Trunc(v) {
+		return smallInts[int(v)]
+	}
+	return v
 }
 
 // Accessors that tolerate any value: a wrong type reads as absent.
@@ -452,18 +828,14 @@ func (r *pdfReader) decodeStream(s *pdfStream) ([]byte, error) {
 // inflate decompresses zlib (or raw deflate) data under the limits. Data cut short, or with
 // a bad checksum, gives what could be decompressed: PDF writers are often sloppy there.
 func (r *pdfReader) inflate(data []byte) ([]byte, error) {
-	var src io.Reader
-	if zr, err := zlib.NewReader(bytes.NewReader(data)); err == nil {
-		defer zr.Close()
-		src = zr
-	} else {
-		fr := flate.NewReader(bytes.NewReader(data))
-		defer fr.Close()
-		src = fr
+	src, err := r.inflater(data)
+	if err != nil {
+		return nil, err
 	}
 	room := min(r.lim.MaxZipMember, r.lim.MaxZipTotal-r.inflated)
-	var buf bytes.Buffer
-	n, err := io.Copy(&buf, io.LimitReader(src, room+1))
+	buf := &r.scratch
+	buf.Reset()
+	n, err := io.Copy(buf, io.LimitReader(src, room+1))
 	r.inflated += n
 	if n > room {
 		if n > r.lim.MaxZipMember {
@@ -474,7 +846,33 @@ func (r *pdfReader) inflate(data []byte) ([]byte, error) {
 	if err != nil && buf.Len() == 0 {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	out := bytes.Clone(buf.Bytes())
+	if buf.Cap() > 4<<20 {
+		r.scratch = bytes.Buffer{} // a large stream's buffer is not kept for the rest of the file
+	}
+	return out, nil
+}
+
+// inflater returns a decompressor of zlib data, or of raw deflate data when data has no zlib
+// header, reusing the reader's decompressors.
+func (r *pdfReader) inflater(data []byte) (io.Reader, error) {
+	r.src.Reset(data)
+	if r.zlib == nil {
+		zr, err := zlib.NewReader(&r.src)
+		if err == nil {
+			r.zlib = zr
+			return zr, nil
+		}
+	} else if err := r.zlib.(zlib.Resetter).Reset(&r.src, nil); err == nil {
+		return r.zlib, nil
+	}
+	r.src.Reset(data)
+	if r.flate == nil {
+		r.flate = flate.NewReader(&r.src)
+	} else if err := r.flate.(flate.Resetter).Reset(&r.src, nil); err != nil {
+		return nil, err
+	}
+	return r.flate, nil
 }
 
 // pngPredict undoes a PNG predictor (Predictor 10-15) of Flate data; TIFF predictor 2 and

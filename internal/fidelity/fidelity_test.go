@@ -2,6 +2,7 @@ package fidelity
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/parse"
 )
 
 // writersDir is the fixture tree: gold/ (the generator's gold files), source/ and txt/ (the
@@ -24,7 +26,8 @@ var textSourced = map[string]bool{"pango-cairo": true, "cups-texttopdf": true, "
 
 // TestWriters scores every folder of the fixture tree and holds each to its target: a .docx
 // construct F1 ≥ 0.99 with no file failed; a PDF producer F1 within 0.01 of the same
-// reports' source files, with no file failed. Run it with
+// reports' source files, with no file failed; a producer whose PDFs keep no Unicode at all
+// (nounicode-*) refused, each file, with the message that says so. Run it with
 //
 //	go test ./internal/fidelity -run Writers -v [-args -writers DIR]
 func TestWriters(t *testing.T) {
@@ -47,10 +50,15 @@ func TestWriters(t *testing.T) {
 	}
 	sort.Strings(folders)
 	var table strings.Builder
-	fmt.Fprintf(&table, "\n%-22s %5s %6s %5s %5s %5s %6s %9s\n", "folder", "files", "failed", "tp", "fp", "fn", "F1", "source F1")
+	fmt.Fprintf(&table, "\n%-24s %5s %6s %5s %5s %5s %6s %9s\n", "folder", "files", "failed", "tp", "fp", "fn", "F1", "source F1")
 	for _, folder := range folders {
 		name := filepath.Base(folder)
 		kind, what, _ := strings.Cut(name, "-")
+		if kind == "nounicode" {
+			n := refusedNoUnicode(t, ctx, folder)
+			fmt.Fprintf(&table, "%-24s %5d %6d %35s\n", name, n, n, "(no Unicode in the file: refused)")
+			continue
+		}
 		if kind != "docx" && kind != "pdf" {
 			continue
 		}
@@ -62,7 +70,7 @@ func TestWriters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(&table, "%-22s %5d %6d %5d %5d %5d %6.3f %9.3f\n", name, s.Files, s.Failed, s.TP, s.FP, s.FN, s.F1(), src.F1())
+		fmt.Fprintf(&table, "%-24s %5d %6d %5d %5d %5d %6.3f %9.3f\n", name, s.Files, s.Failed, s.TP, s.FP, s.FN, s.F1(), src.F1())
 		for _, m := range s.Misses {
 			t.Logf("%s: %s", name, m)
 		}
@@ -76,6 +84,27 @@ func TestWriters(t *testing.T) {
 		}
 	}
 	t.Log(table.String())
+}
+
+// refusedNoUnicode checks that every PDF of folder, whose fonts keep no Unicode (pdftops +
+// ps2pdf: glyphs named /c00../cff, a symbol cmap, no ToUnicode), fails with the message
+// that says so rather than being read as noise or called a scan, and returns their count.
+func refusedNoUnicode(t *testing.T, ctx context.Context, folder string) int {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(folder, "*.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Errorf("%s: no PDFs", folder)
+	}
+	for _, p := range paths {
+		_, err := parse.ReadFile(ctx, p, parse.DefaultLimits())
+		if !errors.Is(err, parse.ErrPDF) || !strings.Contains(parse.Message(err), "no Unicode map") {
+			t.Errorf("%s: err = %v, want the PDF refused for fonts without a Unicode map", p, err)
+		}
+	}
+	return len(paths)
 }
 
 // sourceScore scores the source files of the reports in folder: the generated .txt for the

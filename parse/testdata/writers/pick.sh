@@ -3,12 +3,12 @@
 #
 #   parse/testdata/writers/pick.sh WORK NAME...
 #
-# Each PDF's font programs (FontFile, FontFile2, FontFile3, Type 3 glyph procedures) are emptied, which jixiao does not
-# read for fonts with a ToUnicode CMap: qpdf --qdf writes the file uncompressed, the streams are
-# emptied, fix-qdf mends the offsets and qpdf compresses it again, linearized or with object
-# streams for the producers that wrote it so. Fonts without ToUnicode need their programs, so
-# those producers' files (CUPS texttopdf, pdftops + ps2pdf: hundreds of KB) are not copied;
-# their failure classes have tests of their own.
+# Each PDF is written uncompressed by qpdf --qdf, shrink.py empties the font programs jixiao
+# does not read (behind a ToUnicode CMap; Type 3 glyph procedures) and cuts those it reads
+# (no ToUnicode: CUPS texttopdf, pdftops + ps2pdf) down to their cmap for the report's
+# characters, fix-qdf mends the offsets and qpdf compresses it again, linearized or with
+# object streams for the producers that wrote it so. Of the PDFs no reader gets the text
+# of (nounicode-*), the first page is kept.
 set -euo pipefail
 work=${1:?usage: pick.sh WORK NAME...}
 shift
@@ -22,32 +22,19 @@ for name in "$@"; do
 		mkdir -p "$here/$(basename "$d")"
 		cp "$d/$name.docx" "$here/$(basename "$d")/"
 	done
-	for d in "$work"/pdf-*; do
+	for d in "$work"/pdf-* "$work"/nounicode-*; do
 		p=$(basename "$d")
-		case $p in pdf-cups-texttopdf | pdf-pdftops-ps2pdf) continue ;; esac
 		mkdir -p "$here/$p"
 		tmp=$(mktemp -d)
-		qpdf --qdf --object-streams=disable "$d/$name.pdf" "$tmp/q.pdf"
-		/usr/bin/python3 - "$tmp/q.pdf" <<'PY'
-import re, sys
-p = sys.argv[1]
-b = open(p, "rb").read()
-fonts = set(re.findall(rb"/FontFile[23]? (\d+) 0 R", b))
-# Type 3 glyph procedures (Chromium draws CJK so): their dictionaries, inline or apart
-procs = re.findall(rb"/CharProcs <<(.*?)>>", b, flags=re.S)
-for ref in re.findall(rb"/CharProcs (\d+) 0 R", b):
-    m = re.search(rb"(?m)^" + ref + rb" 0 obj\n<<(.*?)>>", b, flags=re.S)
-    if m:
-        procs.append(m.group(1))
-for d in procs:
-    fonts.update(re.findall(rb"(\d+) 0 R", d))
-def empty(m):
-    if m.group(1) not in fonts:
-        return m.group(0)
-    return m.group(1) + b" 0 obj\n<< /Length 0 >>\nstream\n\nendstream"
-b = re.sub(rb"(?m)^(\d+) 0 obj\n<<.*?>>\nstream\n.*?\nendstream", empty, b, flags=re.S)
-open(p, "wb").write(b)
-PY
+		src="$d/$name.pdf"
+		case $p in
+		nounicode-*) # a failure class: its first page is enough
+			qpdf --empty --pages "$src" 1 -- "$tmp/p1.pdf"
+			src="$tmp/p1.pdf"
+			;;
+		esac
+		qpdf --qdf --object-streams=disable "$src" "$tmp/q.pdf"
+		/usr/bin/python3 "$here/shrink.py" "$tmp/q.pdf" "$work/txt/$name.txt"
 		fix-qdf "$tmp/q.pdf" >"$tmp/f.pdf"
 		case $p in
 		pdf-qpdf-linearize) qpdf --linearize "$tmp/f.pdf" "$here/$p/$name.pdf" ;;

@@ -5,7 +5,8 @@
 #   parse/testdata/writers/regen.sh WORK [N] [SEED]
 #
 # writes WORK/gold (the generator's gold), WORK/source (its .docx), WORK/docx-<construct>/ and
-# WORK/pdf-<producer>/, each file named like its gold. Score any of them with
+# WORK/pdf-<producer>/ (and WORK/nounicode-pdftops-ps2pdf/, PDFs whose text no reader gets
+# back), each file named like its gold. Score any of them with
 #
 #   go test ./internal/fidelity -run Writers -v -args -writers WORK
 #
@@ -69,7 +70,10 @@ each "$work/pdf-libreoffice" pdf "$work/pdf-mutool-clean" mutool clean -gggg -z
 gsw() { gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$2" "$1"; }
 each "$work/pdf-libreoffice" pdf "$work/pdf-ghostscript" gsw
 ps2() { pdftops "$1" "$2.ps" && ps2pdf "$2.ps" "$2" && rm -f "$2.ps"; }
-each "$work/pdf-libreoffice" pdf "$work/pdf-pdftops-ps2pdf" ps2
+# pdftops drops the ToUnicode CMaps (PostScript has none) and names the glyphs /c00../cff;
+# ps2pdf keeps no Unicode either: no reader gets the text back, so these are files jixiao
+# must refuse with a clear message (internal/fidelity), not score.
+each "$work/pdf-libreoffice" pdf "$work/nounicode-pdftops-ps2pdf" ps2
 
 abi() { abiword --to=pdf --to-name="$2" "$1" >/dev/null 2>&1; }
 each "$work/source" docx "$work/pdf-abiword" abi
@@ -85,12 +89,24 @@ each "$work/html" html "$work/pdf-weasyprint" wp
 
 pango() { pango-view --no-display --font="Noto Sans CJK SC 9" --width=560 -o "$2" "$1"; }
 each "$work/txt" txt "$work/pdf-pango-cairo" pango
-tt() { CHARSET=utf-8 /usr/lib/cups/filter/texttopdf 1 jixiao report 1 "" "$1" >"$2" 2>/dev/null; }
+# Debian's charset for texttopdf (/usr/share/cups/charsets/pdf.utf-8) gives the CJK font only
+# U+3000-9FFF: full-width forms (，：（）１２３％) and circled numbers (②) go to the monospace
+# font, which draws them as glyph 0, so the file holds no text for them (boxes on the page).
+# regen.sh adds those ranges to the CJK font, as a CUPS set up for Chinese text would;
+# JIXIAO_REGEN_CUPS=debian prints with Debian's charset as it is.
+cups=/usr/share/cups
+if [ "${JIXIAO_REGEN_CUPS:-cjk}" = cjk ]; then
+	cups="$work/.cups"
+	mkdir -p "$cups"
+	cp -r /usr/share/cups/. "$cups/"
+	printf '2460 24FF ltor double ARPLUmingCN\nFF00 FFEF ltor double ARPLUmingCN\n' >>"$cups/charsets/pdf.utf-8"
+fi
+tt() { CUPS_DATADIR="$cups" CHARSET=utf-8 /usr/lib/cups/filter/texttopdf 1 jixiao report 1 "" "$1" >"$2" 2>/dev/null; }
 each "$work/txt" txt "$work/pdf-cups-texttopdf" tt
 rl() { /usr/bin/python3 "$here/rl_print.py" "$1" "$2" "$3"; }
 rlcid() { rl cid "$1" "$2"; }
 rlttf() { rl ttf "$1" "$2"; }
 each "$work/txt" txt "$work/pdf-reportlab-cid" rlcid
 each "$work/txt" txt "$work/pdf-reportlab-ttf" rlttf
-rm -rf "$work/.lo" "$work/.chromium" "$work/txt-raw"
+rm -rf "$work/.lo" "$work/.chromium" "$work/.cups" "$work/txt-raw"
 echo "regen: wrote $work"
