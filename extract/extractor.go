@@ -23,6 +23,7 @@ type Extractor struct {
 	opts Options
 	lex  *Lexicon
 	seg  *Segmenter
+	eval *evalLexicon
 }
 
 // New builds an Extractor, loading the segmentation dictionary and the finance lexicon.
@@ -38,13 +39,22 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{opts: opts, lex: lex, seg: seg}, nil
+	el, err := newEvalLexicon(lex.eval)
+	if err != nil {
+		return nil, fmt.Errorf("loading the finance lexicon: %w", err)
+	}
+	return &Extractor{opts: opts, lex: lex, seg: seg, eval: el}, nil
 }
 
 // Extract reads the identity, figures, claims and narrative sections of one document.
 func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, error) {
 	res := &Result{Identity: readIdentity(doc)}
 	w := &walker{e: e, docBasis: docBasis(res.Identity.Title), year: res.Identity.Year}
+	// Self-evaluation tables are read first; the blocks they were read from are then no
+	// prose and no money table.
+	evs, used := e.evaluations(doc)
+	res.Evaluations = evs
+	doc = withoutBlocks(doc, used)
 	paras := joinLines(doc.Blocks)
 	for i, lp := range paras {
 		if i%64 == 0 {
@@ -72,6 +82,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	}
 	res.Claims = w.claims
 	res.Figures = append(res.Figures, tableFigs...)
+	res.Figures = append(res.Figures, evalFigures(evs)...)
 	res.Figures = resolve(res.Figures, res.Identity.Year)
 	res.Sections = sections(doc)
 	return res, nil

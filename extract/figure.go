@@ -124,4 +124,6 @@ type Result struct {
 	Figures  []Figure
 	Claims   []Claim
 	Sections []Section
+	// Evaluations are the report's self-evaluation tables (绩效自评表), in order.
+	Evaluations []Evaluation
 }

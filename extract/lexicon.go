@@ -53,6 +53,9 @@ type role struct {
 // Lexicon maps normalised wordings to their meaning, and metrics to their unit family.
 type Lexicon struct {
 	words map[string]*entry
+	// eval holds the wordings of self-evaluation tables (kinds eval…), read by evalLexicon:
+	// they name table headers and row labels and are no words of the segmentation dictionary.
+	eval []evalLine
 }
 
 // metricFamily is the unit family a metric takes its values in.
@@ -99,6 +102,10 @@ func loadLexicon(text string) (*Lexicon, error) {
 		hf := strings.Fields(head)
 		if len(hf) != 2 {
 			return nil, fmt.Errorf("lexicon line %d: want 'KIND KEY :', got %q", n+1, head)
+		}
+		if strings.HasPrefix(hf[0], "eval") {
+			lx.eval = append(lx.eval, evalLine{line: n + 1, kind: hf[0], key: hf[1], words: strings.Fields(body)})
+			continue
 		}
 		kind, ok := kindNames[hf[0]]
 		if !ok {

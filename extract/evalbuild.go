@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// indicators turns the rows found into Indicators: levels carried down from the rows above
+// (and from a level passed over on its own, a merged cell's text), values read as numbers.
+func (rr *rowReader) indicators(recs []record) []Indicator {
+	var out []Indicator
+	l1, l2 := "", ""
+	setLevel := func(t *etok) {
+		switch {
+		case t.level == 1:
+			l1, l2 = stripPoints(t.raw), ""
+		case t.level == 2:
+			l2 = stripPoints(t.raw)
+		case t.level == 3:
+			l2 = stripPoints(t.raw)
+		}
+	}
+	p := 0
+	for _, rec := range recs {
+		for ; p < rec.start; p++ {
+			if t := &rr.toks[p]; t.is(tkLevel) {
+				// a level on its own: the next level may be its second level
+				if t.level == 3 && p+1 < len(rr.toks) && rr.toks[p+1].is(tkLevel) {
+					l1, l2 = stripPoints(t.raw), ""
+					continue
+				}
+				setLevel(t)
+			}
+		}
+		p = rec.end
+		var ind Indicator
+		var dir, unit, target, targetAdj string
+		var tnum, anum evalNum
+		var tok, aok bool
+		var cells []string
+		for k, f := range rec.fills {
+			text := rr.fillText(f)
+			if f.a >= 0 && !(k > 0 && rec.fills[k-1].cut && f.cut && rec.fills[k-1].a == f.a && f.num == nil && f.text == "") {
+				cells = append(cells, text)
+			}
+			switch rr.slots[k].role {
+			case colLevel1:
+				if text != "" {
+					l1, l2 = stripPoints(text), ""
+				}
+			case colLevel2:
+				if text != "" {
+					l2 = stripPoints(text)
+				}
+			case colName:
+				ind.Name = text
+			case colTarget:
+				target = text
+				tnum, tok = rr.fillNum(f)
+			case colTargetAdj:
+				targetAdj = text
+			case colActual:
+				ind.Actual = text
+				anum, aok = rr.fillNum(f)
+			case colWeight:
+				if n, ok := rr.fillNum(f); ok && pointsValue(n) {
+					v := n.v
+					ind.Weight, ind.WeightDecimals = &v, n.dec
+				}
+			case colScore:
+				if n, ok := rr.fillNum(f); ok && pointsValue(n) {
+					v := n.v
+					ind.Score, ind.ScoreDecimals = &v, n.dec
+				}
+			case colDirection:
+				dir = text
+			case colNature:
+				if c, l := comparatorAt([]rune(rr.el.norm(text)), 0); c != "" && l == len([]rune(rr.el.norm(text))) {
+					dir = text // a comparator in the 指标性质 column
+				}
+			case colUnit:
+				unit = text
+			}
+		}
+		if target == "" && targetAdj != "" {
+			target = targetAdj
+			tnum, tok = numOf(targetAdj)
+		}
+		ind.Level1, ind.Level2 = l1, l2
+		rr.el.setTarget(&ind, dir, target, unit, tnum, tok)
+		if aok {
+			v := anum.v
+			ind.ActualValue, ind.ActualUnit = &v, anum.unit
+		} else if n, ok := numOf(ind.Actual); ok {
+			v := n.v
+			ind.ActualValue, ind.ActualUnit = &v, n.unit
+		}
+		ind.Met = rr.el.met(&ind)
+		ind.Raw = strings.Join(cells, " | ")
+		ind.Location = rr.toks[rec.start].loc
+		ownLevel2 := false
+		for k, f := range rec.fills {
+			if rr.slots[k].role == colLevel2 && f.a >= 0 && !rr.toks[f.a].is(tkBlank) {
+				ownLevel2 = true
+			}
+		}
+		if !keepName(ind.Name) || rec.end == len(rr.toks) && !ownLevel2 && rr.el.levelPrefix(ind.Name) {
+			continue
+		}
+		out = append(out, ind)
+	}
+	return out
+}
+
+// keepName reports whether a row's name is an indicator's: more than a bare numbering
+// (指标1：) left by a table cut off.
+func keepName(name string) bool {
+	n := numberingPrefix.ReplaceAllString(name, "")
+	return hanCount(n) >= 2 || hasLetter(n) && len(n) >= 2
+}
+
+var numberingPrefix = regexp.MustCompile(`^\s*(?:指标\s*\d*\s*[:：]?|[0-9]+\s*[、.．]|[（(]\s*[0-9一二三四五六七八九十]+\s*[)）])`)
+
+// stripPoints drops the points a level carries (产出指标（50分） → 产出指标).
+func stripPoints(s string) string {
+	return strings.TrimSpace(pointsSuffix.ReplaceAllString(strings.TrimSpace(s), ""))
+}
+
+// numOf reads a cell that is one number.
+func numOf(text string) (evalNum, bool) {
+	n := strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return narrow(r)
+	}, text)
+	return parseEvalNum(n)
+}
+
+// setTarget fills an indicator's target, comparator, number and unit from its cells: the
+// comparator of 指标方向 (or 指标性质) and the unit of 度量单位 are joined to the value as
+// written (≥ | 735 | 人次 → ≥735人次).
+func (el *evalLexicon) setTarget(ind *Indicator, dir, target, unit string, tnum evalNum, tok bool) {
+	cmp := ""
+	if c, l := comparatorAt([]rune(el.norm(dir)), 0); l > 0 {
+		cmp = c
+	} else {
+		dir = ""
+	}
+	if !tok {
+		tnum, tok = numOf(target)
+	}
+	if tok && tnum.cmp != "" {
+		cmp = tnum.cmp
+		dir = ""
+	}
+	ind.Target = dir + target
+	if unit != "" && tok && tnum.unit == "" {
+		ind.Target += unit
+		tnum.unit = el.norm(unit)
+	}
+	ind.Comparator = cmp
+	if tok {
+		v := tnum.v
+		ind.TargetValue = &v
+		ind.UnitText = tnum.unit
+	} else if unit != "" {
+		ind.UnitText = unit
+	}
+}
+
+// met says whether an indicator's actual meets its target: both numbers in the same unit (a
+// bare actual is in the target's unit), compared by the comparator; without one, the target
+// is a floor, or a ceiling when the name says lower is better. Nil when it cannot be told.
+func (el *evalLexicon) met(ind *Indicator) *bool {
+	if ind.TargetValue == nil || ind.ActualValue == nil {
+		return nil
+	}
+	if ind.ActualUnit != "" && ind.ActualUnit != ind.UnitText {
+		return nil
+	}
+	t, a := *ind.TargetValue, *ind.ActualValue
+	cmp := ind.Comparator
+	if cmp == "" {
+		cmp = ">="
+		if el.lowerIsBetter(ind.Name) {
+			cmp = "<="
+		}
+	}
+	var ok bool
+	switch cmp {
+	case ">=":
+		ok = a.GreaterThanOrEqual(t)
+	case "<=":
+		ok = a.LessThanOrEqual(t)
+	case ">":
+		ok = a.GreaterThan(t)
+	case "<":
+		ok = a.LessThan(t)
+	case "=":
+		ok = a.Equal(t)
+	default:
+		return nil
+	}
+	return &ok
+}
+
+// decimalPtr returns a pointer to a copy of d.
+func decimalPtr(d decimal.Decimal) *decimal.Decimal { return &d }

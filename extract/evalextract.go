@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+// evaluations reads the self-evaluation tables of a document, and returns with them the
+// blocks they were read from (p12, t3), which are then no prose and no money table.
+func (e *Extractor) evaluations(doc *parse.Document) ([]Evaluation, map[string]bool) {
+	s := e.eval.buildStream(doc.Blocks)
+	r := &streamReader{el: e.eval, s: s, toks: s.toks}
+	r.scan()
+	used := map[string]bool{}
+	for _, sp := range r.spans {
+		for p := sp[0]; p < sp[1] && p < len(s.toks); p++ {
+			used[blockOf(s.toks[p].loc)] = true
+		}
+	}
+	return r.out, used
+}
+
+// blockOf is the block part of a location: t2 of t2r3c4, p12 of p12.
+func blockOf(loc string) string {
+	if i := strings.IndexByte(loc, 'r'); i > 0 && loc[0] == 't' {
+		return loc[:i]
+	}
+	return loc
+}
+
+// withoutBlocks returns the document without the blocks in used.
+func withoutBlocks(doc *parse.Document, used map[string]bool) *parse.Document {
+	if len(used) == 0 {
+		return doc
+	}
+	out := &parse.Document{Format: doc.Format, Encoding: doc.Encoding, Blocks: make([]parse.Block, 0, len(doc.Blocks))}
+	for _, b := range doc.Blocks {
+		if !used[b.Location()] {
+			out.Blocks = append(out.Blocks, b)
+		}
+	}
+	return out
+}
+
+// evalFigures are the figures the self-evaluation tables state (SPEC): a project table's
+// total funds as expenditure.project.item of the project (budget = 全年预算数, or 年初预算数
+// when that is all it states; actual = 全年执行数), a department-wide table's as
+// expenditure.total; the 执行率 as rate.budget_execution and the 总分 as score.self_evaluation,
+// each from the first table that states it.
+func evalFigures(evs []Evaluation) []Figure {
+	var out []Figure
+	rateDone, scoreDone := false, false
+	for _, ev := range evs {
+		total := ev.totalFunds()
+		if total != nil {
+			metric, item := "expenditure.project.item", ev.Table
+			if ev.Scope == ScopeDepartment || ev.Table == "" {
+				metric, item = "expenditure.total", ""
+			}
+			budget, basisText := total.Adjusted, "全年预算数"
+			if budget == nil {
+				budget, basisText = total.Initial, "年初预算数"
+			}
+			if budget != nil {
+				out = append(out, fundsFigure(metric, Budget, item, *budget, total, basisText))
+			}
+			if total.Executed != nil {
+				out = append(out, fundsFigure(metric, Actual, item, *total.Executed, total, "全年执行数"))
+			}
+			if total.Rate != nil && !rateDone {
+				rateDone = true
+				out = append(out, Figure{Metric: "rate.budget_execution", Basis: Actual, Value: *total.Rate, Unit: UnitPercent, UnitText: "%",
+					Term: "执行率", Raw: total.Raw, Location: total.Location, Method: MethodTable, Decimals: total.RateDecimals})
+			}
+		}
+		if ev.TotalScore != nil && !scoreDone {
+			scoreDone = true
+			out = append(out, Figure{Metric: "score.self_evaluation", Basis: Actual, Value: *ev.TotalScore, Unit: UnitPoint, UnitText: "分",
+				Term: "总分", Raw: ev.Raw, Location: ev.Location, Method: MethodTable, Decimals: ev.TotalDecimals})
+		}
+	}
+	return out
+}
+
+func fundsFigure(metric string, basis Basis, item string, v decimal.Decimal, row *FundsRow, basisText string) Figure {
+	return Figure{Metric: metric, Basis: basis, Item: item, Term: item, Value: v, Unit: UnitYuan, UnitText: row.UnitText,
+		Raw: row.Raw, Location: row.Location, Method: MethodTable, BasisText: basisText, Decimals: row.Decimals}
+}
+
+// totalFunds is the table's 年度资金总额 row, or its only row when it has no total.
+func (ev *Evaluation) totalFunds() *FundsRow {
+	for k := range ev.Funds {
+		if ev.Funds[k].Source == SourceTotal {
+			return &ev.Funds[k]
+		}
+	}
+	if len(ev.Funds) == 1 {
+		return &ev.Funds[0]
+	}
+	return nil
+}

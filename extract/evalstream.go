@@ -1,0 +1,370 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// streamReader reads the self-evaluation tables of a token stream, left to right: a title
+// or a 项目名称 opens a table, a funds header its funds block, an indicator header its
+// indicator rows, a 总分 its total.
+type streamReader struct {
+	el   *evalLexicon
+	s    *stream
+	toks []etok
+	out  []Evaluation
+	cur  *evalDraft
+	// spans are the tokens [start, end) of each table kept
+	spans [][2]int
+}
+
+// evalDraft is a table being read.
+type evalDraft struct {
+	ev         Evaluation
+	start, end int // its tokens
+	titleName  string
+	// confirmed is set by what only a self-evaluation table has: its title, a 项目名称, an
+	// indicator header. A funds block alone may be any table of budgets and spending.
+	confirmed bool
+}
+
+func (d *evalDraft) content() bool { return len(d.ev.Indicators) > 0 || len(d.ev.Funds) > 0 }
+
+func (r *streamReader) scan() {
+	toks := r.toks
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		switch {
+		case t.is(tkTitle) && !t.is(tkHead):
+			if r.cur != nil && r.cur.content() {
+				r.close(i)
+			}
+			r.ensure(i)
+			r.cur.ev.Scope = t.src
+			r.cur.confirmed = true
+			if name := projectFromTitle(t.raw); name != "" && r.cur.titleName == "" {
+				r.cur.titleName = name
+			}
+			i++
+		case t.is(tkField) && t.src == fieldProject && !t.is(tkHead):
+			if r.cur != nil && r.cur.content() {
+				r.close(i)
+			}
+			r.ensure(i)
+			r.cur.confirmed = true
+			name, next := r.fieldValue(i)
+			if r.cur.ev.Table == "" && name != "" {
+				r.cur.ev.Table = name
+				r.cur.ev.Scope = ScopeProject
+			}
+			i = next
+		case t.is(tkHead):
+			h, ok := r.el.readHeader(toks, i)
+			switch {
+			case ok && h.fundsHeader():
+				r.ensure(i)
+				i = r.readFunds(h)
+			case ok && h.indicatorHeader():
+				r.ensure(i)
+				n := len(r.cur.ev.Indicators)
+				i = r.readIndicators(h)
+				if len(r.cur.ev.Indicators) > n {
+					r.cur.confirmed = true
+				}
+			default:
+				i++
+			}
+		case t.is(tkTotal) && r.cur != nil:
+			i = r.readTotal(i)
+		case t.is(tkFunds) && r.cur != nil && len(r.cur.ev.Funds) == 0 && len(r.cur.ev.Indicators) == 0:
+			// a funds block without a header: 年度预算资金总额：1084.25
+			i = r.readFunds(header{cols: []colRole{colAdjusted}, start: i, end: i})
+		case strings.HasPrefix(t.n, "注:") || strings.HasPrefix(t.n, "注1") || t.n == "注":
+			// a note under the table is sentences: its words are no headers
+			line := t.line
+			for i < len(toks) && toks[i].line == line {
+				i++
+			}
+		default:
+			if r.cur != nil && r.cur.ev.Grade == "" && r.el.isGradeLabel(t.n) {
+				if g := r.gradeAfter(i); g != "" {
+					r.cur.ev.Grade = g
+				}
+			}
+			i++
+		}
+	}
+	if r.cur != nil {
+		r.close(len(toks))
+	}
+}
+
+// ensure opens a table at toks[i] when none is open.
+func (r *streamReader) ensure(i int) {
+	if r.cur == nil {
+		r.cur = &evalDraft{start: i}
+		r.cur.ev.Location = r.toks[i].loc
+	}
+}
+
+// close ends the open table before toks[end]: kept when it has indicators or funds.
+func (r *streamReader) close(end int) {
+	d := r.cur
+	r.cur = nil
+	if d == nil || !d.content() || !d.confirmed {
+		return
+	}
+	d.end = end
+	if d.ev.Table == "" && d.titleName != "" && d.ev.Scope != ScopeDepartment {
+		d.ev.Table = d.titleName
+	}
+	if d.ev.Scope == "" {
+		d.ev.Scope = ScopeProject
+		if d.ev.Table == "" {
+			d.ev.Scope = ScopeDepartment
+		}
+	}
+	if d.ev.ExecutionScoring == "" {
+		d.ev.ExecutionScoring = r.scoring(d.start, end)
+	}
+	d.ev.No = len(r.out) + 1
+	r.out = append(r.out, d.ev)
+	r.spans = append(r.spans, [2]int{d.start, end})
+}
+
+var (
+	bandedScoring = regexp.MustCompile(`\d+%(?:\(含\))?(?:以上|及以上)[^。;]{0,12}(?:满分|得\d)|执行率[^。;]{0,8}(?:≥|>=|大于|达到|高于|不低于)\s*\d+%[^。;]{0,10}(?:满分|得\d)|每(?:低|降低|下降|少)\d*(?:个)?百分点[^。;]{0,6}扣|(?:低于|不足)\d+%[^。;]{0,6}(?:不得分|得0分)`)
+	linearScoring = regexp.MustCompile(`执行率\s*[*×xX]\s*(?:该指标)?分值|分值\s*[*×xX]\s*执行率|执行率\s*[*×xX]\s*\d+|\d+分?\s*[*×xX]\s*执行率|按执行率[^。;]{0,6}计(?:算)?得分`)
+)
+
+// scoring reads how the table's text says budget execution is scored.
+func (r *streamReader) scoring(a, b int) string {
+	var sb strings.Builder
+	last := -1
+	for p := a; p < b && p < len(r.toks); p++ {
+		t := &r.toks[p]
+		if t.run && t.line < len(r.s.lines) {
+			if t.line != last {
+				sb.WriteString(r.el.norm(string(r.s.lines[t.line].raw)))
+				sb.WriteString("\n")
+				last = t.line
+			}
+			continue
+		}
+		sb.WriteString(t.n)
+		sb.WriteString("\n")
+	}
+	text := sb.String()
+	switch {
+	case bandedScoring.MatchString(text):
+		return ExecutionBanded
+	case linearScoring.MatchString(text):
+		return ExecutionLinear
+	}
+	return ""
+}
+
+var titleTail = regexp.MustCompile(`(?:项目)?(?:支出)?(?:绩效)?(?:目标)?(?:自评表|评价表|自评)(?:\(\d{4}年度?\))?$`)
+var titleYear = regexp.MustCompile(`^(?:\d{4}年度?)`)
+
+// projectFromTitle is the project a table's title names (2023年…建设项目支出绩效自评表 →
+// …建设项目), or "" when the title names none (项目支出绩效自评表, 部门整体支出绩效自评表).
+func projectFromTitle(raw string) string {
+	s := strings.TrimSpace(raw)
+	if strings.Contains(s, "部门整体") || strings.Contains(s, "整体支出") {
+		return ""
+	}
+	s = strings.TrimRight(s, " |")
+	s = regexp.MustCompile(`[(（]\s*\d{4}\s*年度?\s*[)）]\s*$`).ReplaceAllString(s, "")
+	loc := titleTail.FindStringIndex(s)
+	if loc == nil {
+		return ""
+	}
+	name := strings.TrimSpace(s[:loc[0]])
+	if strings.HasSuffix(s[:loc[1]], "项目支出绩效自评表") || strings.Contains(s[loc[0]:loc[1]], "项目") {
+		name += "项目"
+		if strings.HasSuffix(name, "项目项目") {
+			name = strings.TrimSuffix(name, "项目")
+		}
+	}
+	name = titleYear.ReplaceAllString(name, "")
+	name = strings.TrimLeft(name, "附件表:：0123456789 ")
+	if hanCount(name) < 3 || name == "项目" || strings.HasSuffix(name, "本级部门项目") {
+		return ""
+	}
+	return name
+}
+
+// fieldValue reads the value after a head label (项目名称 | 义务教育营养改善计划专项资金): the
+// cells or run-together text up to the next label. It returns the value and the position
+// after it.
+func (r *streamReader) fieldValue(i int) (string, int) {
+	toks := r.toks
+	j := i + 1
+	for j < len(toks) && toks[j].is(tkBlank) {
+		j++
+	}
+	k := j
+	for k < len(toks) && !toks[k].is(tkField|tkHead|tkFunds|tkTitle|tkLevel|tkTotal) && !toks[k].is(tkBlank) {
+		if !toks[k].run && k > j {
+			break // a cell is the value
+		}
+		if toks[k].first && k > j && toks[k].line != toks[j].line {
+			break
+		}
+		k++
+	}
+	if k == j {
+		return "", j
+	}
+	rr := &rowReader{toks: toks, lines: r.s.lines}
+	v := strings.TrimSpace(rr.spanRaw(j, k))
+	v = strings.TrimLeft(v, ":： ")
+	if utf8.RuneCountInString(v) > 80 {
+		return "", k
+	}
+	return v, k
+}
+
+// bodyEnd returns where the body of an indicator table that starts at toks[i] ends: at a
+// total row, a title, a 项目名称, a funds header or a note (注：).
+func (r *streamReader) bodyEnd(i int) int {
+	toks := r.toks
+	for j := i; j < len(toks); j++ {
+		t := &toks[j]
+		switch {
+		case t.is(tkTotal) && !t.is(tkLevel) && numberFollows(toks, j):
+			return j
+		case t.is(tkTitle) && !t.is(tkHead):
+			return j
+		case t.is(tkField) && t.src == fieldProject && !t.is(tkHead):
+			return j
+		case strings.HasPrefix(t.n, "注:") || strings.HasPrefix(t.n, "说明:") || strings.HasPrefix(t.n, "备注:"):
+			return j
+		case t.is(tkHead):
+			if h, ok := r.el.readHeader(toks, j); ok && h.fundsHeader() {
+				return j
+			}
+		}
+	}
+	return len(toks)
+}
+
+// numberFollows reports whether a number comes within two tokens after toks[j].
+func numberFollows(toks []etok, j int) bool {
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		if toks[k].is(tkNum | tkQty) {
+			return true
+		}
+		if !toks[k].is(tkBlank) {
+			return false
+		}
+	}
+	return false
+}
+
+// readIndicators reads the rows under indicator header h and returns the position after them.
+func (r *streamReader) readIndicators(h header) int {
+	end := r.bodyEnd(h.end)
+	body := r.toks[h.end:end]
+	if len(body) == 0 {
+		return end
+	}
+	// a header repeated in the body (a table continued on a new page) is passed over
+	rr := newRowReader(r.el, r.s, body, h, end == len(r.toks))
+	recs := rr.read()
+	r.cur.ev.Indicators = append(r.cur.ev.Indicators, rr.indicators(recs)...)
+	return end
+}
+
+// readTotal reads the total row at toks[i] (总分 | 100 | 96 | 优, 自评得分98): its weight, its
+// score and a grade after them. It returns the position after the row.
+func (r *streamReader) readTotal(i int) int {
+	toks := r.toks
+	var nums []evalNum
+	j := i + 1
+	raw := []string{toks[i].raw}
+	for j < len(toks) && j-i <= 6 {
+		t := &toks[j]
+		if t.is(tkBlank) {
+			j++
+			continue
+		}
+		if t.is(tkNum) || t.is(tkQty) && t.q.unit == "分" {
+			if len(t.cuts) > 0 {
+				cut := bestTotalCut(t.cuts)
+				nums = append(nums, cut...)
+			} else {
+				nums = append(nums, t.q)
+			}
+			raw = append(raw, t.raw)
+			j++
+			continue
+		}
+		if t.is(tkGrade) {
+			if r.cur.ev.Grade == "" {
+				r.cur.ev.Grade = t.src
+			}
+			raw = append(raw, t.raw)
+			j++
+		}
+		break
+	}
+	if len(nums) == 0 {
+		return i + 1
+	}
+	d := &r.cur.ev
+	switch {
+	case len(nums) >= 2 && nums[0].v.GreaterThanOrEqual(nums[1].v) && nums[0].v.LessThanOrEqual(decimal.NewFromInt(100)):
+		w, s := nums[0].v, nums[1].v
+		d.TotalWeight, d.TotalScore, d.TotalDecimals = &w, &s, nums[1].dec
+	case len(nums) == 1 && nums[0].v.LessThanOrEqual(decimal.NewFromInt(100)):
+		s := nums[0].v
+		d.TotalScore, d.TotalDecimals = &s, nums[0].dec
+	default:
+		return j
+	}
+	if d.Raw == "" {
+		d.Raw = strings.Join(raw, " | ")
+		d.Location = firstNonEmpty(d.Location, toks[i].loc)
+	}
+	if g := r.gradeAfter(j - 1); g != "" && d.Grade == "" {
+		d.Grade = g
+	}
+	return j
+}
+
+// bestTotalCut picks how a total run together with its weight (总分100100, 10098) is cut:
+// the weight 100 first.
+func bestTotalCut(cuts [][]evalNum) []evalNum {
+	for _, c := range cuts {
+		if len(c) == 2 && c[0].v.Equal(decimal.NewFromInt(100)) && c[1].v.LessThanOrEqual(c[0].v) {
+			return c
+		}
+	}
+	return cuts[0]
+}
+
+// gradeAfter returns the grade stated within two tokens after toks[i] (自评等级 | 优).
+func (r *streamReader) gradeAfter(i int) string {
+	for j := i + 1; j < len(r.toks) && j <= i+2; j++ {
+		t := &r.toks[j]
+		if t.is(tkGrade) {
+			return t.src
+		}
+		if !t.is(tkBlank) {
+			break
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
