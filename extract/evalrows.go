@@ -278,7 +278,7 @@ func (rr *rowReader) valid(fills []fill, end int) bool {
 			break
 		}
 	}
-	return rr.cellMode && start >= 0 && rr.toks[start].first && !rr.toks[start].run &&
+	return rr.cellMode && start >= 0 && rr.toks[start].first && !rr.toks[start].run && !rr.toks[start].is(tkLevel) &&
 		(end == len(rr.toks) || rr.toks[end].first) && end == start+1
 }
 
@@ -311,10 +311,15 @@ func (rr *rowReader) blankCost(s, p int) float64 {
 	trailing := p == len(rr.toks) || rr.cellMode && rr.toks[p].first && !rr.toks[p].run
 	switch sl.role {
 	case colWeight, colScore:
-		if trailing {
-			return -0.3
+		// a weight alone is a plan not yet scored, a score alone is rarer still
+		w := 0.0
+		if sl.role == colWeight {
+			w = -0.05
 		}
-		return -1.0
+		if trailing {
+			return -0.3 + w
+		}
+		return -1.0 + w
 	case colTarget, colActual:
 		if trailing {
 			return -0.2
@@ -337,6 +342,9 @@ func noValue(t *etok) bool {
 	}
 	return t.is(tkHead) && !t.col.fundsCol() && t.col != colNone
 }
+
+// nameNumbering is how a name of an indicator may begin: 指标3, 指标12:.
+var nameNumbering = regexp.MustCompile(`^指标\d{1,2}(?::|$|\p{Han})`)
 
 var pointsSuffix = regexp.MustCompile(`[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$`)
 
@@ -376,13 +384,16 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		return 0, false
 	case colName:
 		sc := 1.2
+		if one && t.is(tkLevel) && t.level == 2 && !t.is(tkHead|tkField|tkFunds|tkTotal) && !pointsSuffix.MatchString(t.raw) {
+			return 0.6, true // an indicator named like a 二级 (服务对象满意度)
+		}
 		for p := a; p < b; p++ {
 			u := &rr.toks[p]
 			if u.is(tkBlank) || noValue(u) && !(p > a && u.is(tkHead)) {
 				return 0, false
 			}
-			if p > a {
-				sc -= 0.1
+			if p > a && !(u.run && u.line == rr.toks[p-1].line && u.pos == rr.toks[p-1].end+1) {
+				sc -= 0.1 // a single space inside a name is a cell's line wrapping
 			}
 		}
 		if !hasHan(t.n) && !hasLetter(t.n) && !(b > a+1) {
@@ -403,9 +414,14 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 				return 0, false
 			}
 		}
-		if one && (t.is(tkNum|tkQty|tkDash) || utf8.RuneCountInString(t.n) <= 12) {
+		switch {
+		case one && t.is(tkNum|tkQty|tkDash):
 			sc = 1.0
-		} else {
+		case one && t.run && !hasDigit(t.n) && utf8.RuneCountInString(t.n) > 4:
+			sc = 0.8 // a phrase of run-together text: as likely the end of a name
+		case one && utf8.RuneCountInString(t.n) <= 12:
+			sc = 1.0
+		default:
 			sc = 0.6
 		}
 		sc -= 0.25 * float64(b-a-1)
@@ -455,13 +471,19 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 			return 0, true
 		}
 		for p := a; p < b; p++ {
-			if noValue(&rr.toks[p]) || rr.toks[p].is(tkBlank) {
+			if noValue(&rr.toks[p]) || rr.toks[p].is(tkBlank) || p > a && nameNumbering.MatchString(rr.toks[p].n) {
 				return 0, false
 			}
+		}
+		if role == colNote && nameNumbering.MatchString(t.n) {
+			return 0, false // 指标9：… opens the next row, it is no remark
 		}
 		sc := 0.2 - 0.05*float64(b-a-1)
 		if role == colExplain && utf8.RuneCountInString(rr.spanRaw(a, b)) > 20 {
 			sc += 0.6
+		}
+		if role == colNote && t.run && !t.is(tkDash) {
+			sc = -0.2 // in run-together text a remark is rare; the next row's name is not
 		}
 		return sc, true
 	}

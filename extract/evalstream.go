@@ -75,8 +75,26 @@ func (r *streamReader) scan() {
 					r.cur.confirmed = true
 				}
 			default:
+				if sh, ok := r.scatteredHeader(i); ok {
+					r.ensure(i)
+					n := len(r.cur.ev.Indicators)
+					j := r.readIndicators(sh)
+					if len(r.cur.ev.Indicators) > n {
+						r.cur.confirmed = true
+						i = j
+						continue
+					}
+				}
 				i++
 			}
+		case t.is(tkLevel) && strings.HasSuffix(bare(t.n), "指标") && (t.level&1 != 0 || r.cur != nil && r.cur.confirmed) &&
+			(r.cur == nil || len(r.cur.ev.Indicators) == 0):
+			// indicator rows whose header the copy lost: the national template's columns
+			if j, ok := r.templateRows(i); ok {
+				i = j
+				continue
+			}
+			i++
 		case t.is(tkTotal) && r.cur != nil:
 			i = r.readTotal(i)
 		case t.is(tkFunds) && r.cur != nil && len(r.cur.ev.Funds) == 0 && len(r.cur.ev.Indicators) == 0:
@@ -251,6 +269,66 @@ func (r *streamReader) bodyEnd(i int) int {
 		}
 	}
 	return len(toks)
+}
+
+// templateCols are the columns of the national template of a 项目支出绩效自评表 (财预〔2020〕10号):
+// 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
+var templateCols = []colRole{colLevel1, colLevel2, colName, colTarget, colActual, colWeight, colScore, colNote}
+
+// templateRows reads indicator rows without a header from toks[i], a 一级 indicator, in the
+// template's columns: kept when they give at least two rows with a weight or a score.
+func (r *streamReader) templateRows(i int) (int, bool) {
+	h := header{cols: templateCols, start: i, end: i}
+	end := r.bodyEnd(i)
+	rr := newRowReader(r.el, r.s, r.toks[i:end], h, end == len(r.toks))
+	inds := rr.indicators(rr.read())
+	scored := 0
+	for _, in := range inds {
+		if in.Weight != nil || in.Score != nil {
+			scored++
+		}
+	}
+	if scored < 2 {
+		return i, false
+	}
+	r.ensure(i)
+	r.cur.ev.Indicators = append(r.cur.ev.Indicators, inds...)
+	r.cur.confirmed = true
+	return end, true
+}
+
+// scatteredHeader recognises the header of an indicator table whose cells a copy scattered
+// among the rows (a workbook flattened column by column): within a short stretch from
+// toks[i], the 三级指标 and at least three more of its columns. The rows are then read in
+// the template's columns from after the last header word.
+func (r *streamReader) scatteredHeader(i int) (header, bool) {
+	seen := map[colRole]bool{}
+	last := i
+	for j := i; j < len(r.toks) && j < i+40; j++ {
+		t := &r.toks[j]
+		if t.is(tkHead) && !t.col.fundsCol() {
+			if h, ok := r.el.readHeader(r.toks, j); ok && (h.indicatorHeader() || h.fundsHeader()) {
+				return header{}, false // a header of its own follows: read it as it stands
+			}
+			seen[t.col] = true
+			last = j
+		}
+	}
+	n := 0
+	for _, c := range []colRole{colLevel1, colLevel2, colTarget, colActual, colWeight, colScore} {
+		if seen[c] {
+			n++
+		}
+	}
+	if !seen[colName] || n < 3 {
+		return header{}, false
+	}
+	cols := []colRole{colLevel1, colLevel2, colName, colTarget, colActual}
+	if seen[colWeight] {
+		cols = append(cols, colWeight)
+	}
+	cols = append(cols, colScore, colNote)
+	return header{cols: cols, start: i, end: last + 1}, true
 }
 
 // numberFollows reports whether a number comes within two tokens after toks[j].

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -177,6 +178,9 @@ func (s *stream) addLine(raw []rune, toks []etok) {
 	s.lines = append(s.lines, streamLine{raw: raw, toks: toks})
 	s.toks = append(s.toks, toks...)
 }
+
+// pageChunk is the mark a document-sharing site puts before each page's text (1、 2、).
+var pageChunk = regexp.MustCompile(`^\d{1,2}、`)
 
 // trimBlanks drops the empty cells at the end of a row (the padding of a |-line) and the
 // blank cell before its first |.
@@ -434,6 +438,12 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			nr[k] = glossRune
 		}
 	}
+	// 2、 before a long line: the mark a document-sharing site puts before each page's text
+	if m := pageChunk.FindString(string(nr)); m != "" && len(nr) > 100 {
+		for k := range utf8.RuneCountInString(m) {
+			nr[k] = ' '
+		}
+	}
 	words := el.findRunWords(nr)
 	var toks []etok
 	textStart := -1
@@ -458,7 +468,8 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			i++
 			continue
 		}
-		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i)) {
+		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i) || isRange(nr, i) ||
+			quantityInText(nr, i, blobEnd(nr, i), words) && !repeats(toks, nr[i:blobEnd(nr, i)]) && textStart >= 0) {
 			// the whole number is text: 指标12, (2016年度), 1、
 			if textStart < 0 {
 				textStart = i
@@ -476,7 +487,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 				i = d
 				continue
 			}
-			if end := blobEnd(nr, i); end > i {
+			if end := blobEnd(nr, i); end > i && (!quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
 				flush(i)
 				t := el.runToken(raw, i, end, loc)
 				// a number with white space (or the line's end) on both sides is a cell of its
@@ -485,6 +496,9 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 				whole := t.is(tkNum | tkQty)
 				if !whole || !spaced && mayBeGlued(nr[i:end], &t) {
 					t.cuts = blobCuts(nr[i:end])
+				}
+				if len(t.cuts) == 0 {
+					t.glued = false
 				}
 				if len(t.cuts) > 0 && !whole {
 					// numbers run together: a number of its own only once it is cut
@@ -537,6 +551,10 @@ func blobEnd(nr []rune, i int) int {
 func mayBeGlued(b []rune, t *etok) bool {
 	if t.q.cmp != "" {
 		return false
+	}
+	if len(b) >= 2 && b[0] == '0' && isDigit(b[1]) {
+		t.glued = true // 00 is 0 and 0
+		return true
 	}
 	digits := 0
 	for _, r := range b {
@@ -700,6 +718,16 @@ func numberInText(nr []rune, i, textStart int) bool {
 	if prev == '-' || prev == '~' || prev == '(' || unicode.IsLetter(prev) && prev < 0x80 {
 		return true
 	}
+	if i >= 3 && nr[i-1] == ':' && isDigit(nr[i-2]) {
+		// 指标9:0-6岁…: a number right after the numbering of a name
+		k := i - 2
+		for k > 0 && isDigit(nr[k-1]) {
+			k--
+		}
+		if k >= 2 && string(nr[k-2:k]) == "指标" {
+			return true
+		}
+	}
 	if i >= 2 && string(nr[i-2:i]) == "指标" {
 		// 指标1: or 指标1 followed by the name: the numbering of the row
 		k := i
@@ -709,6 +737,51 @@ func numberInText(nr []rune, i, textStart int) bool {
 		return k < len(nr) && !isDigit(nr[k]) && (nr[k] == ':' || isHan(nr[k]))
 	}
 	return false
+}
+
+// repeats reports whether the last token cut so far reads q: a target and an actual
+// value that are the same (0起 0起) are two cells, whatever follows.
+func repeats(toks []etok, q []rune) bool {
+	return len(toks) > 0 && toks[len(toks)-1].n == string(q)
+}
+
+// isRange reports whether the number at nr[i] starts a range (0-6岁, 100-80%): text.
+func isRange(nr []rune, i int) bool {
+	k := i
+	for k < len(nr) && (isDigit(nr[k]) || nr[k] == '.') {
+		k++
+	}
+	return k > i && k+1 < len(nr) && (nr[k] == '-' || nr[k] == '~' || nr[k] == '—') && isDigit(nr[k+1])
+}
+
+// quantityInText reports whether the quantity nr[i:end] is a word of the text it stands in:
+// a count with a unit of Han characters, no comparator, and text right after it that is no
+// table word (孕产妇7天访视数, 5000吨稻谷) — where a value would end its cell.
+func quantityInText(nr []rune, i, end int, words map[int]int) bool {
+	if end <= i || end >= len(nr) || !isHan(nr[end]) || words[end] > 0 {
+		return false
+	}
+	if _, l := comparatorAt(nr, i); l > 0 {
+		return false
+	}
+	k := i
+	for k < end && (isDigit(nr[k]) || nr[k] == '.' || nr[k] == ',') {
+		k++
+	}
+	if k == end || k == i {
+		return false // a bare number (a score) before the next name
+	}
+	unit := string(nr[k:end])
+	switch unit {
+	case "万元", "元", "亿元", "千元", "%", "万":
+		return false
+	}
+	for _, r := range unit {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // numbering reports whether the digits at nr[i] number a point (1、, 2. followed by text).
