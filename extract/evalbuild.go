@@ -99,7 +99,7 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 		}
 		ind.Met = rr.el.met(&ind)
 		ind.Raw = strings.Join(cells, " | ")
-		ind.Location = rr.toks[rec.start].loc
+		ind.Location = rowLocation(rr.toks[rec.start].loc)
 		ownLevel2 := false
 		for k, f := range rec.fills {
 			if rr.slots[k].role == colLevel2 && f.a >= 0 && !rr.toks[f.a].is(tkBlank) {

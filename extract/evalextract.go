@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -21,6 +22,65 @@ func (e *Extractor) evaluations(doc *parse.Document) ([]Evaluation, map[string]b
 		}
 	}
 	return r.out, used
+}
+
+// reportGrade is the grade a report states: its first table's, else the first 自评等级 of
+// its text followed by a grade (自评等级为“优”, 绩效等级：良好).
+func (el *evalLexicon) reportGrade(evs []Evaluation, doc *parse.Document) string {
+	for _, ev := range evs {
+		if ev.Grade != "" {
+			return ev.Grade
+		}
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind != parse.Paragraph {
+			continue
+		}
+		if g := el.proseGrade(b.Text); g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+// proseGrade finds a grade label followed by a grade in a paragraph.
+func (el *evalLexicon) proseGrade(text string) string {
+	n := el.norm(text)
+	for lb := range el.gradeLb {
+		for at := 0; at < len(n); {
+			k := strings.Index(n[at:], lb)
+			if k < 0 {
+				break
+			}
+			rest := n[at+k+len(lb):]
+			rest = strings.TrimLeft(rest, ":")
+			for _, glue := range []string{"评定为", "被评为", "评为", "为", "是", "达到"} {
+				rest = strings.TrimPrefix(rest, glue)
+			}
+			rest = strings.TrimLeft(rest, "“”\"「」『』[(")
+			for _, w := range []string{"优秀", "良好", "中等", "较差", "优", "良", "中", "差"} {
+				if strings.HasPrefix(rest, w) {
+					if g := el.grades[w]; g != "" {
+						tail := strings.TrimPrefix(rest, w)
+						// 优化, 良性, 中央: a word, not a grade
+						if r, _ := utf8.DecodeRuneInString(tail); tail == "" || !isHan(r) || r == '级' || r == '等' {
+							return g
+						}
+					}
+				}
+			}
+			at += k + len(lb)
+		}
+	}
+	return ""
+}
+
+// rowLocation is the location of a table row (t2r5) from the location of its first cell.
+func rowLocation(loc string) string {
+	if i := strings.LastIndexByte(loc, 'c'); i > 0 && loc[0] == 't' && strings.Contains(loc, "r") {
+		return loc[:i]
+	}
+	return loc
 }
 
 // blockOf is the block part of a location: t2 of t2r3c4, p12 of p12.

@@ -174,7 +174,7 @@ type fundsPart struct {
 // each value (a rate has a percent sign, a weight is at most 100), by the rate agreeing with
 // executed ÷ budget, and by the amounts of a sub-row not exceeding the total's.
 func (r *streamReader) alignFunds(d fundsDraft, cols []colRole, scale decimal.Decimal, unitText string, total *FundsRow, points *decimal.Decimal) FundsRow {
-	row := FundsRow{Source: d.src, Label: strings.TrimSpace(d.label), UnitText: unitText, Location: r.toks[d.labelTok].loc}
+	row := FundsRow{Source: d.src, Label: strings.TrimSpace(d.label), UnitText: unitText, Location: rowLocation(r.toks[d.labelTok].loc)}
 	var raw []string
 	raw = append(raw, row.Label)
 	for _, v := range d.vals {

@@ -54,6 +54,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	// prose and no money table.
 	evs, used := e.evaluations(doc)
 	res.Evaluations = evs
+	res.Grade = e.eval.reportGrade(evs, doc)
 	doc = withoutBlocks(doc, used)
 	paras := joinLines(doc.Blocks)
 	for i, lp := range paras {

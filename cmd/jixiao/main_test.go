@@ -151,7 +151,7 @@ func TestRunSampleBatch(t *testing.T) {
 	for _, e := range outEnts {
 		names = append(names, e.Name())
 	}
-	want := "anomalies.parquet anomalies.xlsx checks.parquet claims.parquet figures.parquet report.html reports.parquet sections.parquet"
+	want := "anomalies.parquet anomalies.xlsx checks.parquet claims.parquet evaluations.parquet figures.parquet funds.parquet indicators.parquet report.html reports.parquet sections.parquet"
 	if strings.Join(names, " ") != want {
 		t.Errorf("output folder holds %q, want %s", names, want)
 	}
