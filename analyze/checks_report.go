@@ -376,6 +376,8 @@ func checkPercent(b *Batch, i int) Verdict {
 			vs = append(vs, checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key))
 		}
 	}
+	// A funds row's 执行率 is checked against its own amounts (fundsRates), not again here.
+	byRow := fundsRateLocations(r)
 	for _, k := range fx.keys() {
 		if k.metric != "rate.budget_execution" || k.basis == extract.Prior {
 			continue
@@ -385,8 +387,12 @@ func checkPercent(b *Batch, i int) Verdict {
 			vs = append(vs, insufficient("rate.budget_execution stated with conflicting values"))
 			continue
 		}
+		if a.figs[0].Method == extract.MethodTable && byRow[a.figs[0].Location] {
+			continue
+		}
 		vs = append(vs, checkExecution(fx, "expenditure.total", "expenditure.total", a.v, a.figs[0].Decimals, a.figs[0].Raw, "rate@"+a.figs[0].Location))
 	}
+	vs = append(vs, fundsRates(r)...)
 	if len(vs) == 0 {
 		return na("no share, change or execution rate stated")
 	}

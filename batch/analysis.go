@@ -63,6 +63,7 @@ func analysisInput(r *Report) analyze.Report {
 		a.Claims = r.Result.Claims
 		a.Sections = r.Result.Sections
 		a.Evaluations = r.Result.Evaluations
+		a.Grade = r.Result.Grade
 	}
 	return a
 }

@@ -19,7 +19,7 @@ func (r *Report) EvaluationRows() []tables.EvaluationRow {
 		rows[i] = tables.EvaluationRow{
 			ReportID: r.ID, Path: r.Path, TableNo: int32(ev.No), Table: ev.Table, Scope: ev.Scope,
 			TotalWeight: ev.TotalWeight, TotalScore: ev.TotalScore, TotalDecimals: int32(ev.TotalDecimals),
-			Grade: ev.Grade, ExecutionScoring: ev.ExecutionScoring, Raw: ev.Raw, Location: ev.Location,
+			Grade: ev.Grade, ExecutionScoring: ev.ExecutionScoring, Raw: ev.Raw, Location: ev.Location, Fragment: ev.Fragment,
 		}
 	}
 	return rows
@@ -38,7 +38,7 @@ func (r *Report) IndicatorRows() []tables.IndicatorRow {
 				Target: in.Target, Actual: in.Actual, Comparator: in.Comparator, TargetValue: in.TargetValue,
 				ActualValue: in.ActualValue, UnitText: in.UnitText, Weight: in.Weight, Score: in.Score, Met: in.Met,
 				Raw: in.Raw, Location: in.Location, TableNo: int32(ev.No), ActualUnit: in.ActualUnit,
-				WeightDecimals: int32(in.WeightDecimals), ScoreDecimals: int32(in.ScoreDecimals),
+				WeightDecimals: int32(in.WeightDecimals), ScoreDecimals: int32(in.ScoreDecimals), Cut: in.Cut,
 			})
 		}
 	}
@@ -58,6 +58,7 @@ func (r *Report) FundsRows() []tables.FundsRow {
 				Initial: f.Initial, Adjusted: f.Adjusted, Executed: f.Executed, Rate: f.Rate, Weight: f.Weight, Score: f.Score,
 				Raw: f.Raw, Location: f.Location, TableNo: int32(ev.No), UnitText: f.UnitText, Decimals: int32(f.Decimals),
 				RateDecimals: int32(f.RateDecimals), WeightDecimals: int32(f.WeightDecimals), ScoreDecimals: int32(f.ScoreDecimals),
+				Cut: f.Cut,
 			})
 		}
 	}
@@ -79,7 +80,7 @@ func evaluationOf(res *extract.Result, no int32, table string) *extract.Evaluati
 func addEvaluation(res *extract.Result, e *tables.EvaluationRow) {
 	ev := evaluationOf(res, e.TableNo, e.Table)
 	ev.Scope, ev.TotalWeight, ev.TotalScore, ev.TotalDecimals = e.Scope, e.TotalWeight, e.TotalScore, int(e.TotalDecimals)
-	ev.Grade, ev.ExecutionScoring, ev.Raw, ev.Location = e.Grade, e.ExecutionScoring, e.Raw, e.Location
+	ev.Grade, ev.ExecutionScoring, ev.Raw, ev.Location, ev.Fragment = e.Grade, e.ExecutionScoring, e.Raw, e.Location, e.Fragment
 }
 
 func addIndicator(res *extract.Result, in *tables.IndicatorRow) {
@@ -88,7 +89,7 @@ func addIndicator(res *extract.Result, in *tables.IndicatorRow) {
 		Level1: in.Level1, Level2: in.Level2, Name: in.Name, Target: in.Target, Actual: in.Actual, Comparator: in.Comparator,
 		TargetValue: in.TargetValue, ActualValue: in.ActualValue, UnitText: in.UnitText, ActualUnit: in.ActualUnit,
 		Weight: in.Weight, Score: in.Score, WeightDecimals: int(in.WeightDecimals), ScoreDecimals: int(in.ScoreDecimals),
-		Met: in.Met, Raw: in.Raw, Location: in.Location,
+		Met: in.Met, Cut: in.Cut, Raw: in.Raw, Location: in.Location,
 	})
 }
 
@@ -98,7 +99,7 @@ func addFunds(res *extract.Result, f *tables.FundsRow) {
 		Source: f.Source, Label: f.Label, Initial: f.Initial, Adjusted: f.Adjusted, Executed: f.Executed,
 		Decimals: int(f.Decimals), UnitText: f.UnitText, Rate: f.Rate, RateDecimals: int(f.RateDecimals),
 		Weight: f.Weight, Score: f.Score, WeightDecimals: int(f.WeightDecimals), ScoreDecimals: int(f.ScoreDecimals),
-		Raw: f.Raw, Location: f.Location,
+		Cut: f.Cut, Raw: f.Raw, Location: f.Location,
 	})
 }
 

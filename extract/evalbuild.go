@@ -41,6 +41,9 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 		var tok, aok bool
 		var cells []string
 		for k, f := range rec.fills {
+			if f.cut {
+				ind.Cut = true
+			}
 			text := rr.fillText(f)
 			if f.a >= 0 && !(k > 0 && rec.fills[k-1].cut && f.cut && rec.fills[k-1].a == f.a && f.num == nil && f.text == "") {
 				cells = append(cells, text)

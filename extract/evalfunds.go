@@ -233,6 +233,9 @@ func (r *streamReader) alignFunds(d fundsDraft, cols []colRole, scale decimal.De
 		if c < 0 || bestSeq[k].blank {
 			continue
 		}
+		if bestSeq[k].cut {
+			row.Cut = true
+		}
 		n := bestSeq[k].n
 		switch cols[c] {
 		case colInitial, colAdjusted, colExecuted:
@@ -303,6 +306,9 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 		p := seq[k]
 		if p.cut {
 			sc -= 0.6
+			if p.n.v.IsZero() {
+				sc -= 0.8 // a 0 cut out of a run is more likely a digit of a number
+			}
 		}
 		if p.blank {
 			continue
@@ -328,7 +334,7 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 			v := n.v
 			rate = &v
 		case colWeight, colScore:
-			if !pointsValue(n) {
+			if !pointsValue(n) || n.dec > 2 {
 				return 0, false
 			}
 			v := n.v
@@ -357,8 +363,8 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 			}
 		}
 	}
-	// the rate agrees with executed ÷ budget
-	if rate != nil && amt[2] != nil {
+	// the rate agrees with executed ÷ budget (a rate of 0 of nothing proves nothing)
+	if rate != nil && amt[2] != nil && rate.IsPositive() && amt[2].IsPositive() {
 		agreed := false
 		for _, base := range []*decimal.Decimal{amt[1], amt[0]} {
 			if base == nil || base.IsZero() {
@@ -378,13 +384,16 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 	if weight != nil && score != nil && score.LessThanOrEqual(*weight) {
 		sc += 0.3
 	}
+	if total != nil && (weight != nil || score != nil) {
+		sc -= 1.0 // a sub-row seldom has a weight or a score of its own
+	}
 	if amt[0] != nil && amt[1] != nil && amt[0].Equal(*amt[1]) {
 		sc += 0.3
 	}
-	// a sub-row holds no more than the total
+	// a sub-row holds no more than the total (unless the total is left at 0)
 	if total != nil {
 		for k, tv := range []*decimal.Decimal{total.Initial, total.Adjusted, total.Executed} {
-			if tv == nil || amt[k] == nil {
+			if tv == nil || amt[k] == nil || tv.IsZero() {
 				continue
 			}
 			if amt[k].Mul(scale).GreaterThan(tv.Add(decimal.NewFromInt(100))) {

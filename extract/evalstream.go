@@ -293,6 +293,7 @@ func (r *streamReader) templateRows(i int) (int, bool) {
 	}
 	r.ensure(i)
 	r.cur.ev.Indicators = append(r.cur.ev.Indicators, inds...)
+	r.cur.ev.Fragment = true
 	r.cur.confirmed = true
 	return end, true
 }
@@ -399,6 +400,9 @@ func (r *streamReader) readTotal(i int) int {
 	case len(nums) >= 2 && nums[0].v.GreaterThanOrEqual(nums[1].v) && nums[0].v.LessThanOrEqual(decimal.NewFromInt(100)):
 		w, s := nums[0].v, nums[1].v
 		d.TotalWeight, d.TotalScore, d.TotalDecimals = &w, &s, nums[1].dec
+	case len(nums) == 1 && nums[0].v.LessThanOrEqual(decimal.NewFromInt(100)) && weightsOnly(d.Indicators):
+		w := nums[0].v // the rows state weights and no score: the total is theirs
+		d.TotalWeight = &w
 	case len(nums) == 1 && nums[0].v.LessThanOrEqual(decimal.NewFromInt(100)):
 		s := nums[0].v
 		d.TotalScore, d.TotalDecimals = &s, nums[0].dec
@@ -413,6 +417,20 @@ func (r *streamReader) readTotal(i int) int {
 		d.Grade = g
 	}
 	return j
+}
+
+// weightsOnly reports whether indicator rows state weights and no score.
+func weightsOnly(inds []Indicator) bool {
+	w := false
+	for _, in := range inds {
+		if in.Score != nil {
+			return false
+		}
+		if in.Weight != nil {
+			w = true
+		}
+	}
+	return w
 }
 
 // bestTotalCut picks how a total run together with its weight (总分100100, 10098) is cut:

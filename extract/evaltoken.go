@@ -469,7 +469,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			continue
 		}
 		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i) || isRange(nr, i) ||
-			quantityInText(nr, i, blobEnd(nr, i), words) && !repeats(toks, nr[i:blobEnd(nr, i)]) && textStart >= 0) {
+			quantityInText(nr, i, blobEnd(nr, i, words), words) && !repeats(toks, nr[i:blobEnd(nr, i, words)]) && textStart >= 0) {
 			// the whole number is text: 指标12, (2016年度), 1、
 			if textStart < 0 {
 				textStart = i
@@ -487,7 +487,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 				i = d
 				continue
 			}
-			if end := blobEnd(nr, i); end > i && (!quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
+			if end := blobEnd(nr, i, words); end > i && (!quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
 				flush(i)
 				t := el.runToken(raw, i, end, loc)
 				// a number with white space (or the line's end) on both sides is a cell of its
@@ -525,7 +525,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 
 // blobEnd returns the end of the number starting at nr[i] in run-together text: its
 // comparator, every digit, point, comma and percent sign glued to it, and the unit after.
-func blobEnd(nr []rune, i int) int {
+func blobEnd(nr []rune, i int, words map[int]int) int {
 	k := i
 	if _, l := comparatorAt(nr, k); l > 0 {
 		k += l
@@ -540,8 +540,8 @@ func blobEnd(nr []rune, i int) int {
 	if k == start {
 		return i
 	}
-	if u := unitAt(nr, k); u != "" && u != "%" {
-		k += len([]rune(u))
+	if u := unitAt(nr, k); u != "" && u != "%" && words[k] == 0 {
+		k += len([]rune(u)) // not the first character of a table word (10098项目名称)
 	}
 	return k
 }

@@ -49,6 +49,9 @@ type Evaluation struct {
 	// ExecutionScoring is ExecutionLinear or ExecutionBanded when the table says how it scores
 	// budget execution, else empty.
 	ExecutionScoring string
+	// Fragment is set when the indicator rows were read without their header: a copy that cut
+	// the table (rows may be missing), so its totals are not judged.
+	Fragment bool
 	// Raw is the total row (or the cell stating the total score) as written; Location is where
 	// the table starts (t3, or p40 for a table flattened into text).
 	Raw, Location string
@@ -82,6 +85,9 @@ type Indicator struct {
 	// Met says whether Actual meets Target by Comparator; nil unless both are numbers in the
 	// same unit.
 	Met *bool
+	// Cut is set when a value of the row was cut out of numbers run together in the text
+	// (20100% → 20 | 100%): the reader's best guess.
+	Cut bool
 	// Raw is the row's cells joined by " | "; Location is t2r5, or p40 for a flattened table.
 	Raw, Location string
 }
@@ -106,5 +112,8 @@ type FundsRow struct {
 	// Weight and Score are the row's 分值 and 得分 when stated.
 	Weight, Score                 *decimal.Decimal
 	WeightDecimals, ScoreDecimals int
-	Raw, Location                 string
+	// Cut is set when the values were cut out of numbers run together in the text
+	// (202010100.00% → 20 | 20 | 10 | 100.00%): the reader's best guess, not a reading.
+	Cut           bool
+	Raw, Location string
 }

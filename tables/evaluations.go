@@ -52,6 +52,9 @@ type IndicatorRow struct {
 	// WeightDecimals and ScoreDecimals are the decimals Weight and Score were written with,
 	// for the rounding tolerance of the score checks. Added columns.
 	WeightDecimals, ScoreDecimals int32
+	// Cut is set when a value of the row was cut out of numbers run together in the text.
+	// An added column.
+	Cut bool
 }
 
 // FundsRow is one row of the funds table: one source row of a self-evaluation table's funds
@@ -77,6 +80,9 @@ type FundsRow struct {
 	// Added columns, for the rounding tolerance of sum.funds and the rate checks.
 	UnitText                                              string
 	Decimals, RateDecimals, WeightDecimals, ScoreDecimals int32
+	// Cut is set when the values were cut out of numbers run together in the text; the
+	// cut is the reader's best guess. An added column.
+	Cut bool
 }
 
 // EvaluationRow is one row of the evaluations table (an addition to SPEC): one
@@ -101,6 +107,9 @@ type EvaluationRow struct {
 	ExecutionScoring string
 	// Raw is the total row as written; Location where the table starts.
 	Raw, Location string
+	// Fragment is set when the indicator rows were read without their header (a copy that cut
+	// the table): rows may be missing, and the totals are not judged.
+	Fragment bool
 }
 
 // optBoolCol is a nullable boolean column held in a *bool.
@@ -123,6 +132,27 @@ func optBoolCol[R any](name string, f func(*R) **bool) column[R] {
 			if v.IsValid(i) {
 				b := v.Value(i)
 				*f(r) = &b
+			}
+			return nil
+		},
+	}
+}
+
+// boolCol is a non-null boolean column.
+func boolCol[R any](name string, f func(*R) *bool) column[R] {
+	return column[R]{
+		field: arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Boolean},
+		put: func(b array.Builder, r *R) error {
+			b.(*array.BooleanBuilder).Append(*f(r))
+			return nil
+		},
+		get: func(a arrow.Array, i int, r *R) error {
+			v, ok := a.(*array.Boolean)
+			if !ok {
+				return fmt.Errorf("column %s: want bool, file has %s", name, a.DataType())
+			}
+			if v.IsValid(i) {
+				*f(r) = v.Value(i)
 			}
 			return nil
 		},
@@ -174,6 +204,7 @@ func indicatorsTable() table[IndicatorRow] {
 		stringCol("actual_unit", func(r *R) *string { return &r.ActualUnit }),
 		plainInt32Col("weight_decimals", func(r *R) *int32 { return &r.WeightDecimals }),
 		plainInt32Col("score_decimals", func(r *R) *int32 { return &r.ScoreDecimals }),
+		boolCol("cut", func(r *R) *bool { return &r.Cut }),
 	}}
 }
 
@@ -199,6 +230,7 @@ func fundsTable() table[FundsRow] {
 		plainInt32Col("rate_decimals", func(r *R) *int32 { return &r.RateDecimals }),
 		plainInt32Col("weight_decimals", func(r *R) *int32 { return &r.WeightDecimals }),
 		plainInt32Col("score_decimals", func(r *R) *int32 { return &r.ScoreDecimals }),
+		boolCol("cut", func(r *R) *bool { return &r.Cut }),
 	}}
 }
 
@@ -217,5 +249,6 @@ func evaluationsTable() table[EvaluationRow] {
 		stringCol("execution_scoring", func(r *R) *string { return &r.ExecutionScoring }),
 		stringCol("raw", func(r *R) *string { return &r.Raw }),
 		stringCol("location", func(r *R) *string { return &r.Location }),
+		boolCol("fragment", func(r *R) *bool { return &r.Fragment }),
 	}}
 }
