@@ -60,6 +60,8 @@ func Detect(name string, data []byte) Format {
 			return FormatZip
 		case findMember(zr, docxMain) != nil:
 			return FormatDOCX
+		case findMember(zr, xlsxWorkbook) != nil:
+			return FormatXLSX
 		}
 		return FormatZip
 	case hasMagic(data, magicOLE):
@@ -97,6 +99,8 @@ const (
 	oleEncryptionInfo   = "EncryptionInfo"   // a password-protected OOXML file (.docx, .xlsx)
 	oleEncryptedPackage = "EncryptedPackage" // ditto
 	oleWorksContents    = "CONTENTS"         // Microsoft Works .wps
+	oleWorkbook         = "Workbook"         // an Excel 97-2003 .xls (BIFF8)
+	oleBook             = "Book"             // an Excel 5.0/95 .xls (BIFF5)
 )
 
 // fibEncrypted is the fEncrypted bit of the flags word at offset 10 of a Word 97 FIB
@@ -137,6 +141,8 @@ func classifyOLE(name string, data []byte, read bool) (format Format, st *docStr
 			dst = &st.table1
 		case oleWorksContents:
 			st.works = true
+		case oleWorkbook, oleBook:
+			st.workbook = true
 		}
 		if dst == nil || (!read && f.Name != oleWordDocument) {
 			continue
@@ -158,6 +164,8 @@ func classifyOLE(name string, data []byte, read bool) (format Format, st *docStr
 		return FormatDOC, st, nil
 	case wps && st.works:
 		return FormatWPS, nil, fail(ErrLegacyFormat, "Microsoft Works .wps")
+	case st.workbook:
+		return FormatXLS, nil, fail(ErrLegacyWorkbook, "Excel 97-2003 workbook (.xls)")
 	}
 	return FormatOLE, nil, fail(ErrNotDocument, "OLE compound file without a Word document (an Excel or PowerPoint file?)")
 }
