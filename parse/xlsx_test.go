@@ -93,7 +93,7 @@ func TestReadXLSX(t *testing.T) {
 	}
 	check(0, 0, "项目支出绩效自评表（2024年度）", false)
 	check(0, 6, "项目支出绩效自评表（2024年度）", true) // a merge across the columns repeats its text
-	check(4, 0, "产出指标", true)                   // and down the rows
+	check(4, 0, "产出指标", true)              // and down the rows
 	check(4, 1, "数量指标", true)
 	check(5, 1, "质量指标", false)
 	check(5, 4, "97.30%", false) // a number in its number format, as Excel shows it
