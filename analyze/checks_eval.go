@@ -23,7 +23,16 @@ func halfOf(d int) decimal.Decimal {
 // pts formats points for a message: 9.5分.
 func pts(v decimal.Decimal) string { return v.String() + "分" }
 
-// tableName names a self-evaluation table in a message: 「农村公路养护经费」项目自评表, or 部门整体自评表.
+// EvaluationName is how the findings' messages name a self-evaluation table, at their start:
+// “农村公路养护经费”自评表, or 部门整体自评表. The views find a table's findings by it.
+func EvaluationName(ev *extract.Evaluation) string { return tableName(ev) }
+
+// EvaluationRules are the rules whose findings concern a report's self-evaluation tables:
+// the score checks, sum.funds, indicator.blank, and percent.mismatch for a funds row's rate.
+var EvaluationRules = []string{"score.sum", "score.over_weight", "score.unmet_full", "score.grade", "score.execution",
+	"sum.funds", "indicator.blank", "percent.mismatch"}
+
+// tableName names a self-evaluation table in a message: “农村公路养护经费”自评表, or 部门整体自评表.
 func tableName(ev *extract.Evaluation) string {
 	if ev.Table != "" {
 		return "“" + ev.Table + "”自评表"

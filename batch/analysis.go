@@ -273,8 +273,13 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 	rs := rules{cfg}.withSpill(spill)
 	parallelDo(len(reports), func(i int) {
 		rs.Prepare(&reports[i])
-		reports[i] = reports[i].retained(false)
 	})
+	budget := newViewBudget()
+	for i := range reports {
+		k := reports[i].retained(false)
+		budget.keep(&k, &reports[i])
+		reports[i] = k
+	}
 	a, err := rs.Analyze(ctx, reports)
 	if err != nil {
 		return nil, nil, err
