@@ -86,6 +86,24 @@ func (r *streamReader) readFunds(h header) int {
 	return i
 }
 
+// gridRow reports whether a funds row's values are the cells of its label's row of a table
+// (a .docx, .xlsx or |-table): each in its column, the empty ones included.
+func (r *streamReader) gridRow(d fundsDraft) bool {
+	if !r.s.cellMode {
+		return false
+	}
+	label := &r.toks[d.labelTok]
+	if label.run {
+		return false
+	}
+	for _, v := range d.vals {
+		if t := &r.toks[v]; t.run || t.line != label.line {
+			return false
+		}
+	}
+	return true
+}
+
 // fundsCols keeps the roles a funds row fills.
 func fundsCols(cols []colRole) []colRole {
 	var out []colRole
@@ -215,7 +233,21 @@ func (r *streamReader) alignFunds(d fundsDraft, cols []colRole, scale decimal.De
 	walk(0, nil)
 	best, bestScore := []int(nil), -1e9
 	var bestSeq []fundsPart
+	// the cells of a grid row stand in their columns: empty ones are cells too
+	positional := false
+	if r.gridRow(d) && len(seqs) == 1 && len(seqs[0]) <= len(cols) {
+		at := make([]int, len(seqs[0]))
+		for k := range at {
+			at[k] = k
+		}
+		if _, ok := r.fundsScore(seqs[0], at, cols, scale, total, points); ok {
+			best, bestSeq, positional = at, seqs[0], true
+		}
+	}
 	for _, seq := range seqs {
+		if positional {
+			break
+		}
 		if len(seq) > len(cols)+2 {
 			continue
 		}
@@ -343,6 +375,7 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 				if points != nil && points.Equal(v) {
 					sc += 0.5
 				}
+				sc += 0.05 // a weight alone is a plan not yet scored; a score alone is rarer
 			} else {
 				score = &v
 			}
@@ -357,7 +390,7 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 	for c, f := range filled {
 		if !f {
 			if cols[c] == colInitial {
-				sc -= 0.2
+				sc -= 0.39 // a copy that loses a cell loses the first: a tie goes that way
 			} else {
 				sc -= 0.4
 			}

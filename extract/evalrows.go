@@ -183,6 +183,9 @@ func (rr *rowReader) recordsFrom(i int) []*record {
 			}
 			// a span of tokens
 			for q := p + 1; q <= L && q-p <= rr.maxSpan(s, at); q++ {
+				if q > p+1 && rr.toks[i+q-1].line != rr.toks[at].line && rr.slots[s].role != colNote && rr.slots[s].role != colExplain {
+					break // a name or a value is on one line; a remark or an explanation may run on
+				}
 				sc, ok := rr.spanScore(s, at, i+q)
 				if !ok {
 					break
@@ -309,6 +312,9 @@ func (rr *rowReader) blankCost(s, p int) float64 {
 		return 0
 	}
 	trailing := p == len(rr.toks) || rr.cellMode && rr.toks[p].first && !rr.toks[p].run
+	// of two columns one of which is empty, the later is the likelier: a table not filled in
+	// leaves its actual values and scores blank
+	late := -0.02 * float64(len(rr.slots)-s)
 	switch sl.role {
 	case colWeight, colScore:
 		// a weight alone is a plan not yet scored, a score alone is rarer still
@@ -317,17 +323,17 @@ func (rr *rowReader) blankCost(s, p int) float64 {
 			w = -0.05
 		}
 		if trailing {
-			return -0.3 + w
+			return -0.3 + w + late
 		}
-		return -1.0 + w
+		return -1.0 + w + late
 	case colTarget, colActual:
 		if trailing {
-			return -0.2
+			return -0.2 + late
 		}
 		if rr.toks[min(p, len(rr.toks)-1)].run {
-			return -0.5
+			return -0.5 + late
 		}
-		return -0.8
+		return -0.8 + late
 	}
 	if trailing || rr.toks[min(p, len(rr.toks)-1)].run {
 		return -0.05

@@ -332,15 +332,13 @@ func (r *streamReader) scatteredHeader(i int) (header, bool) {
 	return header{cols: cols, start: i, end: last + 1}, true
 }
 
-// numberFollows reports whether a number comes within two tokens after toks[j].
+// numberFollows reports whether the first token after toks[j] that is not blank is a number.
 func numberFollows(toks []etok, j int) bool {
-	for k := j + 1; k < len(toks) && k <= j+3; k++ {
-		if toks[k].is(tkNum | tkQty) {
-			return true
+	for k := j + 1; k < len(toks); k++ {
+		if toks[k].is(tkBlank) {
+			continue // the empty cells a merged label leaves
 		}
-		if !toks[k].is(tkBlank) {
-			return false
-		}
+		return toks[k].is(tkNum | tkQty)
 	}
 	return false
 }
@@ -366,10 +364,11 @@ func (r *streamReader) readTotal(i int) int {
 	var nums []evalNum
 	j := i + 1
 	raw := []string{toks[i].raw}
-	for j < len(toks) && j-i <= 6 {
+	for seen := 0; j < len(toks) && seen < 6; seen++ {
 		t := &toks[j]
 		if t.is(tkBlank) {
 			j++
+			seen-- // the empty cells of a merged label do not count
 			continue
 		}
 		if t.is(tkNum) || t.is(tkQty) && t.q.unit == "分" {
@@ -396,8 +395,11 @@ func (r *streamReader) readTotal(i int) int {
 		return i + 1
 	}
 	d := &r.cur.ev
+	hundred := decimal.NewFromInt(100)
 	switch {
-	case len(nums) >= 2 && nums[0].v.GreaterThanOrEqual(nums[1].v) && nums[0].v.LessThanOrEqual(decimal.NewFromInt(100)):
+	case len(nums) >= 2 && nums[0].v.Equal(hundred) && nums[1].v.LessThanOrEqual(decimal.NewFromInt(150)) ||
+		len(nums) >= 2 && nums[0].v.GreaterThanOrEqual(nums[1].v) && nums[0].v.LessThanOrEqual(hundred):
+		// the weight (100) and the score; a score above 100 is a table's error to report
 		w, s := nums[0].v, nums[1].v
 		d.TotalWeight, d.TotalScore, d.TotalDecimals = &w, &s, nums[1].dec
 	case len(nums) == 1 && nums[0].v.LessThanOrEqual(decimal.NewFromInt(100)) && weightsOnly(d.Indicators):

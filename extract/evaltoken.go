@@ -113,8 +113,8 @@ func (el *evalLexicon) buildStream(blocks []parse.Block) *stream {
 			}
 		case parse.Paragraph:
 			text := strings.TrimSpace(b.Text)
-			if text == "" {
-				continue
+			if text == "" || pageNumber.MatchString(text) {
+				continue // a page mark between two rows of a table cut by a page
 			}
 			loc := b.Location()
 			var toks []etok
@@ -529,7 +529,7 @@ func blobEnd(nr []rune, i int, words map[int]int) int {
 	k := i
 	if _, l := comparatorAt(nr, k); l > 0 {
 		k += l
-		for k < len(nr) && nr[k] == ' ' {
+		for k < len(nr) && nr[k] == ' ' && !isHan(nr[i]) {
 			k++
 		}
 	}
@@ -699,8 +699,8 @@ func startsNumber(nr []rune, i int) bool {
 	}
 	if c, l := comparatorAt(nr, i); c != "" {
 		k := i + l
-		for k < len(nr) && nr[k] == ' ' {
-			k++
+		for k < len(nr) && nr[k] == ' ' && !isHan(nr[i]) {
+			k++ // a sign may stand apart from its number (≥ 95%), a word (达到) may not
 		}
 		return k < len(nr) && isDigit(nr[k])
 	}
