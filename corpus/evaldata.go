@@ -7,12 +7,12 @@ package corpus
 type indKind int
 
 const (
-	indCount indKind = iota // ≥N个 / N个
-	indRate                 // ≥95% / 97.3%
-	indFull                 // =100% / 100%
-	indCost                 // ≤X万元 / Y万元 (lower is better)
-	indText                 // 明显提升 / 达到预期 (no number: met is unknown)
-	indSatisfy              // ≥90% / 94%
+	indCount   indKind = iota // ≥N个 / N个
+	indRate                   // ≥95% / 97.3%
+	indFull                   // =100% / 100%
+	indCost                   // ≤X万元 / Y万元 (lower is better)
+	indText                   // 明显提升 / 达到预期 (no number: met is unknown)
+	indSatisfy                // ≥90% / 94%
 )
 
 // indTemplate is one indicator a table may list.
