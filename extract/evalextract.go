@@ -12,7 +12,11 @@ import (
 // evaluations reads the self-evaluation tables of a document, and returns with them the
 // blocks they were read from (p12, t3), which are then no prose and no money table.
 func (e *Extractor) evaluations(doc *parse.Document) ([]Evaluation, map[string]bool) {
-	s := e.eval.buildStream(doc.Blocks)
+	blocks := evalWindows(doc.Blocks)
+	if len(blocks) == 0 {
+		return nil, nil
+	}
+	s := e.eval.buildStream(blocks)
 	r := &streamReader{el: e.eval, s: s, toks: s.toks}
 	r.scan()
 	used := map[string]bool{}
@@ -81,6 +85,67 @@ func rowLocation(loc string) string {
 		return loc[:i]
 	}
 	return loc
+}
+
+// evalMarks are words of the headers of self-evaluation tables (simplified and traditional);
+// the blocks around one are read for tables, the rest of a document is not.
+var evalMarks = []string{"三级指标", "三級指標", "指标名称", "指標名稱", "年度指标值", "实际完成值", "實際完成值", "一级指标", "一級指標",
+	"年初预算数", "年初預算數", "全年执行数", "全年執行數", "全年预算数", "自评表", "自評表", "评价表", "年度资金总额", "資金總額",
+	"产出指标", "產出指標"}
+
+// Windows of blocks around a mark: a table's title and 项目名称 come before its header, in a
+// copy of one cell per line some dozens of lines before.
+const (
+	windowBefore = 40
+	windowAfter  = 400
+)
+
+// evalWindows returns the blocks of a document that may hold a self-evaluation table: those
+// around a block with a word of a table's header, in order; none when no block has one.
+func evalWindows(blocks []parse.Block) []parse.Block {
+	keep := make([]bool, len(blocks))
+	any := false
+	for i, b := range blocks {
+		if !blockHasMark(b) {
+			continue
+		}
+		any = true
+		for k := max(0, i-windowBefore); k < min(len(blocks), i+windowAfter); k++ {
+			keep[k] = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	out := make([]parse.Block, 0, len(blocks))
+	for i, b := range blocks {
+		if keep[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func blockHasMark(b parse.Block) bool {
+	has := func(s string) bool {
+		for _, m := range evalMarks {
+			if strings.Contains(s, m) {
+				return true
+			}
+		}
+		return false
+	}
+	if has(b.Text) {
+		return true
+	}
+	for _, row := range b.Cells {
+		for _, c := range row {
+			if !c.Merged && has(c.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // blockOf is the block part of a location: t2 of t2r3c4, p12 of p12.

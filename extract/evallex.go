@@ -76,8 +76,10 @@ type evalLexicon struct {
 	gradeLb map[string]bool
 	reverse []string // words of a name that say lower is better
 	// runWords are the wordings found inside run-together text, longest first: headers,
-	// levels of four or more characters, funds labels and fields.
+	// levels of four or more characters, funds labels and fields; byFirst indexes them by
+	// their first character (as runes, longest first).
 	runWords []string
+	byFirst  map[rune][][]rune
 	t2s      map[rune]rune
 }
 
@@ -170,6 +172,11 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 		}
 		return strings.Compare(a, b)
 	})
+	el.byFirst = map[rune][][]rune{}
+	for _, w := range el.runWords {
+		rs := []rune(w)
+		el.byFirst[rs[0]] = append(el.byFirst[rs[0]], rs)
+	}
 	return el, nil
 }
 

@@ -253,6 +253,12 @@ func (r *streamReader) bodyEnd(i int) int {
 	toks := r.toks
 	for j := i; j < len(toks); j++ {
 		t := &toks[j]
+		if j-i >= maxBodyTokens {
+			return j
+		}
+		if t.first && t.run && i < len(toks) && t.line != toks[i].line && r.proseLine(t.line) {
+			return j // the table has ended: the report goes on in sentences
+		}
 		switch {
 		case t.is(tkTotal) && !t.is(tkLevel) && numberFollows(toks, j):
 			return j
@@ -341,6 +347,24 @@ func numberFollows(toks []etok, j int) bool {
 		return toks[k].is(tkNum | tkQty)
 	}
 	return false
+}
+
+// maxBodyTokens bounds the tokens read as one table's indicator rows.
+const maxBodyTokens = 4000
+
+// proseLine reports whether a line of plain text is a paragraph of the report rather than a
+// row of a table: long, of several sentences, with none of the table's words.
+func (r *streamReader) proseLine(line int) bool {
+	l := r.s.lines[line]
+	if len(l.raw) < 120 || strings.Count(string(l.raw), "。") < 2 {
+		return false
+	}
+	for k := range l.toks {
+		if l.toks[k].is(tkHead | tkLevel | tkFunds | tkTotal) {
+			return false
+		}
+	}
+	return true
 }
 
 // readIndicators reads the rows under indicator header h and returns the position after them.

@@ -133,6 +133,11 @@ func (el *evalLexicon) buildStream(blocks []parse.Block) *stream {
 				continue
 			}
 			raw := []rune(text)
+			if proseLike(text, len(raw)) {
+				// a sentence of the report with no word of a table: one token, not cut
+				s.addLine(raw, []etok{{raw: text, n: el.norm(text), kind: tkText, loc: loc, run: true, end: len(raw)}})
+				continue
+			}
 			toks = el.lexRun(raw, loc)
 			s.addLine(raw, toks)
 		}
@@ -177,6 +182,25 @@ func (s *stream) addLine(raw []rune, toks []etok) {
 	}
 	s.lines = append(s.lines, streamLine{raw: raw, toks: toks})
 	s.toks = append(s.toks, toks...)
+}
+
+// tableWords are words that one cell or another of a self-evaluation table has; a long line
+// of sentences without any of them is prose.
+var tableWords = []string{"指标", "指標", "分值", "得分", "资金总额", "資金總額", "执行数", "执行率", "總分", "总分",
+	"项目名称", "項目名稱", "完成值", "满意度", "滿意度"}
+
+// proseLike reports whether a line is a sentence of the report rather than a row or a cell of
+// a table: long, with sentence punctuation, and none of tableWords.
+func proseLike(text string, n int) bool {
+	if n < 60 || !strings.Contains(text, "。") {
+		return false
+	}
+	for _, w := range tableWords {
+		if strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // pageChunk is the mark a document-sharing site puts before each page's text (1、 2、).
@@ -290,12 +314,35 @@ var comparators = []struct{ text, cmp string }{
 	{"＞", ">"}, {"＜", "<"}, {">", ">"}, {"<", "<"}, {"=", "="}, {"＝", "="}, {"═", "="}, {"==", "="},
 }
 
+// comparatorRunes are the comparators as runes, and the runes a comparator may start with.
+var comparatorRunes, comparatorFirst = func() ([][]rune, map[rune]bool) {
+	out := make([][]rune, len(comparators))
+	first := map[rune]bool{}
+	for k, c := range comparators {
+		out[k] = []rune(c.text)
+		first[out[k][0]] = true
+	}
+	return out, first
+}()
+
 // comparatorAt returns the comparator starting at rs[i] and its length in runes.
 func comparatorAt(rs []rune, i int) (string, int) {
-	for _, c := range comparators {
-		cr := []rune(c.text)
-		if i+len(cr) <= len(rs) && string(rs[i:i+len(cr)]) == c.text {
-			return c.cmp, len(cr)
+	if i >= len(rs) || !comparatorFirst[rs[i]] {
+		return "", 0
+	}
+	for k, cr := range comparatorRunes {
+		if i+len(cr) > len(rs) {
+			continue
+		}
+		match := true
+		for x, r := range cr {
+			if rs[i+x] != r {
+				match = false
+				break
+			}
+		}
+		if match {
+			return comparators[k].cmp, len(cr)
 		}
 	}
 	return "", 0
@@ -308,12 +355,30 @@ var evalUnits = func() []string {
 	return us
 }()
 
+// evalUnitRunes are evalUnits as runes.
+var evalUnitRunes = func() [][]rune {
+	out := make([][]rune, len(evalUnits))
+	for k, u := range evalUnits {
+		out[k] = []rune(u)
+	}
+	return out
+}()
+
 // unitAt returns the unit starting at rs[i], or "".
 func unitAt(rs []rune, i int) string {
-	for _, u := range evalUnits {
-		ur := []rune(u)
-		if i+len(ur) <= len(rs) && string(rs[i:i+len(ur)]) == u {
-			return u
+	for k, ur := range evalUnitRunes {
+		if i+len(ur) > len(rs) || rs[i] != ur[0] {
+			continue
+		}
+		match := true
+		for x, r := range ur {
+			if rs[i+x] != r {
+				match = false
+				break
+			}
+		}
+		if match {
+			return evalUnits[k]
 		}
 	}
 	return ""
@@ -645,7 +710,7 @@ func (el *evalLexicon) runWordAt(nr []rune, i int) int {
 	if nr[i] == glossRune || nr[i] == ' ' {
 		return 0
 	}
-	for _, w := range el.runWords {
+	for _, w := range el.byFirst[nr[i]] {
 		k := i
 		match := true
 		for _, r := range w {
