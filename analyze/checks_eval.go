@@ -506,7 +506,7 @@ func sumFunds(ev *extract.Evaluation) Verdict {
 			vs = append(vs, Verdict{Findings: []Finding{{
 				Metrics: []string{metric}, Expected: decPtr(sum), Actual: decPtr(*tv),
 				Message: fmt.Sprintf("%s资金情况中，%s“%s”为%s，其下各资金来源之和为%s，相差%s。", tableName(ev), fundsColumns[c],
-					t.Label, wan(*tv), wan(sum), wan(sum.Sub(*tv).Abs())),
+					blockLabel(t), wan(*tv), wan(sum), wan(sum.Sub(*tv).Abs())),
 				Evidence: joinEvidence(append([]string{t.Raw}, raws...)),
 				key:      evalKey(ev, fmt.Sprintf("funds|%s|%d", t.Location, c)),
 			}}})
@@ -623,4 +623,12 @@ func fundsRateLocations(r *Report) map[string]bool {
 		}
 	}
 	return m
+}
+
+// blockLabel is a funds row's label, after its sub-block's title when it has one.
+func blockLabel(f *extract.FundsRow) string {
+	if f.Block != "" {
+		return f.Block + "：" + f.Label
+	}
+	return f.Label
 }

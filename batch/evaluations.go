@@ -58,7 +58,7 @@ func (r *Report) FundsRows() []tables.FundsRow {
 				Initial: f.Initial, Adjusted: f.Adjusted, Executed: f.Executed, Rate: f.Rate, Weight: f.Weight, Score: f.Score,
 				Raw: f.Raw, Location: f.Location, TableNo: int32(ev.No), UnitText: f.UnitText, Decimals: int32(f.Decimals),
 				RateDecimals: int32(f.RateDecimals), WeightDecimals: int32(f.WeightDecimals), ScoreDecimals: int32(f.ScoreDecimals),
-				Cut: f.Cut,
+				Cut: f.Cut, Block: f.Block,
 			})
 		}
 	}
@@ -99,7 +99,7 @@ func addFunds(res *extract.Result, f *tables.FundsRow) {
 		Source: f.Source, Label: f.Label, Initial: f.Initial, Adjusted: f.Adjusted, Executed: f.Executed,
 		Decimals: int(f.Decimals), UnitText: f.UnitText, Rate: f.Rate, RateDecimals: int(f.RateDecimals),
 		Weight: f.Weight, Score: f.Score, WeightDecimals: int(f.WeightDecimals), ScoreDecimals: int(f.ScoreDecimals),
-		Cut: f.Cut, Raw: f.Raw, Location: f.Location,
+		Cut: f.Cut, Block: f.Block, Raw: f.Raw, Location: f.Location,
 	})
 }
 

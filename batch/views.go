@@ -228,7 +228,7 @@ func cloneEvaluation(ev extract.Evaluation) extract.Evaluation {
 	ev.Indicators = inds
 	funds := make([]extract.FundsRow, len(ev.Funds))
 	for i, f := range ev.Funds {
-		f.Source, f.Label, f.UnitText, f.Raw, f.Location = c(f.Source), c(f.Label), c(f.UnitText), c(f.Raw), c(f.Location)
+		f.Source, f.Label, f.UnitText, f.Block, f.Raw, f.Location = c(f.Source), c(f.Label), c(f.UnitText), c(f.Block), c(f.Raw), c(f.Location)
 		funds[i] = f
 	}
 	ev.Funds = funds

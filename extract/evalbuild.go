@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -91,6 +92,13 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 			target = targetAdj
 			tnum, tok = numOf(targetAdj)
 		}
+		ind.Name = rr.trimGlued(ind.Name, rec, target)
+		if target == "" && ind.Actual == "" && rr.toks[rec.start].run {
+			// a target and an actual that read the same, glued to the name (管理制度健全性高高)
+			if name, v, ok := doubledTail(ind.Name); ok && rr.hasRoles(colTarget) {
+				ind.Name, target, ind.Actual = name, v, v
+			}
+		}
 		ind.Level1, ind.Level2 = l1, l2
 		rr.el.setTarget(&ind, dir, target, unit, tnum, tok)
 		if aok {
@@ -115,6 +123,91 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 		out = append(out, ind)
 	}
 	return out
+}
+
+// trimGlued cuts off a name what run-together text glued to it from the columns beside it:
+// the unit (%) and 指标性质 (定量指标) of an empty column after the name, and the 是否核心指标
+// (是, 否) of the row before, the last column.
+func (rr *rowReader) trimGlued(name string, rec record, target string) string {
+	if len(rec.fills) == 0 || !rr.toks[rec.start].run {
+		return name
+	}
+	has := map[colRole]bool{}
+	blank := map[colRole]bool{}
+	nameAt := -1
+	for k, sl := range rr.slots {
+		has[sl.role] = true
+		if sl.role == colName {
+			nameAt = k
+		}
+		if rec.fills[k].a < 0 && !rec.fills[k].cut {
+			blank[sl.role] = true
+		}
+	}
+	if nameAt < 0 {
+		return name
+	}
+	last := rr.slots[len(rr.slots)-1].role
+	for _, v := range rr.el.values[last] {
+		if strings.HasPrefix(name, v) && utf8.RuneCountInString(name) > utf8.RuneCountInString(v)+1 && has[last] {
+			name = strings.TrimPrefix(name, v)
+			break
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, role := range []colRole{colNature, colDirection} {
+			if !has[role] || !blank[role] {
+				continue
+			}
+			for _, v := range rr.el.values[role] {
+				if strings.HasSuffix(name, v) && utf8.RuneCountInString(name) > utf8.RuneCountInString(v)+1 {
+					name, changed = strings.TrimSuffix(name, v), true
+				}
+			}
+		}
+		if has[colUnit] && blank[colUnit] {
+			units := []string{"%", "％"}
+			if q, ok := numOf(target); ok && q.unit != "" {
+				units = append(units, q.unit) // 党性教育培训次数次 over 26次
+			}
+			for _, u := range units {
+				if strings.HasSuffix(name, u) && utf8.RuneCountInString(name) > utf8.RuneCountInString(u)+2 {
+					name, changed = strings.TrimSuffix(name, u), true
+				}
+			}
+		}
+	}
+	return name
+}
+
+// hasRoles reports whether the header has every one of the roles.
+func (rr *rowReader) hasRoles(roles ...colRole) bool {
+	for _, r := range roles {
+		found := false
+		for _, sl := range rr.slots {
+			if sl.role == r {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// doubledTail finds a name ending in a word written twice (…合规性好好, …公开性高高): the name
+// before it and the word.
+func doubledTail(name string) (string, string, bool) {
+	rs := []rune(name)
+	for n := 1; n <= 4 && 2*n+2 <= len(rs); n++ {
+		a, b := string(rs[len(rs)-2*n:len(rs)-n]), string(rs[len(rs)-n:])
+		if a == b && hanCount(a) == n {
+			return string(rs[:len(rs)-2*n]), a, true
+		}
+	}
+	return "", "", false
 }
 
 // keepName reports whether a row's name is an indicator's: more than a bare numbering

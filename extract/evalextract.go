@@ -179,10 +179,11 @@ func evalFigures(evs []Evaluation) []Figure {
 	var out []Figure
 	rateDone, scoreDone := false, false
 	for _, ev := range evs {
-		total := ev.totalFunds()
-		if total != nil {
+		for _, total := range ev.fundsTotals() {
 			metric, item := "expenditure.project.item", ev.Table
-			if ev.Scope == ScopeDepartment || ev.Table == "" {
+			if total.Block != "" {
+				item = total.Block
+			} else if ev.Scope == ScopeDepartment || ev.Table == "" {
 				metric, item = "expenditure.total", ""
 			}
 			budget, basisText := total.Adjusted, "全年预算数"
@@ -213,6 +214,27 @@ func evalFigures(evs []Evaluation) []Figure {
 func fundsFigure(metric string, basis Basis, item string, v decimal.Decimal, row *FundsRow, basisText string) Figure {
 	return Figure{Metric: metric, Basis: basis, Item: item, Term: item, Value: v, Unit: UnitYuan, UnitText: row.UnitText,
 		Raw: row.Raw, Location: row.Location, Method: MethodTable, BasisText: basisText, Decimals: row.Decimals}
+}
+
+// fundsTotals is the table's 年度资金总额 row (its only row when it has no total), or, when
+// the table lists the funds of several sub-blocks, the total row of each.
+func (ev *Evaluation) fundsTotals() []*FundsRow {
+	var out []*FundsRow
+	seen := map[string]bool{}
+	for k := range ev.Funds {
+		f := &ev.Funds[k]
+		if f.Block != "" && f.Source == SourceTotal && !seen[f.Block] {
+			seen[f.Block] = true
+			out = append(out, f)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if t := ev.totalFunds(); t != nil {
+		return []*FundsRow{t}
+	}
+	return nil
 }
 
 // totalFunds is the table's 年度资金总额 row, or its only row when it has no total.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -39,10 +40,20 @@ func (r *streamReader) readFunds(h header) int {
 		r.cur.ev.ExecutionScoring = ExecutionLinear
 	}
 	var rows []fundsDraft
+	block := ""
 	i := h.end
 	// header cells the lexicon does not know, on the header's line
 	for i < len(toks) && !toks[i].first && toks[i].is(tkText) && !isFundsLabel(&toks[i]) && i < h.end+2 && i > 0 && toks[i].line == toks[h.end-1].line {
 		i++
+	}
+	// a headerless block whose title stands before its first label, on its line
+	// (计划生育转移支付资金合计（万元） 年度预算资金总额：1084.25)
+	if k := h.start - 1; h.headerless && k >= 0 && blockTitle(&toks[k]) && toks[k].line == toks[h.start].line {
+		title := toks[k].raw
+		if p := k - 1; p >= 0 && toks[p].line == toks[k].line && toks[p].is(tkText) && !isFundsLabel(&toks[p]) && !punctOnly(toks[p].n) {
+			title = toks[p].raw + title
+		}
+		block = blockName(title)
 	}
 	prefix := ""
 	for i < len(toks) {
@@ -50,21 +61,42 @@ func (r *streamReader) readFunds(h header) int {
 		if r.fundsEnd(i, len(rows)) {
 			break
 		}
-		if t.is(tkBlank|tkDash) || t.n == "其中" || t.n == "其中:" {
+		if t.is(tkBlank|tkDash) || t.n == "其中" || t.n == "其中:" || t.is(tkText) && punctOnly(t.n) {
 			if t.n == "其中" || t.n == "其中:" {
 				prefix = t.raw
 			}
 			i++
 			continue
 		}
+		// the title of a sub-block: 农村部分计划生育家庭奖励扶助制度补助资金（万元）, or a label
+		// followed by the block's total (计划生育转移支付 资金合计（万元） 年度预算资金总额)
+		if h.headerless && blockTitle(t) && (!isFundsLabel(t) || i+1 < len(toks) && isFundsLabel(&toks[i+1])) {
+			title := t.raw
+			if k := i - 1; k >= 0 && toks[k].line == t.line && toks[k].is(tkText) && !isFundsLabel(&toks[k]) && !punctOnly(toks[k].n) {
+				title = toks[k].raw + title
+			}
+			block, prefix = blockName(title), ""
+			i++
+			continue
+		}
 		if !isFundsLabel(t) {
+			if h.headerless && i+1 < len(toks) && blockTitle(&toks[i+1]) && t.line == toks[i+1].line {
+				i++ // the first half of a title cut in two (计划生育转移支付 | 资金合计（万元）)
+				continue
+			}
+			if k := remarkEnd(toks, i, cols); k > i && len(rows) > 0 {
+				i = k // a row's 得分计算方法 or remark before the next row
+				continue
+			}
 			break
 		}
-		d := fundsDraft{label: prefix + t.raw, src: labelSource(r.el, t), labelTok: i}
+		d := fundsDraft{label: prefix + t.raw, src: labelSource(r.el, t), labelTok: i, group: block}
 		prefix = ""
 		j := i + 1
-		for j < len(toks) && !isFundsLabel(&toks[j]) && isFundsValue(&toks[j]) && !r.fundsEnd(j, 1) {
-			d.vals = append(d.vals, j)
+		for j < len(toks) && !isFundsLabel(&toks[j]) && (isFundsValue(&toks[j]) || toks[j].is(tkText) && punctOnly(toks[j].n)) && !r.fundsEnd(j, 1) {
+			if isFundsValue(&toks[j]) {
+				d.vals = append(d.vals, j)
+			}
 			j++
 		}
 		rows = append(rows, d)
@@ -72,7 +104,10 @@ func (r *streamReader) readFunds(h header) int {
 	}
 	var total *FundsRow
 	for _, d := range rows {
-		row := r.alignFunds(d, cols, scale, unitText, total, points)
+		row := r.alignFunds(d, cols, scale, unitText, total, points, h.percent)
+		if h.headerless && row.blank() {
+			continue // a placeholder row of a template block left empty
+		}
 		if row.Source == SourceTotal && total == nil {
 			total = &row
 			if row.Weight == nil && points != nil {
@@ -102,6 +137,40 @@ func (r *streamReader) gridRow(d fundsDraft) bool {
 		}
 	}
 	return true
+}
+
+// remarkEnd returns where the text at toks[i] ends when it is a remark of the row before
+// (得分计算方法, 备注: a block with such a column) and the next funds row follows it, else i.
+func remarkEnd(toks []etok, i int, cols []colRole) int {
+	if !slices.Contains(cols, colExplain) && !slices.Contains(cols, colNote) {
+		return i
+	}
+	for k := i; k < len(toks) && k < i+8; k++ {
+		t := &toks[k]
+		if isFundsLabel(t) {
+			return k
+		}
+		if t.is(tkNum|tkQty|tkTitle|tkField|tkLevel) || t.is(tkHead) && t.col.fundsCol() && t.col != colRate {
+			return i
+		}
+	}
+	return i
+}
+
+// blockTitle reports whether a token is the title of a sub-block of funds: it names the
+// amounts' unit in a bracket (…补助资金（万元）).
+func blockTitle(t *etok) bool {
+	return t.is(tkText) && (strings.HasSuffix(t.n, "(万元)") || strings.HasSuffix(t.n, "(元)")) && utf8.RuneCountInString(t.n) > 5
+}
+
+// blockName is a sub-block's title without its unit and punctuation.
+func blockName(title string) string {
+	n := strings.TrimSpace(title)
+	for _, u := range []string{"（万元）", "(万元)", "（元）", "(元)"} {
+		n = strings.TrimSuffix(n, u)
+	}
+	n = strings.TrimPrefix(strings.TrimPrefix(n, "其中："), "其中:")
+	return strings.TrimSpace(n)
 }
 
 // fundsCols keeps the roles a funds row fills.
@@ -191,8 +260,8 @@ type fundsPart struct {
 // order (columns may be left empty where a copied table lost a cell) is scored by the type of
 // each value (a rate has a percent sign, a weight is at most 100), by the rate agreeing with
 // executed ÷ budget, and by the amounts of a sub-row not exceeding the total's.
-func (r *streamReader) alignFunds(d fundsDraft, cols []colRole, scale decimal.Decimal, unitText string, total *FundsRow, points *decimal.Decimal) FundsRow {
-	row := FundsRow{Source: d.src, Label: strings.TrimSpace(d.label), UnitText: unitText, Location: rowLocation(r.toks[d.labelTok].loc)}
+func (r *streamReader) alignFunds(d fundsDraft, cols []colRole, scale decimal.Decimal, unitText string, total *FundsRow, points *decimal.Decimal, percent bool) FundsRow {
+	row := FundsRow{Source: d.src, Label: strings.TrimRight(strings.TrimSpace(d.label), ":："), UnitText: unitText, Location: rowLocation(r.toks[d.labelTok].loc), Block: d.group}
 	var raw []string
 	raw = append(raw, row.Label)
 	for _, v := range d.vals {
@@ -240,7 +309,7 @@ func (r *streamReader) alignFunds(d fundsDraft, cols []colRole, scale decimal.De
 		for k := range at {
 			at[k] = k
 		}
-		if _, ok := r.fundsScore(seqs[0], at, cols, scale, total, points); ok {
+		if _, ok := r.fundsScore(seqs[0], at, cols, scale, total, points, true); ok {
 			best, bestSeq, positional = at, seqs[0], true
 		}
 	}
@@ -252,7 +321,7 @@ func (r *streamReader) alignFunds(d fundsDraft, cols []colRole, scale decimal.De
 			continue
 		}
 		placements(len(seq), len(cols), func(at []int) {
-			sc, ok := r.fundsScore(seq, at, cols, scale, total, points)
+			sc, ok := r.fundsScore(seq, at, cols, scale, total, points, percent)
 			if ok && sc > bestScore+1e-9 {
 				bestScore, best, bestSeq = sc, append([]int(nil), at...), seq
 			}
@@ -323,7 +392,7 @@ func placements(k, m int, fn func(at []int)) {
 }
 
 // fundsScore scores placing seq at columns at.
-func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, scale decimal.Decimal, total *FundsRow, points *decimal.Decimal) (float64, bool) {
+func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, scale decimal.Decimal, total *FundsRow, points *decimal.Decimal, bareRate bool) (float64, bool) {
 	sc := 0.0
 	var amt [3]*decimal.Decimal
 	var rate, weight, score *decimal.Decimal
@@ -358,8 +427,10 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 			switch {
 			case n.unit == "%":
 				sc += 1.5
+			case n.unit == "" && n.v.LessThanOrEqual(decimal.NewFromInt(300)) && bareRate:
+				sc += 0.3 // the header says the rates are percentages: 执行率（%）
 			case n.unit == "" && n.v.LessThanOrEqual(decimal.NewFromInt(300)):
-				sc += 0.3
+				sc -= 0.3 // a bare number as a rate only where nothing else fits
 			default:
 				return 0, false
 			}
@@ -418,7 +489,7 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 		sc += 0.3
 	}
 	if total != nil && (weight != nil || score != nil) {
-		sc -= 1.0 // a sub-row seldom has a weight or a score of its own
+		sc -= 2.0 // a sub-row seldom has a weight or a score of its own
 	}
 	if amt[0] != nil && amt[1] != nil && amt[0].Equal(*amt[1]) {
 		sc += 0.3
@@ -431,8 +502,14 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 			}
 			if amt[k].Mul(scale).GreaterThan(tv.Add(decimal.NewFromInt(100))) {
 				sc -= 1.5
+			} else {
+				sc += 0.3
 			}
 		}
 	}
 	return sc, true
+}
+
+func (f *FundsRow) blank() bool {
+	return f.Initial == nil && f.Adjusted == nil && f.Executed == nil && f.Rate == nil && f.Weight == nil && f.Score == nil
 }

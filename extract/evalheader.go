@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -21,6 +22,9 @@ type header struct {
 	// percent is set when the rate column's header says its values are percentages (执行率（%）).
 	percent bool
 	raw     []string
+	// headerless is set for a funds block read without a header (年度预算资金总额：1084.25):
+	// titles of its sub-blocks may stand between its rows.
+	headerless bool
 }
 
 func (h header) has(r colRole) bool {
@@ -145,6 +149,13 @@ func (el *evalLexicon) headerNotes(h *header, n string) {
 // the columns are the second row's levels and name, then the first row's groups with the
 // group of the target replaced by its sub-columns.
 func mergeLevels(cols []colRole) []colRole {
+	// two rows that both name the columns from the name on (指标名称 | 指标解释 … over 一级指标 |
+	// 二级指标 | 三级指标 | 自评内容 | 完成情况): the row of the levels is the grid's
+	for k := 1; k < len(cols); k++ {
+		if cols[k] == colLevel1 && slices.Contains(cols[:k], colName) {
+			return mergeLevels(cols[k:])
+		}
+	}
 	first := -1
 	for k, c := range cols {
 		if c == colLevel1 || c == colLevel2 || c == colName {

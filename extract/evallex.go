@@ -74,7 +74,8 @@ type evalLexicon struct {
 	totals  map[string]bool
 	grades  map[string]string // wording → 优/良/中/差
 	gradeLb map[string]bool
-	reverse []string // words of a name that say lower is better
+	reverse []string             // words of a name that say lower is better
+	values  map[colRole][]string // the words a column of few words holds
 	// runWords are the wordings found inside run-together text, longest first: headers,
 	// levels of four or more characters, funds labels and fields; byFirst indexes them by
 	// their first character (as runes, longest first).
@@ -158,6 +159,15 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 				el.gradeLb[n] = true
 			case "evalreverse":
 				el.reverse = append(el.reverse, n)
+			case "evalvalue":
+				r, ok := colRoleNames[l.key]
+				if !ok {
+					return nil, fmt.Errorf("lexicon line %d: unknown column role %q", l.line, l.key)
+				}
+				if el.values == nil {
+					el.values = map[colRole][]string{}
+				}
+				el.values[r] = append(el.values[r], w)
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown kind %q", l.line, l.kind)
 			}

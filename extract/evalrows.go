@@ -551,6 +551,9 @@ func (rr *rowReader) cutFills(s, p int) []cutFill {
 				break
 			}
 			sc += v + niceness(n)
+			if n.v.IsZero() && x > 0 {
+				sc -= 1.5 // a 0 cut out of a run is more likely a digit of a number
+			}
 			n := n
 			fills[x] = fill{a: p, b: p + 1, num: &n, cut: true}
 		}

@@ -19,6 +19,8 @@ type streamReader struct {
 	cur  *evalDraft
 	// spans are the tokens [start, end) of each table kept
 	spans [][2]int
+	// resume is the header of indicator rows a funds block interrupted, to read on after it
+	resume *header
 }
 
 // evalDraft is a table being read.
@@ -45,8 +47,11 @@ func (r *streamReader) scan() {
 			r.ensure(i)
 			r.cur.ev.Scope = t.src
 			r.cur.confirmed = true
-			if name := projectFromTitle(t.raw); name != "" && r.cur.titleName == "" {
+			if name, project := r.el.titleProject(t.raw); name != "" && r.cur.titleName == "" {
 				r.cur.titleName = name
+				if project {
+					r.cur.ev.Scope = ScopeProject
+				}
 			}
 			i++
 		case t.is(tkField) && t.src == fieldProject && !t.is(tkHead):
@@ -97,11 +102,17 @@ func (r *streamReader) scan() {
 			i++
 		case t.is(tkTotal) && r.cur != nil:
 			i = r.readTotal(i)
-		case t.is(tkFunds) && r.cur != nil && len(r.cur.ev.Funds) == 0 && len(r.cur.ev.Indicators) == 0:
-			// a funds block without a header: 年度预算资金总额：1084.25
-			i = r.readFunds(header{cols: []colRole{colAdjusted}, start: i, end: i})
+		case t.is(tkFunds) && r.cur != nil && (len(r.cur.ev.Funds) == 0 && len(r.cur.ev.Indicators) == 0 || fundsBlockStart(toks, i)):
+			// a funds block without a header: 年度预算资金总额：1084.25 (inside an indicator row
+			// too, whose rows go on after it)
+			i = r.readFunds(header{cols: []colRole{colAdjusted}, start: i, end: i, headerless: true})
+			if h := r.resume; h != nil {
+				r.resume = nil
+				i = r.readIndicators(header{cols: h.cols, start: i, end: i})
+			}
 		case strings.HasPrefix(t.n, "注:") || strings.HasPrefix(t.n, "注1") || t.n == "注":
 			// a note under the table is sentences: its words are no headers
+			r.resume = nil
 			line := t.line
 			for i < len(toks) && toks[i].line == line {
 				i++
@@ -188,6 +199,67 @@ func (r *streamReader) scoring(a, b int) string {
 var titleTail = regexp.MustCompile(`(?:项目)?(?:支出)?(?:绩效)?(?:目标)?(?:自评表|评价表|自评)(?:\(\d{4}年度?\))?$`)
 var titleYear = regexp.MustCompile(`^(?:\d{4}年度?)`)
 
+var (
+	wholeTitle  = regexp.MustCompile(`^(.*?)(?:部门|单位)?整体支出`)
+	titleAmount = regexp.MustCompile(`\d+(?:\.\d+)?万?元?$`)
+	fundsName   = regexp.MustCompile(`(?:经费|资金|专项|项目)$`)
+)
+
+// titleProject is the project a table's title names, as the title writes it (繁体 and
+// glosses kept), and whether a 部门整体 title names one: the funds of a project evaluated on
+// the department-wide form (2020年…开放经费236.25万元部门整体支出绩效自评表 → …开放经费).
+func (el *evalLexicon) titleProject(raw string) (string, bool) {
+	// the title normalised rune for rune, glosses left out, with where each rune came from
+	rs := []rune(raw)
+	gloss := make([]bool, len(rs))
+	for _, m := range pinyinGloss.FindAllStringIndex(raw, -1) {
+		a := utf8.RuneCountInString(raw[:m[0]])
+		for k := a; k < a+utf8.RuneCountInString(raw[m[0]:m[1]]); k++ {
+			gloss[k] = true
+		}
+	}
+	var nr []rune
+	var at []int
+	for k, r := range rs {
+		if gloss[k] {
+			continue
+		}
+		switch r {
+		case '（':
+			r = '('
+		case '）':
+			r = ')'
+		case '：':
+			r = ':'
+		}
+		r = narrow(r)
+		if x, ok := el.t2s[r]; ok {
+			r = x
+		}
+		nr = append(nr, r)
+		at = append(at, k)
+	}
+	norm := string(nr)
+	name, project := projectFromTitle(norm), false
+	if m := wholeTitle.FindStringSubmatch(norm); m != nil && name == "" {
+		n := strings.TrimSpace(titleYear.ReplaceAllString(strings.TrimSpace(m[1]), ""))
+		n = strings.TrimSpace(titleAmount.ReplaceAllString(n, ""))
+		if fundsName.MatchString(n) && hanCount(n) >= 4 {
+			name, project = n, true
+		}
+	}
+	if name == "" {
+		return "", false
+	}
+	// back to the title as written
+	if k := strings.Index(norm, name); k >= 0 {
+		a := utf8.RuneCountInString(norm[:k])
+		b := a + utf8.RuneCountInString(name)
+		return string(rs[at[a] : at[b-1]+1]), project
+	}
+	return name, project
+}
+
 // projectFromTitle is the project a table's title names (2023年…建设项目支出绩效自评表 →
 // …建设项目), or "" when the title names none (项目支出绩效自评表, 部门整体支出绩效自评表).
 func projectFromTitle(raw string) string {
@@ -268,6 +340,8 @@ func (r *streamReader) bodyEnd(i int) int {
 			return j
 		case strings.HasPrefix(t.n, "注:") || strings.HasPrefix(t.n, "说明:") || strings.HasPrefix(t.n, "备注:"):
 			return j
+		case t.is(tkFunds) && t.src == SourceTotal && !t.is(tkTotal) && fundsBlockStart(toks, j):
+			return j // a funds block inside an indicator's row (预算资金安排: 年度预算资金总额 1084.25)
 		case t.is(tkHead):
 			if h, ok := r.el.readHeader(toks, j); ok && h.fundsHeader() {
 				return j
@@ -378,7 +452,34 @@ func (r *streamReader) readIndicators(h header) int {
 	rr := newRowReader(r.el, r.s, body, h, end == len(r.toks))
 	recs := rr.read()
 	r.cur.ev.Indicators = append(r.cur.ev.Indicators, rr.indicators(recs)...)
+	if end < len(r.toks) && r.toks[end].is(tkFunds) && fundsBlockStart(r.toks, end) {
+		r.resume = &h
+	}
 	return end
+}
+
+// fundsBlockStart reports whether toks[i], a funds label, opens a block of funds without a
+// header: an amount follows it, past punctuation.
+func fundsBlockStart(toks []etok, i int) bool {
+	if !toks[i].is(tkFunds) {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		t := &toks[k]
+		switch {
+		case t.is(tkNum) && !t.is(tkPct):
+			return true
+		case t.is(tkText) && punctOnly(t.n), t.is(tkBlank):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// punctOnly reports whether a token is nothing but punctuation (：, ）:).
+func punctOnly(n string) bool {
+	return strings.Trim(n, "():;,.、“”|") == ""
 }
 
 // readTotal reads the total row at toks[i] (总分 | 100 | 96 | 优, 自评得分98): its weight, its

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -659,6 +660,20 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 	var hits []hit
 	for i := 0; i < len(nr); {
 		if w := el.runWordAt(nr, i); w > 0 {
+			// a word matched across a space, glued to the text before it, whose part after the
+			// space is a word of its own: the part before ends that text (委托业务项目 主管部门)
+			if i > 0 && isHan(nr[i-1]) {
+				if sp := slices.Index(nr[i:i+w], ' '); sp > 0 {
+					k := i + sp
+					for k < i+w && nr[k] == ' ' {
+						k++
+					}
+					if w2 := el.runWordAt(nr, k); k+w2 == i+w {
+						i = k
+						continue
+					}
+				}
+			}
 			hits = append(hits, hit{i, w})
 			i += w
 			continue

@@ -114,6 +114,9 @@ type FundsRow struct {
 	WeightDecimals, ScoreDecimals int
 	// Cut is set when the values were cut out of numbers run together in the text
 	// (202010100.00% → 20 | 20 | 10 | 100.00%): the reader's best guess, not a reading.
-	Cut           bool
+	Cut bool
+	// Block is the title of the sub-block the row belongs to, when a table lists the funds of
+	// several (计划生育家庭特别扶助制度补助资金（万元） over its 年度预算资金总额), else empty.
+	Block         string
 	Raw, Location string
 }

@@ -83,6 +83,9 @@ type FundsRow struct {
 	// Cut is set when the values were cut out of numbers run together in the text; the
 	// cut is the reader's best guess. An added column.
 	Cut bool
+	// Block is the title of the sub-block the row belongs to when a table lists the funds
+	// of several (each with its own 年度资金总额), else empty. An added column.
+	Block string
 }
 
 // EvaluationRow is one row of the evaluations table (an addition to SPEC): one
@@ -231,6 +234,7 @@ func fundsTable() table[FundsRow] {
 		plainInt32Col("weight_decimals", func(r *R) *int32 { return &r.WeightDecimals }),
 		plainInt32Col("score_decimals", func(r *R) *int32 { return &r.ScoreDecimals }),
 		boolCol("cut", func(r *R) *bool { return &r.Cut }),
+		stringCol("block", func(r *R) *string { return &r.Block }),
 	}}
 }
 
