@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"os"
 	"math"
 	"regexp"
 	"strings"
@@ -124,6 +126,19 @@ func (rr *rowReader) read() []record {
 			}
 		}
 	}
+	if os.Getenv("EVAL_REC") != "" {
+		for j := 1; j <= n; j++ {
+			for _, rec := range ends[j] {
+				fmt.Fprintf(os.Stderr, "rec %d-%d %.2f %q", rec.start, rec.end, rec.score, rr.spanRaw(rec.start, rec.end))
+				for k, f := range rec.fills {
+					if f.a >= 0 {
+						fmt.Fprintf(os.Stderr, " [%d:%d-%d]", rr.slots[k].role, f.a, f.b)
+					}
+				}
+				fmt.Fprintln(os.Stderr)
+			}
+		}
+	}
 	var out []record
 	for j := n; j > 0; {
 		if from[j] < 0 {
@@ -135,6 +150,11 @@ func (rr *rowReader) read() []record {
 	}
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
+	}
+	if os.Getenv("EVAL_REC") != "" {
+		for _, rec := range out {
+			fmt.Fprintf(os.Stderr, "chosen %d-%d %.2f %q\n", rec.start, rec.end, rec.score, rr.spanRaw(rec.start, rec.end))
+		}
 	}
 	return out
 }
@@ -259,7 +279,7 @@ func (rr *rowReader) valid(fills []fill, end int) bool {
 		case colName:
 			named = true
 		case colTarget, colActual, colWeight, colScore, colTargetAdj, colCoef:
-			if f.cut || !rr.toks[f.a].is(tkBlank|tkDash) {
+			if f.cut || !rr.toks[f.a].is(tkBlank|tkDash) && !rr.wrappedText(f) {
 				valued = true
 			}
 		}
@@ -283,6 +303,16 @@ func (rr *rowReader) valid(fills []fill, end int) bool {
 	}
 	return rr.cellMode && start >= 0 && rr.toks[start].first && !rr.toks[start].run && !rr.toks[start].is(tkLevel) &&
 		(end == len(rr.toks) || rr.toks[end].first) && end == start+1
+}
+
+// wrappedText reports whether a fill is a long phrase of run-together text without a
+// digit: likelier the wrapped end of a name than a value, it makes no row on its own.
+func (rr *rowReader) wrappedText(f fill) bool {
+	if f.b != f.a+1 {
+		return false
+	}
+	t := &rr.toks[f.a]
+	return t.run && t.is(tkText) && !hasDigit(t.n) && utf8.RuneCountInString(t.n) > 6
 }
 
 // maxSpan is how many tokens a slot may take at toks[p]: one cell, or several tokens of
@@ -405,8 +435,8 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		if !hasHan(t.n) && !hasLetter(t.n) && !(b > a+1) {
 			return 0, false
 		}
-		if t.is(tkDash) {
-			return 0, false
+		if t.is(tkDash) || one && t.is(tkNum|tkQty) {
+			return 0, false // a quantity (0起, 15万元) is a value, not a name
 		}
 		return sc - nameLengthCost(rr.spanRaw(a, b)), true
 	case colTarget, colActual, colTargetAdj:
@@ -423,6 +453,8 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		switch {
 		case one && t.is(tkNum|tkQty|tkDash):
 			sc = 1.0
+		case one && t.run && !hasDigit(t.n) && utf8.RuneCountInString(t.n) > 6:
+			sc = 0.3 // a long phrase of run-together text: likelier the end of a name
 		case one && t.run && !hasDigit(t.n) && utf8.RuneCountInString(t.n) > 4:
 			sc = 0.8 // a phrase of run-together text: as likely the end of a name
 		case one && utf8.RuneCountInString(t.n) <= 12:
@@ -551,7 +583,7 @@ func (rr *rowReader) cutFills(s, p int) []cutFill {
 				break
 			}
 			sc += v + niceness(n)
-			if n.v.IsZero() && x > 0 {
+			if n.v.IsZero() && x > 0 && !cut[0].v.IsZero() {
 				sc -= 1.5 // a 0 cut out of a run is more likely a digit of a number
 			}
 			n := n
