@@ -99,6 +99,15 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 				ind.Name, target, ind.Actual = name, v, v
 			}
 		}
+		if rr.toks[rec.start].run {
+			// a merged 二级 cell glued before a name that starts with its words (财务管理财务管理制度有效性)
+			if head, name, ok := doubledHead(ind.Name); ok {
+				ind.Name = name
+				if l2 == "" {
+					l2 = head
+				}
+			}
+		}
 		ind.Level1, ind.Level2 = l1, l2
 		rr.el.setTarget(&ind, dir, target, unit, tnum, tok)
 		if aok {
@@ -205,6 +214,22 @@ func doubledTail(name string) (string, string, bool) {
 		a, b := string(rs[len(rs)-2*n:len(rs)-n]), string(rs[len(rs)-n:])
 		if a == b && hanCount(a) == n {
 			return string(rs[:len(rs)-2*n]), a, true
+		}
+	}
+	return "", "", false
+}
+
+// doubledHead finds a name that starts with a word written twice (财务管理财务管理制度有效性):
+// the word, and the name from its second writing on.
+func doubledHead(name string) (string, string, bool) {
+	rs := []rune(name)
+	for n := 4; n >= 2; n-- {
+		if 2*n+2 > len(rs) {
+			continue
+		}
+		a, b := string(rs[:n]), string(rs[n:2*n])
+		if a == b && hanCount(a) == n {
+			return a, string(rs[n:]), true
 		}
 	}
 	return "", "", false

@@ -56,6 +56,14 @@ func (r *streamReader) readFunds(h header) int {
 		block = blockName(title)
 	}
 	prefix := ""
+	if h.lead > 0 {
+		d := fundsDraft{label: toks[h.lead-1].raw, src: labelSource(r.el, &toks[h.lead-1]), labelTok: h.lead - 1}
+		for i < len(toks) && !isFundsLabel(&toks[i]) && isFundsValue(&toks[i]) && !r.fundsEnd(i, 1) {
+			d.vals = append(d.vals, i)
+			i++
+		}
+		rows = append(rows, d)
+	}
 	for i < len(toks) {
 		t := &toks[i]
 		if r.fundsEnd(i, len(rows)) {

@@ -25,6 +25,10 @@ type header struct {
 	// headerless is set for a funds block read without a header (年度预算资金总额：1084.25):
 	// titles of its sub-blocks may stand between its rows.
 	headerless bool
+	// lead, when above zero, is one past the position of a funds label standing before the
+	// header (年度资金总额 年初预算数 调整预算数 … 64.8 64.8): the first row, its values after
+	// the header.
+	lead int
 }
 
 func (h header) has(r colRole) bool {

@@ -66,16 +66,18 @@ const (
 
 // evalLexicon holds the wordings of self-evaluation tables, normalised by evalNorm.
 type evalLexicon struct {
-	cols    map[string]colRole
-	level1  map[string]bool
-	level2  map[string]bool
-	funds   map[string]string // label → source
-	fields  map[string]string // label → field
-	totals  map[string]bool
-	grades  map[string]string // wording → 优/良/中/差
-	gradeLb map[string]bool
-	reverse []string             // words of a name that say lower is better
-	values  map[colRole][]string // the words a column of few words holds
+	cols map[string]colRole
+	// colWords are the keys of cols in order, for the loose matching of misread headers
+	colWords []string
+	level1   map[string]bool
+	level2   map[string]bool
+	funds    map[string]string // label → source
+	fields   map[string]string // label → field
+	totals   map[string]bool
+	grades   map[string]string // wording → 优/良/中/差
+	gradeLb  map[string]bool
+	reverse  []string             // words of a name that say lower is better
+	values   map[colRole][]string // the words a column of few words holds
 	// runWords are the wordings found inside run-together text, longest first: headers,
 	// levels of four or more characters, funds labels and fields; byFirst indexes them by
 	// their first character (as runes, longest first).
@@ -112,6 +114,9 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 				r, ok := colRoleNames[l.key]
 				if !ok {
 					return nil, fmt.Errorf("lexicon line %d: unknown column role %q", l.line, l.key)
+				}
+				if _, dup := el.cols[n]; !dup {
+					el.colWords = append(el.colWords, n)
 				}
 				el.cols[n] = r
 				if utf8.RuneCountInString(n) >= 2 {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-	"os"
 	"math"
 	"regexp"
 	"strings"
@@ -126,19 +124,6 @@ func (rr *rowReader) read() []record {
 			}
 		}
 	}
-	if os.Getenv("EVAL_REC") != "" {
-		for j := 1; j <= n; j++ {
-			for _, rec := range ends[j] {
-				fmt.Fprintf(os.Stderr, "rec %d-%d %.2f %q", rec.start, rec.end, rec.score, rr.spanRaw(rec.start, rec.end))
-				for k, f := range rec.fills {
-					if f.a >= 0 {
-						fmt.Fprintf(os.Stderr, " [%d:%d-%d]", rr.slots[k].role, f.a, f.b)
-					}
-				}
-				fmt.Fprintln(os.Stderr)
-			}
-		}
-	}
 	var out []record
 	for j := n; j > 0; {
 		if from[j] < 0 {
@@ -150,11 +135,6 @@ func (rr *rowReader) read() []record {
 	}
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
-	}
-	if os.Getenv("EVAL_REC") != "" {
-		for _, rec := range out {
-			fmt.Fprintf(os.Stderr, "chosen %d-%d %.2f %q\n", rec.start, rec.end, rec.score, rr.spanRaw(rec.start, rec.end))
-		}
 	}
 	return out
 }

@@ -90,6 +90,10 @@ func (r *streamReader) scan() {
 						continue
 					}
 				}
+				if t.is(tkTotal) && r.cur != nil && numberFollows(toks, i) {
+					i = r.readTotal(i) // 自评得分 98 in the form's head
+					continue
+				}
 				i++
 			}
 		case t.is(tkLevel) && strings.HasSuffix(bare(t.n), "指标") && (t.level&1 != 0 || r.cur != nil && r.cur.confirmed) &&
@@ -105,6 +109,11 @@ func (r *streamReader) scan() {
 		case t.is(tkFunds) && r.cur != nil && (len(r.cur.ev.Funds) == 0 && len(r.cur.ev.Indicators) == 0 || fundsBlockStart(toks, i)):
 			// a funds block without a header: 年度预算资金总额：1084.25 (inside an indicator row
 			// too, whose rows go on after it)
+			if h, ok := r.el.readHeader(toks, i+1); ok && h.fundsHeader() && h.start == i+1 {
+				h.lead = i + 1 // the label before the header
+				i = r.readFunds(h)
+				continue
+			}
 			i = r.readFunds(header{cols: []colRole{colAdjusted}, start: i, end: i, headerless: true})
 			if h := r.resume; h != nil {
 				r.resume = nil

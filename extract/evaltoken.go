@@ -145,6 +145,7 @@ func (el *evalLexicon) buildStream(blocks []parse.Block) *stream {
 	}
 	s.cellMode = lines > 0 && cells >= 2*lines
 	s.joinSplitWords(el)
+	s.fuzzyHeaders(el)
 	return s
 }
 
@@ -683,7 +684,7 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 	headerOnly := func(h hit) bool {
 		w := string(nr[h.at : h.at+h.n])
 		_, col := el.cols[w]
-		return col && !el.level1[w] && !el.level2[w] && el.funds[w] == "" && el.fields[w] == ""
+		return col && !el.level1[w] && !el.level2[w] && el.funds[w] == "" && el.fields[w] == "" && !el.totals[w]
 	}
 	near := func(a, b hit) bool {
 		gap := 0
