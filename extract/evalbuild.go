@@ -99,6 +99,15 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 				ind.Name, target, ind.Actual = name, v, v
 			}
 		}
+		if rr.toks[rec.start].run && rulePoints.MatchString(ind.Name) {
+			// the scoring rule of the row before, its column read out of order, ahead of the
+			// name (…1 分；财务制度): the name is the last phrase
+			f := strings.Fields(ind.Name)
+			ind.Name = f[len(f)-1]
+			if rulePoints.MatchString(ind.Name) || strings.ContainsAny(ind.Name, "。；;") || hanCount(ind.Name) < 2 {
+				continue
+			}
+		}
 		if rr.toks[rec.start].run {
 			// a merged 二级 cell glued before a name that starts with its words (财务管理财务管理制度有效性)
 			if head, name, ok := doubledHead(ind.Name); ok {
@@ -219,6 +228,9 @@ func doubledTail(name string) (string, string, bool) {
 	return "", "", false
 }
 
+// rulePoints is the points of a scoring rule's sentence (2 分，没有不得分).
+var rulePoints = regexp.MustCompile(`\d\s*分[,;。，；、]`)
+
 // doubledHead finds a name that starts with a word written twice (财务管理财务管理制度有效性):
 // the word, and the name from its second writing on.
 func doubledHead(name string) (string, string, bool) {
@@ -246,8 +258,14 @@ var numberingPrefix = regexp.MustCompile(`^\s*(?:指标\s*\d*\s*[:：]?|[0-9]+\s
 
 // stripPoints drops the points a level carries (产出指标（50分） → 产出指标).
 func stripPoints(s string) string {
-	return strings.TrimSpace(pointsSuffix.ReplaceAllString(strings.TrimSpace(s), ""))
+	s = strings.TrimSpace(pointsSuffix.ReplaceAllString(strings.TrimSpace(s), ""))
+	if t := strings.TrimSpace(spacedPoints.ReplaceAllString(s, "")); hanCount(t) >= 2 {
+		s = t // 项目决策 2 分
+	}
+	return s
 }
+
+var spacedPoints = regexp.MustCompile(`\s+\d+(?:\.\d+)?\s*分$`)
 
 // numOf reads a cell that is one number.
 func numOf(text string) (evalNum, bool) {

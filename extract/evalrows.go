@@ -302,6 +302,8 @@ func (rr *rowReader) maxSpan(s, p int) int {
 		return 1
 	}
 	switch rr.slots[s].role {
+	case colLevel1, colLevel2:
+		return 2
 	case colName:
 		return 8
 	case colTarget, colActual, colTargetAdj:
@@ -376,6 +378,9 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		}
 		return 0, one && t.is(tkBlank)
 	case colLevel1, colLevel2:
+		if b == a+2 && t.is(tkLevel) && rr.toks[a+1].is(tkQty) && rr.toks[a+1].q.unit == "分" {
+			return 1.5, true // a level and its points in a cell of their own (项目决策 | 2分)
+		}
 		if !one {
 			return 0, false
 		}

@@ -535,6 +535,14 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			i++
 			continue
 		}
+		if e := pointsInRule(nr, i); e > i {
+			// 计 2 分，没有不得分: the points of a scoring rule, words of its sentence
+			if textStart < 0 {
+				textStart = i
+			}
+			i = e
+			continue
+		}
 		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i) || isRange(nr, i) ||
 			quantityInText(nr, i, blobEnd(nr, i, words), words) && !repeats(toks, nr[i:blobEnd(nr, i, words)]) && textStart >= 0) {
 			// the whole number is text: 指标12, (2016年度), 1、
@@ -556,6 +564,9 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			}
 			if end := blobEnd(nr, i, words); end > i && (!quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
 				flush(i)
+				if end+1 < len(nr) && nr[end] == ' ' && nr[end+1] == '分' && (end+2 == len(nr) || nr[end+2] == ' ') && isDigit(nr[end-1]) {
+					end += 2 // 项目决策 2 分: points with a space before their 分
+				}
 				t := el.runToken(raw, i, end, loc)
 				// a number with white space (or the line's end) on both sides is a cell of its
 				// own; one glued to its neighbours may be several
@@ -791,6 +802,25 @@ func startsNumber(nr []rune, i int) bool {
 // numberInText reports whether the number at nr[i] belongs to the text before it: the
 // numbering of an indicator (指标1, 指标12:), a number glued into a word after a hyphen
 // (0-6岁), or a digit after a letter (5G, WIFI6).
+// pointsInRule returns the end of the 分 after the number at nr[i] when a sentence's
+// punctuation follows it (2 分，没有不得分; 扣 0.5 分；), else i.
+func pointsInRule(nr []rune, i int) int {
+	if !isDigit(nr[i]) || i > 0 && (isDigit(nr[i-1]) || nr[i-1] == '.') {
+		return i
+	}
+	k := i
+	for k < len(nr) && (isDigit(nr[k]) || nr[k] == '.' && k+1 < len(nr) && isDigit(nr[k+1])) {
+		k++
+	}
+	for k < len(nr) && nr[k] == ' ' && k-i < 6 {
+		k++
+	}
+	if k+1 < len(nr) && nr[k] == '分' && strings.ContainsRune(",;。，；、", nr[k+1]) {
+		return k + 1
+	}
+	return i
+}
+
 func numberInText(nr []rune, i, textStart int) bool {
 	if i == 0 || textStart < 0 {
 		return false
