@@ -29,6 +29,9 @@ type header struct {
 	// header (年度资金总额 年初预算数 调整预算数 … 64.8 64.8): the first row, its values after
 	// the header.
 	lead int
+	// leadVals are the lead row's values when they stand among the header's words
+	// (年度资金总额 全年预算数(A) 300 全年执行数(B) 执行率(B/A)).
+	leadVals []int
 }
 
 func (h header) has(r colRole) bool {

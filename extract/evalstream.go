@@ -114,6 +114,10 @@ func (r *streamReader) scan() {
 				i = r.readFunds(h)
 				continue
 			}
+			if h, ok := interleavedFundsHeader(toks, i); ok {
+				i = r.readFunds(h)
+				continue
+			}
 			i = r.readFunds(header{cols: []colRole{colAdjusted}, start: i, end: i, headerless: true})
 			if h := r.resume; h != nil {
 				r.resume = nil
@@ -599,4 +603,30 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// interleavedFundsHeader reads the header of a funds block whose first row's label stands
+// before it and whose first row's values stand among its words, as a copy that read a
+// table's cells out of order writes them (年度资金总额 全年预算数(A) 300 全年执行数(B) 执行率(B/A)).
+func interleavedFundsHeader(toks []etok, i int) (header, bool) {
+	h := header{start: i + 1, lead: i + 1}
+	k := i + 1
+	for ; k < len(toks) && toks[k].line == toks[i].line; k++ {
+		t := &toks[k]
+		switch {
+		case t.is(tkHead) && t.col.fundsCol():
+			h.cols = append(h.cols, t.col)
+			h.raw = append(h.raw, t.raw)
+		case isFundsValue(t) && !t.is(tkBlank) && len(h.cols) > 0:
+			h.leadVals = append(h.leadVals, k)
+		default:
+			goto done
+		}
+	}
+done:
+	h.end = k
+	if len(h.cols) < 2 || len(h.leadVals) == 0 || len(h.leadVals) > len(h.cols) {
+		return header{}, false
+	}
+	return h, true
 }
