@@ -216,6 +216,28 @@ func scoreSum(ev *extract.Evaluation) Verdict {
 		case kind == "score" && blankWeightsKnown && sum.Add(blankWeights).Add(tol).LessThan(*total):
 			return flag(sum.Add(blankWeights), fmt.Sprintf("%s各项指标得分合计%s，未填得分的%d项即便按满分%s计也只有%s，低于表中总分%s。",
 				tableName(ev), pts(sum), blank, pts(blankWeights), pts(sum.Add(blankWeights)), pts(*total)))
+		case kind == "score" && !blankWeightsKnown:
+			// rows without a weight: together they weigh at most what the stated weights leave
+			// of the table's 总分值 (100 when the table does not state it)
+			full, known := decimal.NewFromInt(100), decimal.Zero
+			if ev.TotalWeight != nil {
+				full = *ev.TotalWeight
+			}
+			for _, w := range weights {
+				if w.v != nil {
+					known = known.Add(*w.v)
+				}
+			}
+			rest := full.Sub(known)
+			for k, p := range parts {
+				if p.v == nil && weights[k].v != nil {
+					rest = rest.Add(*weights[k].v)
+				}
+			}
+			if !rest.IsNegative() && sum.Add(rest).Add(tol).LessThan(*total) {
+				return flag(sum.Add(rest), fmt.Sprintf("%s各项指标得分合计%s，未填得分的%d项按总分值%s余下的%s计也只有%s，低于表中总分%s。",
+					tableName(ev), pts(sum), blank, pts(full), pts(rest), pts(sum.Add(rest)), pts(*total)))
+			}
 		}
 		return insufficient(fmt.Sprintf("%s: %d of %d %ss blank", tableName(ev), blank, len(parts), kind))
 	}

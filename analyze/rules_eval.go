@@ -24,7 +24,8 @@ var ruleScoreSum = Rule{
 		"score (the funds total row's 得分, or an indicator named 预算执行率) against the total score, and their weights " +
 		"(分值) against the total weight when the total row states one. " + scoreTolDoc + " Expected = the sum, actual = " +
 		"the stated total. With blank scores: flagged when the stated ones already exceed the total, or when even full " +
-		"marks for the blank rows (their weights) stay below it; else insufficient. One finding per table and side " +
+		"marks for the blank rows (their weights) stay below it; rows whose weight is blank too (a row cut off by the copy) " +
+		"count at most what the stated weights leave of the total weight (100 when the table states none); else insufficient. One finding per table and side " +
 		"(scores, weights). insufficient also for a table read without its header (evaluations.fragment: a copy that cut " +
 		"it may have lost rows). not_applicable: no table, or no total.",
 	Check: checkScoreSum,
@@ -55,6 +56,14 @@ var ruleScoreSum = Rule{
 			Reports: []Report{rep("r1", "隆回县林业局", 2024, proj("森林防火专项经费", total("", "98"),
 				ind("巡护里程", "≥1200公里", "1260公里", "40", "40"), ind("设备完好率", "≥95%", "96%", "30", "30"),
 				ind("群众满意度", "≥90%", "", "10", "")))}},
+		{Name: "末行被截断、分值得分皆空，其余分值合计80分、得分合计60分，末行按余下20分计也只有80分，低于总分97分", Kind: "edge", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "县第三中学", 2024, proj("校舍维修经费", total("", "97"),
+				ind("维修面积", "≥800平方米", "820平方米", "40", "30"), ind("工程验收合格率", "100%", "100%", "40", "30"),
+				ind("师生满意度", "", "", "", "")))}},
+		{Name: "末行被截断、分值得分皆空，其余得分合计75分，末行按余下20分计可达95分，总分90分在此范围内，无法判断", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "县第三中学", 2024, proj("校舍维修经费", total("", "90"),
+				ind("维修面积", "≥800平方米", "820平方米", "40", "40"), ind("工程验收合格率", "100%", "100%", "40", "35"),
+				ind("师生满意度", "", "", "", "")))}},
 	},
 }
 
