@@ -57,7 +57,7 @@ func (s *stream) betweenHeads(k int) bool {
 // misread (five or more) or its characters reordered, else colNone.
 func (el *evalLexicon) fuzzyCol(n string) colRole {
 	rs := []rune(n)
-	if len(rs) < 4 || len(rs) > 8 {
+	if len(rs) < 4 || len(rs) > 9 {
 		return colNone
 	}
 	sorted := slices.Clone(rs)
@@ -65,6 +65,9 @@ func (el *evalLexicon) fuzzyCol(n string) colRole {
 	for _, w := range el.colWords {
 		c := el.cols[w]
 		ws := []rune(w)
+		if len(ws) >= 5 && len(rs) == len(ws)+1 && within(ws, rs) {
+			return c // reordered with a character written twice (年成值全完值)
+		}
 		if len(ws) != len(rs) {
 			continue
 		}
@@ -86,6 +89,21 @@ func (el *evalLexicon) fuzzyCol(n string) colRole {
 		}
 	}
 	return colNone
+}
+
+// within reports whether every character of w, as often as w has it, is in n.
+func within(w, n []rune) bool {
+	count := map[rune]int{}
+	for _, r := range n {
+		count[r]++
+	}
+	for _, r := range w {
+		if count[r] == 0 {
+			return false
+		}
+		count[r]--
+	}
+	return true
 }
 
 // fuzzyPair cuts n into two column words, each exact or read loosely.
