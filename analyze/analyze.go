@@ -63,6 +63,7 @@ type Finding struct {
 	Evidence string
 
 	key        string // what within the report the finding is about (item, basis …), for AnomalyID
+	short      amount // of a sum check: how far the parts fall short of the total, when they do
 	department string // sort key
 }
 

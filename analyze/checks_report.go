@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -90,12 +91,21 @@ type sumSpec struct {
 	// optionalBreakdown: reports need not break the total down, so a total stated without
 	// any part is not_applicable rather than insufficient.
 	optionalBreakdown bool
+	// open, when set, says why parts falling short of the total may be no error: the
+	// breakdown may list only some of them (see incomeBreakdownOpen).
+	open func(fx *facts, r *Report, basis extract.Basis, short amount) string
 }
 
 func (s sumSpec) check(b *Batch, i int) Verdict {
 	var vs []Verdict
 	for _, basis := range bases {
-		vs = append(vs, s.onBasis(b.facts[i], basis))
+		v := s.onBasis(b.facts[i], basis)
+		if s.open != nil && len(v.Findings) == 1 && v.Findings[0].short.v.IsPositive() {
+			if why := s.open(b.facts[i], &b.Reports[i], basis, v.Findings[0].short); why != "" {
+				v = insufficient(basisTag(basis) + why)
+			}
+		}
+		vs = append(vs, v)
 	}
 	return combine(vs...)
 }
@@ -183,6 +193,9 @@ func (s sumSpec) onBasis(fx *facts, basis extract.Basis) Verdict {
 		Evidence: ev,
 		key:      string(basis),
 	}
+	if diff.GreaterThan(tol) {
+		f.short = amount{v: diff, tol: tol} // the parts fall short of the total
+	}
 	if complete {
 		if diff.Abs().LessThanOrEqual(tol) {
 			return passed()
@@ -204,11 +217,40 @@ func (s sumSpec) onBasis(fx *facts, basis extract.Basis) Verdict {
 var (
 	sumExpenditureSpec = sumSpec{total: "expenditure.total", parts: []string{"expenditure.basic", "expenditure.project"}}
 	sumBasicSpec       = sumSpec{total: "expenditure.basic", parts: []string{"expenditure.basic.personnel", "expenditure.basic.goods_services", "expenditure.basic.household"}, optional: []string{"expenditure.basic.capital"}, optionalBreakdown: true}
-	sumIncomeSpec      = sumSpec{total: "income.total", parts: []string{"income.fiscal", "income.fund", "income.other"}, minParts: 2, optionalBreakdown: true}
+	sumIncomeSpec      = sumSpec{total: "income.total", parts: []string{"income.fiscal", "income.fund", "income.other"}, minParts: 2, optionalBreakdown: true, open: incomeBreakdownOpen}
 	sumThreePublicSpec = sumSpec{total: "three_public.total", parts: []string{"three_public.abroad", "three_public.reception", "three_public.vehicle"},
 		derive: map[string][]string{"three_public.vehicle": {"three_public.vehicle.purchase", "three_public.vehicle.operation"}}}
 	sumVehicleSpec = sumSpec{total: "three_public.vehicle", parts: []string{"three_public.vehicle.purchase", "three_public.vehicle.operation"}, optionalBreakdown: true}
 )
+
+// incomeBreakdownOpen says why income parts short of the total may be no error: the total may
+// add the carry-over the report mentions without its amount, or that it states and the
+// shortfall equals (收入合计 of a form that lists 上年结转 among its parts); or the breakdown
+// stops before the line that closes it (其他收入: 财政拨款…、上级补助收入…、事业收入… and no
+// more, as a report cut short or leaving lines out writes). "" when the breakdown is closed
+// and the shortfall is an error.
+func incomeBreakdownOpen(fx *facts, r *Report, basis extract.Basis, short amount) string {
+	co, st := fx.get("income.carryover", basis, "")
+	if st == known && short.v.Sub(co.v).Abs().LessThanOrEqual(short.tol.Add(co.tol)) {
+		return "the parts and the carry-over add up to the total: it includes the carry-over"
+	}
+	if st == absent {
+		for _, c := range r.Claims {
+			if c.Kind == extract.ClaimCarryover {
+				return "a carry-over is mentioned without its amount: the total may include it"
+			}
+		}
+	}
+	x := fx.lookup(figKey{"income.other", basis, ""})
+	if x >= 0 {
+		for _, f := range fx.stated(x) {
+			if slices.Contains(lexicon.closing["income.total"], f.Term) {
+				return ""
+			}
+		}
+	}
+	return "the breakdown of income.total names no 其他收入, the line that closes it: it may list only some parts"
+}
 
 func checkProjectItems(b *Batch, i int) Verdict {
 	fx := b.facts[i]
@@ -334,7 +376,9 @@ func pctTol(d int, num, den amount) decimal.Decimal {
 	if d < 0 {
 		d = 0
 	}
-	t := decimal.New(5, int32(-(d + 1)))
+	// one unit of the last decimal printed, not half: writers round from amounts in 元 or
+	// from rounded intermediate shares (45.31% for 930.28/2053.57 = 45.30%)
+	t := decimal.New(1, int32(-d))
 	if den.v.IsZero() {
 		return t
 	}
@@ -415,7 +459,7 @@ func checkShare(fx *facts, c extract.Claim, key string) Verdict {
 		return insufficient("share claim without percentage or metrics: " + trimRunes(c.Raw, 60))
 	}
 	basis := normBasis(c.Basis)
-	num, miss1 := resolveFor(fx, c.Metric, basis)
+	num, miss1 := shareNumerator(fx, c, basis)
 	den, miss2 := resolveFor(fx, c.Of, basis)
 	if miss1 != "" || miss2 != "" {
 		return insufficient(strings.Join(nonEmpty([]string{miss1, miss2}), ", "))
@@ -439,6 +483,31 @@ func checkShare(fx *facts, c extract.Claim, key string) Verdict {
 	}}}
 }
 
+// shareNumerator is the amount a share is of: the figure the sentence states right before it
+// (its value is in the claim: 事业收入730.05万元，占54.78% is a share of 事业收入 alone), else the
+// resolved metric.
+func shareNumerator(fx *facts, c extract.Claim, basis extract.Basis) (amount, string) {
+	return claimBase(fx, c, basis)
+}
+
+// claimBase is the amount a claim is about: the statement of its metric the sentence gives
+// right before it (Claim.Base) — when that statement is no figure of the metric (财政拨款收入
+// that adds the government funds, where 一般公共预算财政拨款收入 is the metric), the claim is
+// of something else and not checked — else the metric resolved.
+func claimBase(fx *facts, c extract.Claim, basis extract.Basis) (amount, string) {
+	if c.Base == nil {
+		return resolveFor(fx, c.Metric, basis)
+	}
+	if x := fx.lookup(figKey{c.Metric, basis, ""}); x >= 0 {
+		for _, f := range fx.stated(x) {
+			if f.Value.Equal(*c.Base) {
+				return amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}}, ""
+			}
+		}
+	}
+	return amount{}, basisTag(basis) + "the statement of " + c.Metric + " the claim follows is no figure of it"
+}
+
 func checkChange(fx *facts, c extract.Claim, key string) Verdict {
 	if c.Metric == "" || (c.Percent == nil && c.Amount == nil) {
 		return insufficient("change claim without percentage or amount: " + trimRunes(c.Raw, 60))
@@ -448,7 +517,7 @@ func checkChange(fx *facts, c extract.Claim, key string) Verdict {
 	if c.Of == string(extract.Budget) {
 		refBasis = extract.Budget
 	}
-	cur, miss := resolveFor(fx, c.Metric, curBasis)
+	cur, miss := claimBase(fx, c, curBasis)
 	if miss != "" {
 		return insufficient(miss)
 	}

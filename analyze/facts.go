@@ -202,10 +202,13 @@ func (fx *facts) lookup(k figKey) int {
 }
 
 // part tells apart the named parts of one metric: 事业收入 and 其他收入 are both income.other,
-// and a report stating both states two parts, not one figure twice. For other metrics every
-// statement is of the same thing.
+// 离休人员 and 退休人员 both staff.retired (extract marks them with Figure.Part), and a report
+// stating both states two parts, not one figure twice. For other metrics every statement is
+// of the same thing.
 func part(f *extract.Figure) string {
 	switch {
+	case f.Part != "":
+		return "part " + f.Part // 离休人员 and 退休人员; 行政编制 and 事业编制
 	case f.Metric == "income.other":
 		return f.Term
 	case normBasis(f.Basis) == extract.Budget && adjustedBudget(f.BasisText):
@@ -252,6 +255,9 @@ func (fx *facts) get(metric string, basis extract.Basis, item string) (amount, s
 	}
 	if metric == "income.other" {
 		return partsTotal(fx.stated(x)), known
+	}
+	if st := fx.stated(x); st[0].Part != "" || hasPart(st) {
+		return wholeOrParts(st), known
 	}
 	// Of two budgets (年初 and 调整), the one stated first: each sum check then compares
 	// figures of one statement.
@@ -455,4 +461,35 @@ func sortedUnique(ss []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// hasPart reports whether any of the figures is a part of its metric.
+func hasPart(figs []*extract.Figure) bool {
+	for _, f := range figs {
+		if f.Part != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeOrParts resolves a metric stated in parts (离休人员291人，退休人员10724人; 行政编制115人，
+// 事业编制31人): its first statement of the whole when there is one, else its parts added up,
+// the first statement of each.
+func wholeOrParts(figs []*extract.Figure) amount {
+	for _, f := range figs {
+		if f.Part == "" {
+			return amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}}
+		}
+	}
+	var sum amount
+	seen := map[string]bool{}
+	for _, f := range figs {
+		if seen[f.Part] {
+			continue
+		}
+		seen[f.Part] = true
+		sum = sumAmounts(sum, amount{v: f.Value, tol: halfUnit(f), figs: []*extract.Figure{f}})
+	}
+	return sum
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/jixiao/jixiao/unitname"
 )
 
-//go:embed data/metrics.tsv
+//go:embed data/metrics.tsv data/closing.tsv
 var dataFS embed.FS
 
 // lexicon is the embedded metric data the messages use, loaded and validated once at package
@@ -24,7 +24,8 @@ type lexiconData struct {
 	metricLabel   map[string]string // metric ID → Chinese label
 	metricKind    map[string]string // metric ID → money, count, percent, point
 	metricOrdered []string
-	metricID      map[string]string // metric ID → the vocabulary's own string of it
+	metricID      map[string]string   // metric ID → the vocabulary's own string of it
+	closing       map[string][]string // total → the wordings of the line that closes its breakdown
 }
 
 // own returns the vocabulary's own string of the metric ID m, or a copy of m when it is not
@@ -45,7 +46,14 @@ func mustLoadLexicon() *lexiconData {
 }
 
 func loadLexicon() (*lexiconData, error) {
-	lx := &lexiconData{metricLabel: map[string]string{}, metricKind: map[string]string{}, metricID: map[string]string{}}
+	lx := &lexiconData{metricLabel: map[string]string{}, metricKind: map[string]string{}, metricID: map[string]string{}, closing: map[string][]string{}}
+	closing, err := tsv.Read(dataFS, "data/closing.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range closing {
+		lx.closing[r[0]] = append(lx.closing[r[0]], r[1])
+	}
 	rows, err := tsv.Read(dataFS, "data/metrics.tsv", 3)
 	if err != nil {
 		return nil, err

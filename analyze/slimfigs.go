@@ -24,9 +24,9 @@ type span struct{ off, n uint32 }
 
 // slimFigure is what the rules read of a figure (not its location or method).
 type slimFigure struct {
-	metric, basis, item, term, unit, unitText, raw, basisText span
-	coef                                                      int64
-	exp, year, decimals                                       int32
+	metric, basis, item, term, unit, unitText, raw, basisText, part span
+	coef                                                            int64
+	exp, year, decimals                                             int32
 }
 
 func (s *slimFigures) str(sp span) string { return s.text[sp.off : sp.off+sp.n] }
@@ -46,7 +46,7 @@ func (s *slimFigures) figure(p int32) *extract.Figure {
 	}
 	return &extract.Figure{
 		Metric: s.str(g.metric), Basis: extract.Basis(s.str(g.basis)), Item: s.str(g.item), Term: s.str(g.term),
-		Value: v, Unit: s.str(g.unit), UnitText: s.str(g.unitText), Raw: s.str(g.raw), BasisText: s.str(g.basisText),
+		Value: v, Unit: s.str(g.unit), UnitText: s.str(g.unitText), Raw: s.str(g.raw), BasisText: s.str(g.basisText), Part: s.str(g.part),
 		Year: int(g.year), Decimals: int(g.decimals),
 	}
 }
@@ -75,7 +75,7 @@ func slimFacts(fx *facts) *facts {
 	var texts []string
 	size := 0
 	for _, f := range picks {
-		for _, t := range [...]string{f.Metric, string(f.Basis), f.Item, f.Term, f.Unit, f.UnitText, f.Raw, f.BasisText} {
+		for _, t := range [...]string{f.Metric, string(f.Basis), f.Item, f.Term, f.Unit, f.UnitText, f.Raw, f.BasisText, f.Part} {
 			if _, ok := at[t]; !ok {
 				at[t] = span{uint32(size), uint32(len(t))}
 				texts = append(texts, t)
@@ -91,7 +91,7 @@ func slimFacts(fx *facts) *facts {
 	for p, f := range picks {
 		g := &sf.figs[p]
 		g.metric, g.basis, g.item, g.term = at[f.Metric], at[string(f.Basis)], at[f.Item], at[f.Term]
-		g.unit, g.unitText, g.raw, g.basisText = at[f.Unit], at[f.UnitText], at[f.Raw], at[f.BasisText]
+		g.unit, g.unitText, g.raw, g.basisText, g.part = at[f.Unit], at[f.UnitText], at[f.Raw], at[f.BasisText], at[f.Part]
 		g.year, g.decimals = int32(f.Year), int32(f.Decimals)
 		if c := f.Value.Coefficient(); c.IsInt64() {
 			g.coef, g.exp = c.Int64(), f.Value.Exponent()

@@ -95,7 +95,7 @@ func (r *Report) ClaimRows() []tables.ClaimRow {
 	for i, c := range r.Result.Claims {
 		rows[i] = tables.ClaimRow{
 			ReportID: r.ID, Path: r.Path, Kind: string(c.Kind), Metric: c.Metric, Basis: string(c.Basis),
-			Of: c.Of, Percent: c.Percent, PercentDecimals: int32(c.PercentDecimals), Amount: c.Amount,
+			Of: c.Of, Percent: c.Percent, PercentDecimals: int32(c.PercentDecimals), Amount: c.Amount, Base: c.Base,
 			Direction: int32(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
 		}
 	}
@@ -203,7 +203,7 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 			res.Figures = append(res.Figures, extract.Figure{
 				Metric: f.Metric, Basis: extract.Basis(f.Basis), Item: f.Item, Term: f.Term, Value: f.Value,
 				Unit: f.Unit, UnitText: f.UnitText, Raw: f.Raw, Location: f.Location, Method: f.Method,
-				Year: int(f.Year), Decimals: int(f.Decimals), BasisText: f.BasisText,
+				Year: int(f.Year), Decimals: int(f.Decimals), BasisText: f.BasisText, Part: f.Part,
 			})
 		})
 	if err == nil {
@@ -211,7 +211,7 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 			func(res *extract.Result, c *tables.ClaimRow) {
 				res.Claims = append(res.Claims, extract.Claim{
 					Kind: extract.ClaimKind(c.Kind), Metric: c.Metric, Basis: extract.Basis(c.Basis), Of: c.Of,
-					Percent: c.Percent, PercentDecimals: int(c.PercentDecimals), Amount: c.Amount,
+					Percent: c.Percent, PercentDecimals: int(c.PercentDecimals), Amount: c.Amount, Base: c.Base,
 					Direction: int(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
 				})
 			})

@@ -191,6 +191,7 @@ func (r *Report) FigureRows() []tables.FigureRow {
 			Year:      int32(f.Year),
 			Decimals:  int32(f.Decimals),
 			BasisText: f.BasisText,
+			Part:      f.Part,
 		}
 	}
 	return rows

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // walker reads the prose of one document, paragraph by paragraph, keeping the context
@@ -22,6 +24,14 @@ type walker struct {
 	// prevSubject is the first money metric of the previous sentence of the paragraph: the
 	// parent of a breakdown that opens the next sentence (基本支出137.15万元。其中…).
 	prevSubject string
+	// prevSubjectPos is that figure's index in figs, plus one (0: none).
+	prevSubjectPos int
+	// paraFund is the fund (income.fiscal, income.fund) a sentence of the paragraph is about
+	// (一般公共预算财政拨款本年收入…): a later sentence's bare 本年支出 is that fund's.
+	paraFund string
+	// headMetric is the “三公” metric the current section's heading names (1.因公出国（境）
+	// 支出): a bare 支出 under it is that metric's, not the department's.
+	headMetric string
 }
 
 // boundFig is a figure bound in the current sentence, for clauses that refer back to it.
@@ -29,6 +39,8 @@ type boundFig struct {
 	fig    Figure
 	clause int
 	span   int
+	idx    int  // its index in walker.figs
+	aside  bool // only compared with: no total a breakdown after it breaks down
 }
 
 func (sp span) hasKind(k termKind) bool {
@@ -53,7 +65,7 @@ func (sp span) roleKey(k termKind) string {
 func (sp span) metricRole(fam string) (role, bool) {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic, kindPart:
 			if metricFamily(r.key) == fam {
 				return r, true
 			}
@@ -66,7 +78,7 @@ func (sp span) metricRole(fam string) (role, bool) {
 func (sp span) isTerm() bool {
 	for _, r := range sp.roles {
 		switch r.kind {
-		case kindMetric, kindWeak, kindGrand, kindInBasic:
+		case kindMetric, kindWeak, kindGrand, kindInBasic, kindPart:
 			return true
 		}
 	}
@@ -84,8 +96,14 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	if w.itemParent != nil && !lp.list && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
-	w.prevSubject = ""
-	for _, se := range splitSentences(lp.nt.r) {
+	w.prevSubject, w.prevSubjectPos, w.paraFund = "", 0, ""
+	first := len(w.figs)
+	defer func() { w.figs = w.settle(w.figs, first) }()
+	sentences := splitSentences(lp.nt.r)
+	if w.headingLike(lp, sentences) {
+		w.headMetric = w.e.headingMetric(lp.nt.r)
+	}
+	for _, se := range sentences {
 		rs := lp.nt.r[se[0]:se[1]]
 		qs, ok := mayState(rs)
 		if !ok {
@@ -96,12 +114,127 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
 }
 
+// keepParts settles the parts among the figures a paragraph gave (figs[first:]): a part of a
+// metric is no figure where the paragraph states the whole (离退休人员16人，其中：离休0人，
+// 退休16人), nor where it breaks down another count of staff (工作人员73人，其中行政编制25人);
+// without a whole each part is one (离休人员291人，退休人员10724人), except a zeropart of the
+// lexicon that is 0 beside a part that is not.
+// settle applies what only the whole paragraph tells to the figures it gave (figs[first:]):
+// which parts are figures (keepParts), and which totals are grand totals by their breakdown
+// (dropGrandByParts).
+func (w *walker) settle(figs []Figure, first int) []Figure {
+	figs = dropGrandByParts(figs, first)
+	return w.keepParts(figs, first)
+}
+
+// dropGrandByParts leaves out a total whose breakdown names this year's total or a
+// carry-over that is not 0: 总收入581.45万元，其中本年收入390.55万元 and 部门收入预算919543.7
+// 万元，其中：…上年结转27471.1万元 state a grand total, not the year's.
+func dropGrandByParts(figs []Figure, first int) []Figure {
+	grand := map[int]bool{}
+	for _, f := range figs[first:] {
+		pi := f.parentPos - 1
+		if pi < first || pi >= len(figs) {
+			continue
+		}
+		p := figs[pi]
+		if p.Metric != "income.total" && p.Metric != "expenditure.total" {
+			continue
+		}
+		if f.Metric == p.Metric || p.Metric == "income.total" && f.Metric == "income.carryover" && !f.Value.IsZero() {
+			grand[pi] = true
+		}
+	}
+	if len(grand) == 0 {
+		return figs
+	}
+	out := figs[:first]
+	for i := first; i < len(figs); i++ {
+		if !grand[i] {
+			out = append(out, figs[i])
+		}
+	}
+	return out
+}
+
+// keepParts settles the parts among the figures of a paragraph (figs[first:]).
+func (w *walker) keepParts(figs []Figure, first int) []Figure {
+	whole := map[string]bool{}
+	nonzero := map[string]bool{}
+	for _, f := range figs[first:] {
+		if f.Part == "" {
+			whole[f.Metric] = true
+		} else if !f.Value.IsZero() {
+			nonzero[f.Metric] = true
+		}
+	}
+	out := figs[:first]
+	for _, f := range figs[first:] {
+		if f.Part != "" && (whole[f.Metric] || breaksDownOther(f)) || inOtherBreakdown(f) {
+			continue
+		}
+		if f.Part != "" && f.Value.IsZero() && nonzero[f.Metric] && w.e.lex.isPhrase(kindZeroPart, normalizeString(f.Term)) {
+			continue // 离休人员0人，退休人员51人: a category long empty, written by the template
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// inOtherBreakdown reports whether a part of basic spending is stated in the breakdown of
+// project spending (项目支出0元…其中：商品和服务支出预算0元): the economic class of the
+// projects' spending, not of the basic.
+func inOtherBreakdown(f Figure) bool {
+	return f.parent == "expenditure.project" && strings.HasPrefix(f.Metric, "expenditure.basic.")
+}
+
+// headingLike reports whether a paragraph is a heading of its own: marked as one, or a short
+// numbered line with no amount (1.因公出国（境）支出, （1）公务用车购置).
+func (w *walker) headingLike(lp logicalPara, sentences [][2]int) bool {
+	if len(lp.nt.r) > 30 || len(sentences) > 1 {
+		return false
+	}
+	if lp.level == 0 && !lp.list {
+		return false
+	}
+	qs, _ := mayState(lp.nt.r)
+	return len(qs) == 0
+}
+
+// headingMetric is the one “三公” metric a heading names, or "".
+func (e *Extractor) headingMetric(rs []rune) string {
+	if !e.lex.mentionsThreePublic(string(rs)) {
+		return "" // the common case, without segmenting the heading
+	}
+	found := ""
+	for _, word := range e.seg.Cut(string(rs)) {
+		sp := span{roles: e.lex.lookup(word), text: word}
+		if r, ok := sp.metricRole(UnitYuan); ok {
+			if !strings.HasPrefix(r.key, "three_public.") || found != "" && found != r.key {
+				return ""
+			}
+			found = r.key
+		}
+	}
+	return found
+}
+
+// breaksDownOther reports whether a part is stated in the breakdown of a count it is no
+// part of (实有人数73人，其中行政编制25人: 25 of the 73 hold such posts); the in-service and
+// retired are parts of the actual staff (实有人数151人，其中…退休人员51人).
+func breaksDownOther(f Figure) bool {
+	if f.parent == "" || f.parent == f.Metric || metricFamily(f.parent) != metricFamily(f.Metric) {
+		return false
+	}
+	return !(f.parent == "staff.actual" && (f.Metric == "staff.in_service" || f.Metric == "staff.retired"))
+}
+
 // mayState reports whether a sentence can give a figure or a claim: it holds an amount or
 // a count, mentions a carry-over (a claim even without an amount), or opens the items of
 // project spending (项目支出中：). Only such sentences are segmented. It returns the
 // sentence's quantities, digits and Chinese-numeral counts merged, for analyse.
 func mayState(rs []rune) ([]quantity, bool) {
-	qs := mergeQuantities(scanQuantities(rs), scanChineseCounts(rs))
+	qs := mergeQuantities(mergeQuantities(scanQuantities(rs), scanChineseCounts(rs)), scanBareCounts(rs))
 	return qs, len(qs) > 0 || mentionsClaim(rs)
 }
 
@@ -178,275 +311,6 @@ func hanCount(s string) int {
 		}
 	}
 	return n
-}
-
-// sentence binds the quantities of one sentence to metrics.
-func (w *walker) sentence(lp logicalPara, s sentence) {
-	var bound []boundFig
-	var partsBasis Basis // the basis of the figure a breakdown (其中…) opens, for its parts
-	defer func() {
-		for _, b := range bound {
-			if b.fig.Unit == UnitYuan {
-				w.prevSubject = b.fig.Metric
-				return
-			}
-		}
-	}()
-	projectOpen := false // a project figure was bound; a breakdown word would open its items
-	raw := strings.TrimSpace(lp.nt.rawSpan(s.off, s.off+len(s.rs)))
-	clauseStart := func(c int) int {
-		for i, sp := range s.spans {
-			if sp.clause == c {
-				if i > 0 || c > 0 {
-					// the first span of a clause other than the first is its separator
-					if isClauseSepWord(sp.text) || sp.text == "、" {
-						return sp.end
-					}
-				}
-				return sp.start
-			}
-		}
-		return 0
-	}
-	lastBound := func(fam string) *boundFig {
-		for k := len(bound) - 1; k >= 0; k-- {
-			if metricFamily(bound[k].fig.Metric) == fam {
-				return &bound[k]
-			}
-		}
-		return nil
-	}
-
-	paired := w.respectively(lp, s, raw)
-	var gap []int // reused for each quantity
-	for i := range s.spans {
-		sp := s.spans[i]
-		if fs, ok := paired[i]; ok {
-			for _, f := range fs {
-				w.figs = append(w.figs, f)
-				bound = append(bound, boundFig{fig: f, clause: sp.clause, span: i})
-			}
-			continue
-		}
-		if sp.q == nil {
-			if sp.hasKind(kindBreakdown) {
-				// The parts of a budget total are budget figures: 预算收入合计X，其中：财政拨款收入Y.
-				// The total is the last money figure outside brackets that is not a prior-year
-				// aside: 支出250.56万元（年初预算262.59万元），其中… breaks down the actual.
-				for k := len(bound) - 1; k >= 0; k-- {
-					b := bound[k]
-					if b.fig.Unit == UnitYuan && s.spans[b.span].depth == 0 && b.fig.Basis != Prior {
-						partsBasis = b.fig.Basis
-						break
-					}
-				}
-			}
-			if sp.text == "中" && i > 0 && w.itemParent == nil && s.spans[i-1].roleKey(kindMetric) == "expenditure.project" &&
-				i+1 < len(s.spans) && (s.spans[i+1].text == "，" || s.spans[i+1].text == "," || s.spans[i+1].text == "：") {
-				// 项目支出中，A 50万元，B 10万元: the items of project spending follow.
-				w.itemParent = &Figure{Metric: "expenditure.project", Basis: w.docBasis}
-			}
-			if sp.hasKind(kindBreakdown) && projectOpen && w.itemParent == nil {
-				// The items belong to the sentence's subject, the first project figure
-				// (2021年项目支出X元，比上年的Y增加Z，其中：…), not to a prior-year aside.
-				for _, b := range bound {
-					if b.fig.Metric == "expenditure.project" {
-						f := b.fig
-						w.itemParent = &f
-						break
-					}
-				}
-			}
-			if sp.hasKind(kindCarryover) {
-				w.addClaim(Claim{Kind: ClaimCarryover, Raw: raw, Location: lp.locationAt(s.off + sp.start)})
-			}
-			continue
-		}
-		q := sp.q
-		if q.family == "" {
-			continue
-		}
-		c := sp.clause
-
-		// The term this quantity belongs to: the nearest word of its family before it in
-		// the clause, not hidden in a closed bracket, with no other quantity between.
-		termIdx, blocked := -1, false
-		gap = gap[:0]
-		for j := i - 1; j >= 0 && s.spans[j].clause == c; j-- {
-			sj := s.spans[j]
-			if sj.q != nil {
-				break
-			}
-			if sj.depth > sp.depth {
-				continue
-			}
-			if r, ok := sj.metricRole(q.family); ok {
-				if isSourceQualifier(s.spans, j) {
-					// 三公经费财政拨款支出决算为…: the funding source qualifies the spending.
-					gap = append(gap, j)
-					continue
-				}
-				if r.kind == kindWeak && !weakTermOK(s.spans, j, c, gap) {
-					gap = append(gap, j)
-					continue
-				}
-				// “三公”经费 + 支出合计: a generic total right after another term of the same
-				// family totals that term, not the department's spending.
-				if j > 0 && s.spans[j-1].clause == c && (r.key == "expenditure.total" || r.key == "income.total") {
-					if r2, ok := s.spans[j-1].metricRole(q.family); ok && r2.key != r.key && r2.kind == kindMetric {
-						j--
-					}
-				}
-				termIdx = j
-				break
-			}
-			if sj.hasKind(kindShield) {
-				blocked = true
-				break
-			}
-			gap = append(gap, j)
-		}
-		loc := lp.locationAt(s.off + q.start)
-		year := clauseYear(s, i, c)
-
-		if q.family == UnitYuan && w.itemParent == nil {
-			if t, in := clauseTransfer(s, i, c, w.e.lex); t != "" {
-				v := q.value
-				cl := Claim{Kind: ClaimTransfer, Metric: "expenditure.total", Basis: Actual, Amount: &v, Target: t, Raw: raw, Location: loc}
-				if in {
-					cl.Kind, cl.Metric = ClaimTransferIn, "income.total"
-				}
-				w.addClaim(cl)
-			}
-		}
-
-		// A change against last year or the budget is a claim, never a figure.
-		if dir, of, ok := changeIn(s.spans, gap, c, i); ok {
-			metric := ""
-			if termIdx >= 0 {
-				r, _ := s.spans[termIdx].metricRole(q.family)
-				metric = r.key
-			} else if lb := lastBoundAny(bound); lb != nil {
-				metric = lb.fig.Metric
-			}
-			w.changeClaim(metric, dir, of, q, raw, loc)
-			continue
-		}
-		if q.family == UnitPercent {
-			if shareAt := shareWord(s.spans, c, i); shareAt >= 0 {
-				w.shareClaim(s, shareAt, i, bound, q, raw, loc)
-				continue
-			}
-		}
-		if blocked && !(q.family == UnitYuan && w.itemParent != nil) {
-			continue // a shield word (聘用人员, 专项资金) may still be part of an item's name
-		}
-		if termIdx >= 0 && !gapOK(s.spans, gap) {
-			// 项目支出中安排科普经费9万元: the amount belongs to what stands between.
-			continue
-		}
-
-		if termIdx >= 0 && q.family == UnitYuan && w.itemParent != nil && compounded(s.spans, termIdx, c) {
-			// In a list of project items, 聘用人员经费 or 义务教育公用经费 names an item: the word
-			// before the term makes it something else than the department's 人员经费.
-			termIdx = -1
-		}
-
-		var fig Figure
-		switch {
-		case termIdx >= 0:
-			r, _ := s.spans[termIdx].metricRole(q.family)
-			fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, termIdx, c, partsBasis), Term: s.spans[termIdx].text}
-			switch r.kind {
-			case kindGrand:
-				fig.Item = grandMark
-			case kindInBasic:
-				if !termBefore(s.spans, termIdx, "expenditure.basic") && !(w.prevSubject == "expenditure.basic" && opensWithBreakdown(s.spans)) {
-					continue
-				}
-			}
-		default:
-			lb := lastBound(q.family)
-			turn, basis := markersIn(s.spans, gap)
-			onlyGlue := allGlue(s.spans, gap)
-			switch {
-			case onlyGlue && turn != "" && lb != nil && strings.HasSuffix(lb.fig.Metric, ".authorized"):
-				fig = Figure{Metric: strings.TrimSuffix(lb.fig.Metric, ".authorized") + ".actual", Basis: Actual, Term: lb.fig.Term}
-			case onlyGlue && basis != "" && lb != nil && (lb.clause != c || sp.depth > 0):
-				// 上年为0.3万元 / 支出合计479.44万元（年初预算492.31万元）
-				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: basis, Term: lb.fig.Term}
-			case onlyGlue && lb != nil && lb.clause != c && w.year != 0 && year == w.year-1 && clauseHasYear(s, i, c):
-				// 2023年部门整体支出为5366.14万元，2022年为5263.59万元
-				fig = Figure{Metric: lb.fig.Metric, Item: lb.fig.Item, Basis: Prior, Term: lb.fig.Term}
-			case onlyGlue && basis != "" && lb == nil && q.family == UnitYuan && sentenceHas(s.spans, "rate.budget_execution"):
-				// 年初预算492.31万元，实际完成479.44万元，预算执行率97.39%: the department's budget.
-				fig = Figure{Metric: "expenditure.total", Basis: basis}
-			case q.family == UnitYuan && w.itemParent != nil:
-				from := clauseStart(c)
-				for k := i - 1; k >= 0 && s.spans[k].clause == c; k-- {
-					if s.spans[k].hasKind(kindBreakdown) {
-						from = s.spans[k].end // the name starts after 其中 / 主要为 …
-						break
-					}
-				}
-				label := itemLabel(lp.nt.rawSpan(s.off+from, s.off+q.start))
-				if hanCount(label) < 2 || len([]rune(label)) > 40 {
-					continue
-				}
-				fig = Figure{Metric: "expenditure.project.item", Item: label, Basis: w.itemParent.Basis, Term: label}
-				if t := transferTarget(label, w.e.lex, w.e.seg); t != "" {
-					v := q.value
-					w.addClaim(Claim{Kind: ClaimTransfer, Metric: fig.Metric, Basis: fig.Basis, Amount: &v, Target: t, Raw: raw, Location: loc})
-				}
-			default:
-				j := -1
-				if onlyGlue { // 项目支出中，专项业务费50万元: the amount has a name of its own
-					j = pendingTerm(s.spans, i, c, q.family)
-				}
-				if j < 0 {
-					continue
-				}
-				r, _ := s.spans[j].metricRole(q.family)
-				fig = Figure{Metric: r.key, Basis: w.basisFor(s.spans, gap, j, s.spans[j].clause, partsBasis), Term: s.spans[j].text}
-				if r.kind != kindMetric {
-					continue
-				}
-			}
-		}
-		if fig.Basis != "" && fig.BasisText == "" {
-			fig.BasisText = basisWord(s.spans, i, c, fig.Basis)
-		}
-		switch q.family {
-		case UnitPerson, UnitVehicle:
-			fig.Basis = Actual // SPEC: counts are always actual, also in budget documents
-		case UnitPercent, UnitPoint:
-			if fig.Basis != Prior {
-				fig.Basis = Actual // a rate or score is an outcome: 全年预算执行率 is not a budget
-			}
-		}
-		fig.Value = q.value
-		fig.Unit = q.family
-		fig.UnitText = q.unitText
-		fig.Raw = raw
-		fig.Location = loc
-		fig.Method = MethodProse
-		fig.Year = year
-		fig.Decimals = q.decimals
-		w.figs = append(w.figs, fig)
-		bound = append(bound, boundFig{fig: fig, clause: c, span: i})
-		if fig.Metric == "expenditure.project" && !projectOpen {
-			// the first project figure is the sentence's subject; 上年为… after it is an aside
-			projectOpen = true
-			w.itemParent = nil
-			if endsWithColon(s.rs) {
-				f := fig
-				w.itemParent = &f
-			}
-		} else if fig.Unit == UnitYuan && fig.Metric != "expenditure.project.item" && termIdx >= 0 {
-			w.itemParent = nil
-			projectOpen = false
-		}
-	}
 }
 
 // respectively pairs the terms or years listed before 分别 with the amounts listed after it,
@@ -848,8 +712,9 @@ func shareWord(spans []span, c, qi int) int {
 	return -1
 }
 
-// changeClaim records a stated change; a percentage right after a stated amount joins it.
-func (w *walker) changeClaim(metric string, dir int, of string, q *quantity, raw, loc string) {
+// changeClaim records a stated change of metric (with the basis it is stated on: 比上年预算
+// 增加0.6万元 in a budget changes the budget); a percentage right after a stated amount joins it.
+func (w *walker) changeClaim(metric string, basis Basis, base *decimal.Decimal, dir int, of string, q *quantity, raw, loc string) {
 	v := q.value
 	if n := len(w.claims); n > 0 {
 		last := &w.claims[n-1]
@@ -860,7 +725,13 @@ func (w *walker) changeClaim(metric string, dir int, of string, q *quantity, raw
 			}
 		}
 	}
-	cl := Claim{Kind: ClaimChange, Metric: metric, Basis: Actual, Of: of, Direction: dir, Raw: raw, Location: loc}
+	if basis == "" || basis == Prior {
+		basis = Actual
+	}
+	if basis == Budget && of == string(Budget) {
+		of = string(Prior) // a budget 比上年预算增加…: last year's budget
+	}
+	cl := Claim{Kind: ClaimChange, Metric: metric, Basis: basis, Of: of, Direction: dir, Base: base, Raw: raw, Location: loc}
 	if q.family == UnitPercent {
 		cl.Percent, cl.PercentDecimals = &v, q.decimals
 	} else if q.family == UnitYuan {
@@ -872,28 +743,36 @@ func (w *walker) changeClaim(metric string, dir int, of string, q *quantity, raw
 }
 
 // shareClaim records a stated share: 项目支出113.8万元，占总支出的51.9% or 基本支出占比48.1%.
+// A share written after its amount is that figure's (its metric, basis, part and value:
+// 事业收入730.05万元，占54.78% is a share of 事业收入, not of all income.other); written after
+// a term alone, it is the term's metric's on the document's basis.
 func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *quantity, raw, loc string) {
 	c := s.spans[qi].clause
 	metric, of := "", ""
+	basis := w.docBasis
+	var amount *decimal.Decimal
+	termAt := -1
 	for k := shareAt - 1; k >= 0 && s.spans[k].clause == c; k-- {
 		if r, ok := s.spans[k].metricRole(UnitYuan); ok {
-			metric = r.key
+			metric, termAt = r.key, k
+			break
+		}
+		if s.spans[k].q != nil {
 			break
 		}
 	}
-	if metric == "" {
-		// The subject is the figure just before, provided the last amount before the share
-		// was read as that figure (资本性支出6.62万元，占4.8%: not 公用经费 before it).
-		lastMoney := -1
-		for k := shareAt - 1; k >= 0; k-- {
-			if s.spans[k].q != nil && s.spans[k].q.family == UnitYuan {
-				lastMoney = k
-				break
-			}
+	// The figure just before, provided the last amount before the share was read as it
+	// (资本性支出6.62万元，占4.8%: not 公用经费 before it).
+	lastMoney := -1
+	for k := shareAt - 1; k >= 0; k-- {
+		if s.spans[k].q != nil && s.spans[k].q.family == UnitYuan {
+			lastMoney = k
+			break
 		}
-		if lb := lastBoundAny(bound); lb != nil && lb.fig.Unit == UnitYuan && lb.span == lastMoney {
-			metric = lb.fig.Metric
-		}
+	}
+	if lb := lastBoundAny(bound); lb != nil && lb.fig.Unit == UnitYuan && lb.span == lastMoney && lb.idx >= 0 && (termAt < 0 || termAt < lastMoney) {
+		v := lb.fig.Value
+		metric, basis, amount = lb.fig.Metric, lb.fig.Basis, &v
 	}
 	for k := shareAt; k < qi; k++ {
 		if r, ok := s.spans[k].metricRole(UnitYuan); ok {
@@ -906,8 +785,11 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 	if of == "" {
 		of = parentOf(metric)
 	}
+	if basis == Prior {
+		return // a share of last year's figure is not checked against this year's
+	}
 	v := q.value
-	w.addClaim(Claim{Kind: ClaimShare, Metric: metric, Basis: Actual, Of: of, Percent: &v, PercentDecimals: q.decimals, Raw: raw, Location: loc})
+	w.addClaim(Claim{Kind: ClaimShare, Metric: metric, Basis: basis, Of: of, Percent: &v, PercentDecimals: q.decimals, Base: amount, Raw: raw, Location: loc})
 }
 
 // parentOf is the total a metric is a share of when the text does not say.

@@ -16,9 +16,6 @@ type evalLine struct {
 	words     []string
 }
 
-//go:embed data/t2s.txt
-var t2sText string
-
 // Roles of the columns of an indicator or funds table (kind evalcol of the lexicon).
 type colRole uint8
 
@@ -83,25 +80,13 @@ type evalLexicon struct {
 	// their first character (as runes, longest first).
 	runWords []string
 	byFirst  map[rune][][]rune
-	t2s      map[rune]rune
 }
 
 // newEvalLexicon validates and indexes the eval… lines of the lexicon.
 func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 	el := &evalLexicon{cols: map[string]colRole{}, level1: map[string]bool{}, level2: map[string]bool{},
 		funds: map[string]string{}, fields: map[string]string{}, totals: map[string]bool{}, grades: map[string]string{},
-		gradeLb: map[string]bool{}, t2s: map[rune]rune{}}
-	for _, l := range strings.Split(t2sText, "\n") {
-		f := strings.Fields(l)
-		if len(f) != 2 || strings.HasPrefix(l, "#") {
-			continue
-		}
-		a, b := []rune(f[0]), []rune(f[1])
-		if len(a) != 1 || len(b) != 1 {
-			return nil, fmt.Errorf("t2s: want one character each, got %q", l)
-		}
-		el.t2s[a[0]] = b[0]
-	}
+		gradeLb: map[string]bool{}}
 	run := map[string]bool{}
 	for _, l := range lines {
 		if len(l.words) == 0 {
@@ -225,9 +210,7 @@ func (el *evalLexicon) norm(s string) string {
 			r = ']'
 		}
 		r = narrow(r)
-		if s, ok := el.t2s[r]; ok {
-			r = s
-		}
+		r = simplified(r)
 		b.WriteRune(r)
 	}
 	return b.String()

@@ -246,9 +246,7 @@ func (el *evalLexicon) titleProject(raw string) (string, bool) {
 			r = ':'
 		}
 		r = narrow(r)
-		if x, ok := el.t2s[r]; ok {
-			r = x
-		}
+		r = simplified(r)
 		nr = append(nr, r)
 		at = append(at, k)
 	}

@@ -491,9 +491,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			nr[i] = ':'
 		default:
 			r = narrow(r)
-			if s, ok := el.t2s[r]; ok {
-				r = s
-			}
+			r = simplified(r)
 			nr[i] = r
 		}
 	}

@@ -59,6 +59,17 @@ type Figure struct {
 	Year int
 	// Decimals is the number of decimals written in the source (for rounding tolerance).
 	Decimals int
+	// Part, when set, says the figure is one part of its metric, and which: the wording of
+	// the part (离休人员 of staff.retired, 行政编制 of staff.authorized), of the qualifier that
+	// makes it one (行政 in 行政在职人数), of the part a count is paired with (实有人数 after
+	// 行政编制115人), or of a narrower scope (区直 “三公”经费). Two figures of one metric with
+	// different parts are no restatement; a part is a figure only where its paragraph states
+	// no whole of the metric.
+	Part string
+	// parent is the metric whose breakdown (其中…) the figure was stated in, or "", and
+	// parentPos that figure's index among the document's prose figures, plus one (0: none).
+	parent    string
+	parentPos int
 }
 
 // Identity is who wrote a report and for which year, read from its title and first lines.
@@ -101,6 +112,10 @@ type Claim struct {
 	PercentDecimals int
 	// Amount is the stated amount in yuan (the change, or the transferred sum), when there is one.
 	Amount *decimal.Decimal
+	// Base is the amount of Metric the claim is about as the sentence states it — the figure it
+	// follows (支出1946.44万元，较上年减少82.14万元; 事业收入730.05万元，占54.78%) — when there is
+	// one: it pins the claim to that statement of the metric.
+	Base *decimal.Decimal
 	// Direction is +1 for an increase, -1 for a decrease, 0 when not a change.
 	Direction int
 	// Target is the other unit's name as written: the receiver of a transfer, the sender of

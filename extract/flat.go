@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,16 +41,19 @@ type flatCell struct {
 	num  bool
 }
 
-// flatTable is a rebuilt table: its grid, the location of each cell, and its caption.
+// flatTable is a rebuilt table: its grid, the location of each cell, and its caption; and,
+// for a header over rows of values only, the header's cells and the rows as they came.
 type flatTable struct {
 	block   parse.Block
 	locs    [][]string
 	caption string
+	header  []flatCell
+	values  [][]flatCell
 }
 
 // flatTables finds runs of one-cell-per-line paragraphs holding at least two numbers and
 // rebuilds them as tables.
-func flatTables(blocks []parse.Block) []flatTable {
+func (lx *Lexicon) flatTables(blocks []parse.Block) []flatTable {
 	var out []flatTable
 	var caption []string
 	for i := 0; i < len(blocks); {
@@ -80,7 +82,7 @@ func flatTables(blocks []parse.Block) []flatTable {
 			cells = append(cells, flatCell{text: t, loc: blocks[j].Location(), num: num})
 			j++
 		}
-		if t, ok := rebuild(cells, strings.Join(caption, "\n")); ok {
+		if t, ok := lx.rebuild(cells, strings.Join(caption, "\n")); ok {
 			out = append(out, t)
 		}
 		caption = nil
@@ -94,7 +96,7 @@ func flatTables(blocks []parse.Block) []flatTable {
 // number just before it belongs to the new row). Rows are right-aligned under the header
 // so the value columns meet their headers even when a merged super-header (资金情况) or a
 // row number column makes the header longer than a row.
-func rebuild(cells []flatCell, caption string) (flatTable, bool) {
+func (lx *Lexicon) rebuild(cells []flatCell, caption string) (flatTable, bool) {
 	nums := 0
 	for _, c := range cells {
 		if c.num {
@@ -150,7 +152,8 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 			caption += "\n" + m
 		}
 	}
-	header = reorderHeader(header)
+	fullHeader := header
+	header = lx.reorderHeader(header)
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r))
@@ -175,7 +178,21 @@ func rebuild(cells []flatCell, caption string) (flatTable, bool) {
 		row, loc := pad(r, width)
 		grid, locs = append(grid, row), append(locs, loc)
 	}
-	return flatTable{block: parse.Block{Kind: parse.Table, Cells: grid}, locs: locs, caption: caption}, true
+	ft := flatTable{block: parse.Block{Kind: parse.Table, Cells: grid}, locs: locs, caption: caption}
+	if valuesOnly(rows) {
+		ft.header, ft.values = fullHeader, rows
+	}
+	return ft, true
+}
+
+// valuesOnly reports whether every row holds numbers only.
+func valuesOnly(rows [][]flatCell) bool {
+	for _, r := range rows {
+		if !allNumeric(r) {
+			return false
+		}
+	}
+	return len(rows) > 0
 }
 
 // pad right-aligns cells in a row of the given width.
@@ -190,25 +207,20 @@ func pad(cells []flatCell, width int) ([]parse.Cell, []string) {
 	return row, loc
 }
 
-var (
-	superHeader = regexp.MustCompile(`^(?:金额|资金情况|资金|数额|金额情况|资金使用情况|预决算情况|预算执行情况)(?:[（(].*[)）])?$`)
-	basisHeader = regexp.MustCompile(`预算|决算|实际|执行数|上年|本年|支出数|完成数|发生数`)
-)
-
 // reorderHeader undoes the reading order of a two-level header flattened row by row:
 // 项目 / 金额 / 执行率 / 年初预算数 / 决算数 was the grid 项目 | 年初预算数 | 决算数 | 执行率,
 // where 金额 spanned the two budget columns. The spanning cell gives its place to the
 // basis cells that sat under it; a spanning cell right before its sub-cells simply goes.
-func reorderHeader(h []flatCell) []flatCell {
+func (lx *Lexicon) reorderHeader(h []flatCell) []flatCell {
 	for i, c := range h {
-		if !superHeader.MatchString(normalizeString(c.text)) {
+		if !lx.superHeader.MatchString(normalizeString(c.text)) {
 			continue
 		}
-		if i+1 < len(h) && basisHeader.MatchString(h[i+1].text) {
+		if i+1 < len(h) && lx.contains(kindFlatBasis, "", normalizeString(h[i+1].text)) {
 			return append(append([]flatCell{}, h[:i]...), h[i+1:]...)
 		}
 		k := len(h)
-		for k > i+1 && basisHeader.MatchString(h[k-1].text) {
+		for k > i+1 && lx.contains(kindFlatBasis, "", normalizeString(h[k-1].text)) {
 			k--
 		}
 		if k == len(h) {

@@ -152,7 +152,7 @@ func FuzzTable(f *testing.F) {
 		grid := fuzzGrid(table)
 		block := parse.Block{Kind: parse.Table, Index: 1, Cells: grid}
 		for _, year := range []int{0, 2024} {
-			figs := e.table(block, caption, Actual, year, nil)
+			figs := e.table(block, caption, tableCtx{defBasis: Actual, year: year}, nil)
 			checkFigures(t, "table", figs)
 			for _, fig := range figs {
 				var r, c int
@@ -182,7 +182,7 @@ func FuzzTable(f *testing.F) {
 				}
 			}
 		}
-		for _, ft := range flatTables(doc.Blocks) {
+		for _, ft := range e.lex.flatTables(doc.Blocks) {
 			if len(ft.locs) != len(ft.block.Cells) {
 				t.Fatalf("rebuilt table: %d rows of locations for %d rows", len(ft.locs), len(ft.block.Cells))
 			}
@@ -191,7 +191,7 @@ func FuzzTable(f *testing.F) {
 					t.Fatalf("rebuilt table is not rectangular: %+v", ft.block.Cells)
 				}
 			}
-			figs := e.table(ft.block, ft.caption, Actual, 2024, ft.locs)
+			figs := e.table(ft.block, ft.caption, tableCtx{defBasis: Actual, year: 2024}, ft.locs)
 			checkFigures(t, "flat table", figs)
 			for _, fig := range figs {
 				if !paras[fig.Location] {

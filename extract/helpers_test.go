@@ -33,6 +33,16 @@ func newTestExtractor(t testing.TB) *Extractor {
 	return e
 }
 
+// testLexicon loads the finance lexicon alone, for tests that need no segmentation.
+func testLexicon(t testing.TB) *Lexicon {
+	t.Helper()
+	lx, err := loadLexicon(lexiconText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx
+}
+
 // dec reads a decimal written in a test.
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 

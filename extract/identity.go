@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -9,135 +8,188 @@ import (
 	"github.com/jixiao/jixiao/unitname"
 )
 
-var (
-	titleWords = []string{"报告", "说明", "自评", "绩效评价", "决算"}
-	leadAbout  = regexp.MustCompile(`^(?:关于|附件\d*[:：]?)`)
-	// attachment is a line such as 附件2 above a title.
-	attachment = regexp.MustCompile(`^\s*附件\s*\d*\s*[:：]?\s*$`)
-	// reportKind is where a title stops naming the unit and starts naming the report.
-	reportKind = regexp.MustCompile(`部门整体支出|整体支出|部门决算|决算说明|部门预算|预算说明|绩效自评|绩效评价|项目支出|部门支出|收支决算`)
+// How a report's unit and year are read, most certain source first:
+//
+//  1. a form's label (单位名称：…, 评价单位（公章）：…, 部门 | … in a table, 评价年度：2024);
+//  2. the title, found past what a web page puts before it (breadcrumbs, 发布日期, 索引号,
+//     a 目录): 隆回县科协2024年部门整体支出绩效自评报告, 2021年度五华区区级“三公”经费决算
+//     情况说明, a title over two or three lines;
+//  3. a project table's 实施单位, then its 主管部门;
+//  4. the unit the text itself is about: a name of a unit that sentences start with
+//     (北京市人民政府研究室行政编制65人), the region a 汇总 document covers (经绵竹市财政局汇总，
+//     全市…);
+//  5. for the year, the year the statements are written for.
+//
+// Names are matched on the normalised text (繁体 read as simplified) and returned as written.
+
+// idLine is one line of the document as identity reads it: a paragraph, or a table row
+// with its cells joined by " | ".
+type idLine struct {
+	raw   string
+	light []rune // raw with each rune narrowed and simplified: the same length as raw
+	nt    normText
+}
+
+func newIDLine(raw string) idLine {
+	raw = strings.TrimSpace(raw)
+	rs := []rune(raw)
+	light := make([]rune, len(rs))
+	for i, r := range rs {
+		light[i] = simplified(narrow(r))
+	}
+	return idLine{raw: raw, light: light, nt: normalize(raw)}
+}
+
+// idLimit is how many lines identity reads from the top of a document; the body-subject
+// search reads idBodyLimit.
+const (
+	idLimit     = 60
+	idBodyLimit = 400
 )
 
-// readIdentity finds the title, department, region and year in the first paragraphs.
-// It copes with titles split over two paragraphs (隆回县科学技术协会 / 2024年部门整体支出
-// 绩效自评报告), years written as 2024年度 or 二〇二四年, and a leading 关于.
-func readIdentity(doc *parse.Document) Identity {
+// identityLines lists the document's first paragraphs and table rows in order.
+func identityLines(doc *parse.Document, limit int) []idLine {
+	var out []idLine
+	for _, b := range doc.Blocks {
+		if len(out) >= limit {
+			break
+		}
+		switch b.Kind {
+		case parse.Paragraph:
+			if t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(b.Text), "#")); t != "" {
+				out = append(out, newIDLine(t))
+			}
+		case parse.Table:
+			for _, row := range b.Cells {
+				var cells []string
+				for _, c := range row {
+					if t := strings.TrimSpace(c.Text); t != "" && (len(cells) == 0 || cells[len(cells)-1] != t) {
+						cells = append(cells, t)
+					}
+				}
+				if len(cells) > 0 {
+					out = append(out, newIDLine(strings.Join(cells, " | ")))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// readIdentity finds the title, department, region and year of a report; lines are the
+// document's first identityLines.
+func (lx *Lexicon) readIdentity(doc *parse.Document, lines []idLine) Identity {
 	var id Identity
-	paras := doc.Paragraphs(8)
-	for i, p := range paras {
-		p = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(p), "#"))
-		if !isTitleLine(p) {
-			continue
-		}
-		// A title may be split over up to three lines: unit / year / kind of report.
-		title := p
-		for k := i - 1; k >= 0 && k >= i-2 && isNameLine(strings.TrimLeft(paras[k], "# ")) && !attachment.MatchString(paras[k]); k-- {
-			title = strings.TrimSpace(strings.TrimLeft(paras[k], "# ")) + title
-		}
-		nt := []rune(normalizeString(title))
-		ys := findYears(nt)
-		// The unit ends where the year or the kind of report begins, whichever comes first:
-		// …协会2024年度部门整体支出… and …协会部门整体支出绩效自评报告（2024年度）.
-		cut := len(nt)
-		if len(ys) > 0 {
-			cut = ys[0].pos
-		}
-		if m := reportKind.FindStringIndex(string(nt)); m != nil {
-			if k := len([]rune(string(nt)[:m[0]])); k > 0 && k < cut {
-				cut = k
-			}
-		}
-		dept := ""
-		if len(ys) > 0 || cut < len(nt) {
-			dept = strings.Trim(strings.TrimSpace(string(nt[:cut])), "（(")
-		}
-		if len(ys) > 0 {
-			id.Year = ys[0].year
-		}
-		// A title without the unit or the year may have them on the next lines:
-		// 部门整体支出绩效自评报告 / （2024年度） / 隆回县财政局.
-		for k := i + 1; k < len(paras) && k <= i+2 && (id.Year == 0 || dept == ""); k++ {
-			next := strings.TrimSpace(paras[k])
-			if ny := findYears([]rune(normalizeString(next))); id.Year == 0 && len(ny) > 0 && utf8.RuneCountInString(next) <= 12 {
-				id.Year = ny[0].year
-				continue
-			}
-			if dept == "" && isNameLine(next) && unitSuffix.MatchString(next) {
-				dept = next
-			}
-		}
-		dept = leadAbout.ReplaceAllString(dept, "")
-		dept = strings.TrimSuffix(strings.TrimSpace(dept), "关于")
-		if dept == "" && len(ys) > 0 {
-			// Year first: 2022年度兴国县城市管理局部门整体支出绩效自评报告.
-			after := strings.TrimPrefix(string(nt[ys[0].pos+5:]), "度")
-			if m := reportKind.FindStringIndex(after); m != nil && m[0] > 0 {
-				dept = after[:m[0]]
-			}
-		}
-		if dept == "" {
-			dept = unitFromLines(paras)
-		}
-		id.Title = title
-		id.Department = cleanDepartment(dept)
-		break
+	labels := lx.labelFields(lines)
+	t := lx.findTitle(lines)
+	id.Title = t.text
+	switch {
+	case labels.unit != "":
+		id.Department = labels.unit
+	case t.dept != "":
+		id.Department = t.dept
+	case labels.implementer != "":
+		id.Department = labels.implementer
+	case labels.supervisor != "":
+		id.Department = labels.supervisor
 	}
-	if id.Title == "" && len(paras) > 0 {
-		id.Title = strings.TrimSpace(paras[0])
-		if ys := findYears([]rune(normalizeString(id.Title))); len(ys) > 0 {
-			id.Year = ys[0].year
-		}
-		id.Department = cleanDepartment(unitFromLines(paras))
+	var body []idLine // read only when the title and the labels leave something open
+	if id.Department == "" || labels.year == 0 && t.year == 0 {
+		body = identityLines(doc, idBodyLimit)
 	}
-	id.Region = unitname.Region(id.Department)
+	if id.Department == "" {
+		id.Department = lx.bodyUnit(body, t.regionWide)
+	}
+	if id.Department == "" && labels.publisher != "" && !t.regionWide && !lx.regionWide(body) {
+		id.Department = labels.publisher
+	}
+	switch {
+	case labels.year != 0:
+		id.Year = labels.year
+	case t.year != 0:
+		id.Year = t.year
+	default:
+		id.Year = statedYear(body)
+	}
+	if id.Title == "" && len(lines) > 0 {
+		id.Title = lines[0].raw
+	}
+	id.Department = cleanDepartment(id.Department)
+	n := normalizeString(id.Department)
+	id.Region = unitname.Region(n)
+	if id.Region == "" && wholeRegion(n) {
+		id.Region = n // a region's summary: 鹿寨县
+	}
 	return id
-}
-
-// isTitleLine reports whether a line looks like a report title.
-func isTitleLine(p string) bool {
-	if len([]rune(p)) > 80 || strings.ContainsAny(p, "。；，,") {
-		return false
-	}
-	for _, w := range titleWords {
-		if strings.Contains(p, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// isNameLine reports whether a line could be a unit name standing above the title.
-func isNameLine(p string) bool {
-	p = strings.TrimSpace(p)
-	n := len([]rune(p))
-	return n >= 2 && n <= 40 && !strings.ContainsAny(p, "。，；：:,") && hanCount(p) >= 2 && parse.HeadingLevel(p) == 0
-}
-
-var unitLine = regexp.MustCompile(`^(?:填报单位|单位名称|部门名称|报送单位|评价单位|单位)(?:（盖章）|\(盖章\)|（公章）)?[:：]\s*(.+)$`)
-
-// unitFromLines finds a unit named on a line such as 单位名称：XX局.
-func unitFromLines(paras []string) string {
-	for _, p := range paras {
-		if m := unitLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
-			return m[1]
-		}
-	}
-	return ""
 }
 
 // cleanDepartment trims what is not part of a unit's name.
 func cleanDepartment(d string) string {
 	d = strings.TrimSpace(d)
-	d = strings.Trim(d, "“”\"《》 　")
-	d = strings.TrimSuffix(d, "（盖章）")
-	d = strings.TrimSuffix(d, "(盖章)")
+	d = strings.Trim(d, "“”\"《》 　|")
+	for _, s := range []string{"（盖章）", "(盖章)", "（公章）", "(公章)"} {
+		d = strings.TrimSuffix(d, s)
+	}
 	return strings.TrimSpace(d)
 }
 
-// docBasis is budget for budget documents (部门预算说明) and actual for everything else.
-func docBasis(title string) Basis {
-	if isTitleLine(title) && strings.Contains(title, "预算") && !strings.ContainsAny(title, "决执评") {
+// docBasis is budget for budget documents (部门预算说明) and actual for everything else: the
+// title says so, or, without one that does, the text names a budget document's parts
+// (部门预算, 收入预算) and never a 决算 or an evaluation.
+func (lx *Lexicon) docBasis(title string, lines []idLine) Basis {
+	n := normalizeString(title)
+	// 一般公共预算 and 政府性基金预算 name funds, not a budget: …一般公共预算“三公”经费决算.
+	n = strings.NewReplacer("一般公共预算", "", "政府性基金预算", "").Replace(n)
+	if lx.isTitleLine(title) && lx.contains(kindReportKind, "", n) {
+		if strings.Contains(n, "预算") && !strings.ContainsAny(n, "决执评") {
+			return Budget
+		}
+		if strings.ContainsAny(n, "决执评") {
+			return Actual
+		}
+	}
+	budget, actual := 0, 0
+	for _, l := range lines {
+		t := outsideBooks(string(l.nt.r))
+		for _, w := range lx.phraseList(kindDocBasis, string(Budget)) {
+			budget += strings.Count(t, w)
+		}
+		for _, w := range lx.phraseList(kindDocBasis, string(Actual)) {
+			actual += strings.Count(t, w)
+		}
+	}
+	if budget >= 2 && actual == 0 {
 		return Budget
 	}
 	return Actual
+}
+
+// outsideBooks drops the names of documents (《…》) from a text.
+func outsideBooks(t string) string {
+	if !strings.Contains(t, "《") {
+		return t
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range t {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isTitleLine reports whether a line looks like a report title: short, no clause of a
+// sentence, no amount, and a word that titles have (报告, 说明, 预算 …).
+func (lx *Lexicon) isTitleLine(p string) bool {
+	if utf8.RuneCountInString(p) > 80 || strings.ContainsAny(p, "。；，,：:、") || len(strings.Fields(p)) > 4 {
+		return false
+	}
+	n := normalizeString(p)
+	return lx.contains(kindTitleWord, "", n) && len(scanQuantities([]rune(n))) == 0
 }

@@ -1,8 +1,80 @@
 package extract
 
 import (
+	_ "embed"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 )
+
+//go:generate go run ./internal/mkt2s -o data/t2s.txt
+
+//go:embed data/t2s.txt
+var t2sText string
+
+// t2sFirst is the first code point of the blocks t2sTable covers: CJK Extension A and the
+// Unified Ideographs.
+const t2sFirst, t2sLast = 0x3400, 0x9FFF
+
+// t2sTable maps a traditional character to the simplified one it is read as (0: itself),
+// from OpenCC's conversion (data/t2s.txt). It is built once and only read.
+var t2sTable = loadT2S(t2sText)
+
+func loadT2S(text string) []rune {
+	t := make([]rune, t2sLast-t2sFirst+1)
+	for _, line := range strings.Split(text, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		from, to, ok := strings.Cut(line, "\t")
+		f, _ := utf8.DecodeRuneInString(from)
+		s, _ := utf8.DecodeRuneInString(to)
+		if !ok || f < t2sFirst || f > t2sLast {
+			panic("extract: bad line in data/t2s.txt: " + line)
+		}
+		t[f-t2sFirst] = s
+	}
+	return t
+}
+
+// simplified returns the simplified form of a traditional character, else r: a 繁体 mirror
+// of a report is matched as simplified text while its raw text stays the evidence.
+func simplified(r rune) rune {
+	if r >= t2sFirst && r <= t2sLast {
+		if s := t2sTable[r-t2sFirst]; s != 0 {
+			return s
+		}
+	}
+	return r
+}
+
+// pinyinNote reports whether raw[open:] is a pinyin gloss in brackets that a converted
+// mirror put after a character (經(jīng)費, 萬(wàn)元), and returns the closing bracket's index.
+// A gloss is 1–6 lower-case Latin letters with at least one tone mark.
+func pinyinNote(raw []rune, open int) (int, bool) {
+	closing := rune(')')
+	if raw[open] == '（' {
+		closing = '）'
+	}
+	if open == 0 || !isHan(raw[open-1]) {
+		return 0, false
+	}
+	tone := false
+	for i := open + 1; i < len(raw) && i <= open+7; i++ {
+		r := raw[i]
+		switch {
+		case r == closing:
+			return i, tone && i > open+1
+		case r >= 'a' && r <= 'z':
+		case strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", r):
+			tone = true
+		case r == 'ü' || r == 'ê':
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
 
 // normText is text normalised for matching, with a map back to the raw text so evidence
 // can quote what the report really says.
@@ -76,7 +148,7 @@ func shortQualifier(raw []rune, open int) (int, bool) {
 	allNumeral := true
 	for i := open + 1; i < len(raw) && i <= open+3; i++ {
 		if raw[i] == closing {
-			inner := string(raw[open+1 : i])
+			inner := string(normalizeRunes(raw[open+1:i], false).r)
 			unit := inner == "元" || inner == "万元" || inner == "亿元" || inner == "千元" || inner == "人" || inner == "个"
 			return i, n > 0 && !allNumeral && !unit
 		}
@@ -122,6 +194,10 @@ func normalizeRunes(rs []rune, withIdx bool) normText {
 			continue
 		}
 		if r == '（' || r == '(' {
+			if end, ok := pinyinNote(rs, i); ok {
+				i = end
+				continue
+			}
 			if end, ok := shortQualifier(rs, i); ok {
 				skip = end
 				continue
@@ -141,7 +217,7 @@ func normalizeRunes(rs []rune, withIdx bool) normText {
 			i = j - 1
 			continue
 		}
-		nt.r = append(nt.r, narrow(r))
+		nt.r = append(nt.r, simplified(narrow(r)))
 		if withIdx {
 			nt.idx = append(nt.idx, i)
 		}
@@ -175,6 +251,11 @@ func (nt normText) rawSpan(start, end int) string {
 		return ""
 	}
 	a, b := nt.idx[start], nt.idx[end-1]+1
+	if b < len(nt.raw) && (nt.raw[b] == '(' || nt.raw[b] == '（') {
+		if e, ok := pinyinNote(nt.raw, b); ok {
+			b = e + 1 // a gloss belongs to the character before it: 常委活動(dòng)
+		}
+	}
 	// Quotes are dropped for matching; an opening one right before the span belongs to it
 	// (“万企兴万村”行动经费).
 	for a > 0 && isQuote(nt.raw[a-1]) && (start == 0 || nt.idx[start-1] < a-1) {

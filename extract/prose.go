@@ -53,7 +53,7 @@ var (
 )
 
 // joinLines rebuilds logical paragraphs from the document's paragraph blocks.
-func joinLines(blocks []parse.Block) []logicalPara {
+func (lx *Lexicon) joinLines(blocks []parse.Block) []logicalPara {
 	var out []logicalPara
 	var raw strings.Builder
 	var cur *logicalPara
@@ -90,7 +90,7 @@ func joinLines(blocks []parse.Block) []logicalPara {
 				continue
 			}
 		}
-		if cur != nil && continues(raw.String(), text, b.Level) {
+		if cur != nil && lx.continues(raw.String(), text, b.Level) {
 			cur.parts = append(cur.parts, partLoc{rawStart: utf8.RuneCountInString(raw.String()), location: b.Location()})
 			raw.WriteString(text)
 			continue
@@ -123,14 +123,14 @@ func midSentence(text string) bool {
 
 // continues reports whether next is the rest of a sentence broken across lines: prev is a
 // long body line that does not end a sentence, and next does not start a heading or list.
-func continues(prev, next string, nextLevel int) bool {
+func (lx *Lexicon) continues(prev, next string, nextLevel int) bool {
 	p := strings.TrimRightFunc(prev, isSpaceRune)
 	n := strings.TrimLeftFunc(next, isSpaceRune)
 	if p == "" || n == "" || (nextLevel > 0 && !decimalStart.MatchString(n)) {
 		return false
 	}
 	// PDF lines are 20–40 characters wide; shorter lines are headings, titles or list items.
-	if utf8.RuneCountInString(p) < 20 || isTitleLine(p) {
+	if utf8.RuneCountInString(p) < 20 || lx.isTitleLine(p) {
 		return false
 	}
 	// A numbered heading (（3）“三公”经费情况) is no broken sentence: a numbered line broken by

@@ -322,3 +322,32 @@ func ParseAmount(s string) (value decimal.Decimal, unit, unitText string, ok boo
 	}
 	return qs[0].value, qs[0].family, qs[0].unitText, true
 }
+
+// scanBareCounts finds head counts written without their unit right after 人数 or 编制数, as
+// forms copied into text do (编制人数42，其中：…；退休人数13；): the digits must end at a
+// clause's end.
+func scanBareCounts(rs []rune) []quantity {
+	var out []quantity
+	for i := 2; i < len(rs); i++ {
+		if !isDigit(rs[i]) || isDigit(rs[i-1]) {
+			continue
+		}
+		if !(rs[i-2] == '人' && rs[i-1] == '数' || rs[i-2] == '制' && rs[i-1] == '数') {
+			continue
+		}
+		j := i
+		for j < len(rs) && isDigit(rs[j]) {
+			j++
+		}
+		if j-i > 6 || j < len(rs) && !isClauseEnd(rs[j]) {
+			i = j
+			continue
+		}
+		v, err := decimal.NewFromString(string(rs[i:j]))
+		if err == nil {
+			out = append(out, quantity{start: i, end: j, value: v, family: UnitPerson})
+		}
+		i = j
+	}
+	return out
+}

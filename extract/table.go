@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -29,8 +28,17 @@ type column struct {
 	label    string // header text, for evidence
 }
 
+// tableCtx is what the tables of a document are read with: the document's basis and year,
+// and the figures its prose states (which tell the basis of a table's columns when its
+// header does not).
+type tableCtx struct {
+	defBasis Basis
+	year     int
+	prose    []Figure
+}
+
 // tables extracts the figures of every table in the document.
-func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figure {
+func (e *Extractor) tables(doc *parse.Document, tc tableCtx) []Figure {
 	var out []Figure
 	for bi := 0; bi < len(doc.Blocks); bi++ {
 		b := doc.Blocks[bi]
@@ -45,11 +53,36 @@ func (e *Extractor) tables(doc *parse.Document, defBasis Basis, year int) []Figu
 			caption = doc.Blocks[k].Text + "\n" + caption
 		}
 		merged, locs, next := continuedTable(doc.Blocks, bi)
-		out = append(out, e.table(merged, caption, defBasis, year, locs)...)
+		out = append(out, e.table(merged, caption, tc, locs)...)
 		bi = next - 1
 	}
-	for _, ft := range flatTables(doc.Blocks) {
-		out = append(out, e.table(ft.block, ft.caption, defBasis, year, ft.locs)...)
+	for _, ft := range e.lex.spacedTables(doc.Blocks) {
+		out = append(out, e.table(ft.block, ft.caption, tc, ft.locs)...)
+	}
+	for _, ft := range e.lex.flatTables(doc.Blocks) {
+		if ft.header != nil {
+			if b, locs, ok := e.metricHeader(hcells(ft.header), hrows(ft.values)); ok {
+				out = append(out, e.table(b, ft.caption, tc, locs)...)
+				continue
+			}
+		}
+		out = append(out, e.table(ft.block, ft.caption, tc, ft.locs)...)
+	}
+	return out
+}
+
+func hcells(cs []flatCell) []hcell {
+	out := make([]hcell, len(cs))
+	for i, c := range cs {
+		out[i] = hcell{text: c.text, loc: c.loc}
+	}
+	return out
+}
+
+func hrows(rows [][]flatCell) [][]hcell {
+	out := make([][]hcell, len(rows))
+	for i, r := range rows {
+		out[i] = hcells(r)
 	}
 	return out
 }
@@ -167,8 +200,9 @@ func cellValue(text string) (q quantity, bare, ok bool) {
 	return quantity{}, false, false
 }
 
-// headerInfo reads a header text into a column description.
-func headerInfo(h string, reportYear int) column {
+// headerInfo reads a header text into a column description, with the column words of the
+// lexicon.
+func (lx *Lexicon) headerInfo(h string, reportYear int) column {
 	n := normalizeString(h)
 	col := column{label: strings.TrimSpace(h)}
 	if mayDeclareUnit(n) {
@@ -179,37 +213,35 @@ func headerInfo(h string, reportYear int) column {
 		}
 	}
 	switch {
-	case strings.Contains(n, "序号") || strings.Contains(n, "编号") || strings.Contains(n, "行次") || strings.Contains(n, "栏次"):
+	case lx.contains(kindColumn, "serial", n):
 		col.serial, col.skip = true, true
-	case strings.Contains(n, "分值") || strings.Contains(n, "权重") || strings.Contains(n, "得分") ||
-		strings.Contains(n, "评分") || strings.Contains(n, "扣分") || strings.Contains(n, "标准分"):
+	case lx.contains(kindColumn, "points", n):
 		col.points, col.skip = true, true
-	case strings.Contains(n, "增减") || strings.Contains(n, "变动") || strings.Contains(n, "增长") ||
-		strings.Contains(n, "占比") || strings.Contains(n, "比重") || strings.Contains(n, "备注") ||
-		strings.Contains(n, "差额") || strings.Contains(n, "偏差") || strings.Contains(n, "目标") ||
-		strings.Contains(n, "指标值") || strings.Contains(n, "计划值") || strings.Contains(n, "年度指标"):
+	case lx.contains(kindColumn, "skip", n):
 		col.skip = true
-	case strings.Contains(n, "执行率") || strings.Contains(n, "完成率"):
+	case lx.contains(kindColumn, "rate", n):
 		col.rate = true
 	}
-	switch {
-	case strings.Contains(n, "上年") || strings.Contains(n, "去年") || strings.Contains(n, "上一年"):
-		col.basis = Prior
-	case strings.Contains(n, "预算") && !strings.Contains(n, "决算") && !strings.Contains(n, "执行"):
-		col.basis = Budget
-	case strings.Contains(n, "决算") || strings.Contains(n, "实际") || strings.Contains(n, "执行数") ||
-		strings.Contains(n, "支出数") || strings.Contains(n, "完成数") || strings.Contains(n, "本年"):
-		col.basis = Actual
-	}
-	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 && col.basis == "" {
-		switch ys[0].year {
-		case reportYear:
+	col.basis = lx.columnBasis(n)
+	if ys := findYears([]rune(n)); len(ys) > 0 && reportYear != 0 {
+		switch {
+		case ys[0].year == reportYear-1:
+			col.basis = Prior // 2022年预算数 in a 2023 budget: last year's
+		case ys[0].year == reportYear && col.basis == "":
 			col.basis = Actual
-		case reportYear - 1:
-			col.basis = Prior
 		}
 	}
 	return col
+}
+
+// columnBasis is the basis a header's words give, prior first, then budget, then actual.
+func (lx *Lexicon) columnBasis(n string) Basis {
+	for _, b := range []Basis{Prior, Budget, Actual} {
+		if lx.contains(kindColBasis, string(b), n) && !lx.contains(kindColVeto, string(b), n) {
+			return b
+		}
+	}
+	return ""
 }
 
 // labelMemo keeps what the row labels of one table read as: a table asks about a label for
@@ -294,255 +326,12 @@ func (m *labelMemo) metric(label, fam string) (role, bool) {
 	return found, ok
 }
 
-// table extracts the figures of one table. A row is read as label → values, with the basis
-// and unit of each value column from the header rows; rows that alternate label and value
-// cells (编制人数 | 7 | 实有人数 | 11) are read pairwise; rows under 项目支出 whose labels are
-// not terms (and every row of a 项目名称 table) are project line items.
-//
-// locs, when not nil, gives the location of each cell (a table rebuilt from one-cell lines
-// points at the paragraphs it came from).
-func (e *Extractor) table(b parse.Block, caption string, defBasis Basis, year int, locs [][]string) []Figure {
-	tunit := tableUnit(caption, b.Cells)
-	labels := &labelMemo{e: e}
-	width := 0
-	for _, r := range b.Cells {
-		width = max(width, len(r))
-	}
-	// Header rows: the leading rows with no numeric cell.
-	headerRows := 0
-	for _, row := range b.Cells {
-		numeric := false
-		for _, c := range row {
-			if _, _, ok := cellValue(c.Text); ok && !c.Merged {
-				numeric = true
-				break
-			}
-		}
-		if numeric {
-			break
-		}
-		headerRows++
-	}
-	if headerRows == len(b.Cells) {
-		return nil
-	}
-	cols := make([]column, width)
-	projectTable := strings.Contains(caption, "项目支出") && strings.Contains(caption, "明细")
-	for c := 0; c < width; c++ {
-		var h []string
-		for r := 0; r < headerRows; r++ {
-			if c < len(b.Cells[r]) {
-				t := strings.TrimSpace(b.Cells[r][c].Text)
-				if t != "" && (len(h) == 0 || h[len(h)-1] != t) {
-					h = append(h, t)
-				}
-			}
-		}
-		cols[c] = headerInfo(strings.Join(h, " "), year)
-		if strings.Contains(strings.Join(h, ""), "项目名称") {
-			projectTable = true
-		}
-	}
-
-	capMetric := e.captionMetric(caption)
-	if capMetric == "" {
-		capMetric = siblingsParent(b.Cells[headerRows:], labels)
-	}
-	// An indicator table (指标 | 分值 | 得分) scores the report; its only figure is the total score.
-	scoring := false
-	for _, col := range cols {
-		if col.points {
-			scoring = true
-		}
-	}
-	var out []Figure
-	projectOpen := projectTable
-	for r := headerRows; r < len(b.Cells); r++ {
-		row := b.Cells[r]
-		// A row of labels restates the header: read it as such for the rows below.
-		if rowIsHeader(row) {
-			for c := range row {
-				if c < width {
-					if info := headerInfo(row[c].Text, year); info.basis != "" || info.skip || info.rate {
-						cols[c] = info
-					}
-				}
-			}
-			continue
-		}
-		label, labelCol := "", -1
-		for c, cell := range row {
-			if cols[c].serial && isNumericCell(cell.Text) {
-				continue // a row number; a 合计 written in the 序号 column is a label
-			}
-			if q, bare, ok := cellValue(cell.Text); ok {
-				// a leading row number (1 | 科普经费 | 16) is numbering, not a value
-				if bare && labelCol < 0 && q.decimals == 0 && q.value.IsInteger() && q.value.LessThan(decimal.NewFromInt(1000)) &&
-					c+1 < len(row) && !isNumericCell(row[c+1].Text) {
-					continue
-				}
-				break
-			}
-			if t := strings.TrimSpace(cell.Text); t != "" && !isNumberingOnly(t) {
-				if labelCol >= 0 && isTotalLabel(t) && !isTotalLabel(label) && t != label {
-					// A group label to the left names what the 合计 totals: 收入 | 合计 is 收入合计.
-					if _, ok := labels.metric(label+normalizeString(t), UnitYuan); ok {
-						t = label + t
-					}
-				}
-				label, labelCol = t, c
-			}
-		}
-		if scoring {
-			if f, ok := e.scoreRow(b.Index, r, row, label, labelCol, cols); ok {
-				out = append(out, f)
-			}
-			continue
-		}
-		if labelCol < 0 {
-			// No label in the row: the header names each column (编制数 | 实有人数 over 28 | 40).
-			if headerRows > 0 {
-				for c, cell := range row {
-					if cell.Merged || c >= width || cols[c].skip {
-						continue
-					}
-					q, _, ok := cellValue(cell.Text)
-					if !ok {
-						continue
-					}
-					hl := strings.TrimSpace(b.Cells[headerRows-1][c].Text)
-					fam := q.family
-					var r0 role
-					found := false
-					for _, f := range []string{fam, UnitPerson, UnitVehicle, UnitYuan, UnitPercent, UnitPoint} {
-						if f == "" {
-							continue
-						}
-						if r0, found = labels.metric(hl, f); found {
-							break
-						}
-					}
-					if !found || r0.kind == kindShield {
-						continue
-					}
-					if f, ok := e.tableFigure(b.Index, r, c, cell.Text, hl, r0, defBasis, column{}, tunit); ok {
-						out = append(out, f)
-					}
-				}
-			}
-			continue
-		}
-		for c := labelCol + 1; c < len(row); c++ {
-			cell := row[c]
-			if cell.Merged || (c < width && cols[c].serial) {
-				continue
-			}
-			q, _, ok := cellValue(cell.Text)
-			if !ok {
-				// A text cell further right labels the values after it: side-by-side tables
-				// (收入 | 金额 | 支出 | 金额) and label/value pairs (编制人数 | 7 | 实有人数 | 11).
-				if t := strings.TrimSpace(cell.Text); t != "" && !isNumberingOnly(t) {
-					label = t
-				}
-				continue
-			}
-			col := cols[c]
-			if col.skip {
-				continue
-			}
-			fam := q.family
-			if fam == "" {
-				fam = UnitYuan
-				if col.rate {
-					fam = UnitPercent
-				}
-			}
-			r0, isTerm := labels.metric(label, fam)
-			if !isTerm && fam == UnitYuan {
-				// counts may stand bare in a column: try the other families
-				for _, alt := range []string{UnitPerson, UnitVehicle, UnitPercent, UnitPoint} {
-					if q.family == "" {
-						if ra, ok := labels.metric(label, alt); ok && ra.kind != kindShield {
-							r0, isTerm, fam = ra, true, alt
-							break
-						}
-					}
-				}
-			}
-			if r0.kind == kindShield {
-				if !(projectOpen && fam == UnitYuan) {
-					break
-				}
-				// 聘用人员经费 in a project table is an item, whatever 聘用人员 means elsewhere
-				r0, isTerm = role{}, false
-			}
-			if !isTerm && headerRows > 0 {
-				// A transposed table: the header names the metrics and the row its basis
-				// (项目 | 收入合计 | 支出合计 over 预算数 | 220 | 220 and 决算数 | …).
-				if rb := headerInfo(label, year).basis; rb != "" && utf8.RuneCountInString(normalizeString(label)) <= 6 {
-					hl := strings.TrimSpace(b.Cells[headerRows-1][c].Text)
-					if rh, ok := labels.metric(hl, fam); ok && rh.kind != kindShield {
-						if f, ok := e.tableFigure(b.Index, r, c, cell.Text, hl, rh, defBasis, column{basis: rb, label: label, unitText: col.unitText}, tunit); ok {
-							out = append(out, f)
-						}
-						continue
-					}
-				}
-			}
-			if !isTerm && fam == UnitYuan && isTotalLabel(label) {
-				// 合计 row: the total of what the table lists (项目支出 under a project table,
-				// 三公经费 under a table captioned “三公”经费支出情况表).
-				total := capMetric
-				if projectTable || projectOpen {
-					total = "expenditure.project"
-				}
-				if total != "" {
-					r0, isTerm = role{kind: kindMetric, key: total}, true
-				}
-			}
-			if !isTerm {
-				if projectOpen && fam == UnitYuan && hanCount(itemLabel(label)) >= 2 && !isTotalLabel(label) {
-					f, ok := e.tableFigure(b.Index, r, c, cell.Text, label, role{kind: kindMetric, key: "expenditure.project.item"}, defBasis, col, tunit)
-					if ok {
-						f.Item = itemLabel(label)
-						f.Term = f.Item
-						out = append(out, f)
-					}
-				}
-				continue
-			}
-			f, ok := e.tableFigure(b.Index, r, c, cell.Text, label, r0, defBasis, col, tunit)
-			if !ok {
-				continue
-			}
-			if r0.kind == kindGrand {
-				f.Item = grandMark
-			}
-			out = append(out, f)
-			if f.Metric == "expenditure.project" {
-				projectOpen = true
-			} else if f.Unit == UnitYuan && !projectTable {
-				projectOpen = false
-			}
-		}
-	}
-	if locs != nil {
-		// A rebuilt table has no index of its own: point at the paragraph of each cell.
-		for i := range out {
-			var r, c int
-			if _, err := fmt.Sscanf(out[i].Location, "t0r%dc%d", &r, &c); err == nil && r-1 < len(locs) && c-1 < len(locs[r-1]) {
-				out[i].Location = locs[r-1][c-1]
-			}
-		}
-	}
-	return out
-}
-
-// siblingsParent is what a 合计 row totals when the table's title does not say: the common
-// parent of the metrics its other rows name (因公出国（境）费, 公务接待费 … → three_public.total),
-// provided the parent is not a row of its own.
+// siblingsParent is what a 合计 row totals when the table's title does not say: the nearest
+// parent the metrics its other rows name share (因公出国（境）费, 公务接待费, 公务用车运行维护费 …
+// → three_public.total, 公务用车运行维护费 being under three_public.vehicle), provided it is
+// not a row of its own.
 func siblingsParent(rows [][]parse.Cell, labels *labelMemo) string {
-	parent := ""
+	var common []string // the ancestors all rows so far share, nearest first
 	named := map[string]bool{}
 	n := 0
 	for _, row := range rows {
@@ -553,20 +342,44 @@ func siblingsParent(rows [][]parse.Cell, labels *labelMemo) string {
 			}
 			if r, ok := labels.metric(t, UnitYuan); ok && r.kind == kindMetric {
 				named[r.key] = true
-				p := parentOf(r.key)
-				if parent != "" && p != parent {
-					return ""
+				anc := ancestors(r.key)
+				if n == 0 {
+					common = anc
+				} else {
+					common = shared(common, anc)
 				}
-				parent = p
 				n++
 			}
 			break // only the row's first label
 		}
 	}
-	if n < 2 || named[parent] {
+	if n < 2 || len(common) == 0 || named[common[0]] {
 		return ""
 	}
-	return parent
+	return common[0]
+}
+
+// ancestors lists a metric's parents, nearest first.
+func ancestors(m string) []string {
+	var out []string
+	for p := parentOf(m); p != ""; p = parentOf(p) {
+		out = append(out, p)
+	}
+	return out
+}
+
+// shared keeps the ancestors of a that b has too, in a's order.
+func shared(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // captionMetric is the one money metric a table's caption names (2024年度“三公”经费支出
@@ -605,12 +418,10 @@ func isNumericCell(t string) bool {
 	return ok
 }
 
-var scoreTotal = regexp.MustCompile(`^(?:合计|总计|总分|综合得分|自评得分|得分合计|总得分|自评总分|绩效自评得分|评价得分|合计得分)$`)
-
 // scoreRow reads the total row of an indicator table (合计 | 100 | 95): the score is in the
 // last column whose header names a score (得分, 评分), not in the weight column (分值).
 func (e *Extractor) scoreRow(t, r int, row []parse.Cell, label string, labelCol int, cols []column) (Figure, bool) {
-	if labelCol < 0 || !scoreTotal.MatchString(strings.TrimSpace(normalizeString(label))) {
+	if labelCol < 0 || !e.lex.isPhrase(kindScoreTotal, strings.TrimSpace(normalizeString(label))) {
 		return Figure{}, false
 	}
 	for c := len(row) - 1; c > labelCol; c-- {

@@ -106,8 +106,8 @@ func TestTables(t *testing.T) {
 	e := newTestExtractor(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			figs := e.tables(tt.doc, Actual, 2024)
-			figs = resolve(figs, 2024)
+			figs := e.tables(tt.doc, tableCtx{defBasis: Actual, year: 2024})
+			figs = e.resolve(figs, nil, 2024, false)
 			got := figKeys(figs)
 			for _, f := range figs {
 				if f.Method != MethodTable || !strings.HasPrefix(f.Location, "t1r") {

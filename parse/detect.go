@@ -43,8 +43,10 @@ func otherMagic(data []byte) string {
 }
 
 // Detect tells the format of a file from its bytes; the name's extension only tells .md from
-// .txt and .wps from .doc. A zip is FormatDOCX when it holds word/document.xml (or cannot be
-// opened and is named .docx), else FormatZip. An OLE compound file is FormatDOC or FormatWPS
+// .txt and .wps from .doc. A zip is FormatDOCX when it holds a main document part (the one
+// _rels/.rels or [Content_Types].xml names, or word/document.xml) or cannot be opened and is
+// named .docx; FormatXLSX when it holds xl/workbook.xml and no other main part; else
+// FormatZip. An OLE compound file is FormatDOC or FormatWPS
 // when it holds a WordDocument stream, else FormatOLE (encrypted Office files, .xls, ...).
 // Files that are neither Office, PDF nor one of a few well-known binary formats are text
 // (FormatText or FormatMD) until decoding says otherwise.
@@ -58,10 +60,10 @@ func Detect(name string, data []byte) Format {
 			return FormatDOCX
 		case err != nil:
 			return FormatZip
-		case findMember(zr, docxMain) != nil:
+		case findMember(zr, xlsxWorkbook) != nil && (mainPart(zr) == "" || mainPart(zr) == xlsxWorkbook):
+			return FormatXLSX // a workbook: its main part is xl/workbook.xml
+		case mainPart(zr) != "":
 			return FormatDOCX
-		case findMember(zr, xlsxWorkbook) != nil:
-			return FormatXLSX
 		}
 		return FormatZip
 	case hasMagic(data, magicOLE):

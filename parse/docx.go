@@ -50,8 +50,8 @@ func readDocx(ctx context.Context, doc *Document, data []byte, lim Limits) error
 	if err != nil {
 		return failCause(ErrCorrupt, "truncated or damaged zip archive", err)
 	}
-	main := findMember(zr, docxMain)
-	if main == nil {
+	name := mainPart(zr)
+	if name == "" {
 		return fail(ErrNotDocument, "zip archive without "+docxMain)
 	}
 	var total uint64
@@ -64,17 +64,79 @@ func readDocx(ctx context.Context, doc *Document, data []byte, lim Limits) error
 			return limitError("max-zip-total", lim.MaxZipTotal)
 		}
 	}
-	content, err := contentViaLibrary(data)
+	parts := partsOf(zr, name)
+	content, err := "", errors.New("not word/document.xml")
+	if name == docxMain {
+		content, err = contentViaLibrary(data)
+	}
 	if err != nil {
 		// The library also fails on a missing word/_rels/document.xml.rels, which Word
-		// does not need to show the text; read the body ourselves then.
-		content, err = readMember(main, lim.MaxZipMember)
+		// does not need to show the text, and reads only word/document.xml; read the body
+		// ourselves then.
+		content, err = readMember(findMember(zr, name), lim.MaxZipMember)
 		if err != nil {
 			return err
 		}
 	}
 	doc.Format = FormatDOCX
-	return walkDocx(ctx, doc, content, lim)
+	w := &walker{doc: doc, lim: lim, notes: map[string][]string{}}
+	for _, n := range parts.notes {
+		if err := readAuxPart(ctx, zr, n, w, lim); err != nil {
+			return err
+		}
+	}
+	w.note = ""
+	if err := walkInto(ctx, w, content, name); err != nil {
+		return err
+	}
+	return readFurniture(ctx, zr, parts.furniture, w, lim)
+}
+
+// readAuxPart reads a notes part into w.notes. A damaged one is left out (the body is what
+// matters); a limit exceeded or the end of ctx is an error.
+func readAuxPart(ctx context.Context, zr *zip.Reader, name string, w *walker, lim Limits) error {
+	content, err := readMember(findMember(zr, name), lim.MaxZipMember)
+	if err == nil {
+		w.note = ""
+		err = walkInto(ctx, w, content, name)
+	}
+	var le *LimitError
+	if errors.As(err, &le) || (err != nil && ctx.Err() != nil) {
+		return err
+	}
+	return nil
+}
+
+// readFurniture adds the paragraphs and tables of the headers and footers after the body,
+// each text once however many of them repeat it (first page, even pages, others).
+func readFurniture(ctx context.Context, zr *zip.Reader, names []string, w *walker, lim Limits) error {
+	seen := map[string]bool{}
+	for _, name := range names {
+		content, err := readMember(findMember(zr, name), lim.MaxZipMember)
+		if err != nil {
+			continue
+		}
+		part := &Document{}
+		pw := &walker{doc: part, lim: lim, chars: w.chars}
+		err = walkInto(ctx, pw, content, name)
+		var le *LimitError
+		if errors.As(err, &le) || (err != nil && ctx.Err() != nil) {
+			return err
+		}
+		if err != nil {
+			continue
+		}
+		w.chars = pw.chars
+		for _, b := range part.Blocks {
+			key := b.Text + "\x00" + flatten(b.Cells)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			w.file(b)
+		}
+	}
+	return nil
 }
 
 // contentViaLibrary returns word/document.xml as the docx library reads it.

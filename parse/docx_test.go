@@ -90,11 +90,25 @@ func TestReadDocxText(t *testing.T) {
 				"t1r4c1 合计\nt1r4c2\nt1r4c3\np2 表后\n",
 		},
 		{
-			name: "nested table flattened into its cell",
+			name: "table in a layout table is a table of its own, the layout's text around it",
 			body: `<w:tbl><w:tr><w:tc>` + para("外") + `<w:tbl><w:tr><w:tc>` + para("内1") + `</w:tc><w:tc>` + para("内2") +
 				`</w:tc></w:tr></w:tbl><w:p/></w:tc><w:tc>` + para("右") + `</w:tc></w:tr></w:tbl>` +
 				`<w:tbl><w:tr><w:tc>` + para("第二表") + `</w:tc></w:tr></w:tbl>`,
-			want: "t1 (1x2)\nt1r1c1 外\\n内1 内2\nt1r1c2 右\nt2 (1x1)\nt2r1c1 第二表\n",
+			want: "p1 外\nt1 (1x2)\nt1r1c1 内1\nt1r1c2 内2\np2 右\nt2 (1x1)\nt2r1c1 第二表\n",
+		},
+		{
+			name: "layout tables nested twice, with a vertical merge",
+			body: `<w:tbl><w:tr><w:tc>` + para("表1 收入") + `</w:tc></w:tr><w:tr><w:tc><w:tbl><w:tr><w:tc>` +
+				`<w:tbl><w:tr><w:tc>` + para("项目") + `</w:tc><w:tc>` + para("金额") + `</w:tc><w:tc>` + para("备注") + `</w:tc></w:tr>` +
+				`<w:tr><w:tc>` + para("合计") + `</w:tc><w:tc>` + para("7.5") + `</w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/>` +
+				`</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>`,
+			want: "p1 表1 收入\nt1 (2x3)\nt1r1c1 项目\nt1r1c2 金额\nt1r1c3 备注\nt1r2c1 合计\nt1r2c2 7.5\nt1r2c3\n",
+		},
+		{
+			name: "table nested in a cell of a wide table flattened into its cell",
+			body: `<w:tbl><w:tr><w:tc>` + para("a") + `</w:tc><w:tc>` + para("外") + `<w:tbl><w:tr><w:tc>` + para("内1") + `</w:tc><w:tc>` + para("内2") +
+				`</w:tc></w:tr></w:tbl><w:p/></w:tc><w:tc>` + para("右") + `</w:tc></w:tr></w:tbl>`,
+			want: "t1 (1x3)\nt1r1c1 a\nt1r1c2 外\\n内1 内2\nt1r1c3 右\n",
 		},
 		{
 			name: "gridBefore and hMerge",

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"maps"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,15 +33,16 @@ func isW(space string) bool {
 
 // skippedW are WordprocessingML elements whose whole subtree holds no visible body text:
 // deleted and moved-away text, field codes (the field's result is kept), tracked changes of
-// properties (old styles and merges), tab-stop definitions, form-field data and note marks.
+// properties (old styles and merges), tab-stop definitions, form-field data, comment marks
+// and the parts of a content control's properties that name other text.
 func skippedW(local string) bool {
 	switch local {
 	case "del", "delText", "moveFrom", "instrText", "delInstrText",
 		"pPrChange", "rPrChange", "sectPrChange", "tblPrChange", "tblPrExChange",
 		"trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
-		"tabs", "fldData", "ffData", "sdtPr", "sdtEndPr", "rPr",
-		"proofErr", "bookmarkStart", "bookmarkEnd",
-		"footnoteReference", "endnoteReference", "commentReference", "annotationRef":
+		"tabs", "fldData", "ffData", "sdtEndPr", "rPr",
+		"proofErr", "bookmarkStart", "bookmarkEnd", "commentReference", "annotationRef",
+		"placeholder", "dataBinding", "docPartObj", "docPartList":
 		return true
 	}
 	return false
@@ -72,10 +74,13 @@ type frame struct {
 	// paragraph
 	text    []byte
 	style   string
-	outline int // w:outlineLvl + 1, 0 when absent
+	outline int      // w:outlineLvl + 1, 0 when absent
+	notes   []string // keys of the footnotes and endnotes referenced, in order
 
 	// cell
 	paras  []string
+	items  []Block // its paragraphs and tables, for a layout table to hand on
+	nested bool    // holds a table
 	span   int
 	vmerge int
 	hmerge bool // w:hMerge continue: covered by the cell to its left
@@ -91,6 +96,8 @@ type frame struct {
 // cellDraft is a table cell as written, before the grid is built.
 type cellDraft struct {
 	text   string
+	items  []Block
+	nested bool
 	span   int
 	vmerge int
 	hmerge bool
@@ -109,6 +116,39 @@ type walker struct {
 	depth     int // depth of the innermost open element
 	skip      int // depth of the skipped element being read, 0 outside skipped subtrees
 	textDepth int // depth of the w:t being read, 0 outside w:t
+
+	runes int64      // runes of text read, to tell whether an mc:Choice showed any
+	alts  []altState // the open mc:AlternateContent elements
+	sdts  []sdtState // the open content controls
+
+	// notes holds the paragraphs of footnotes ("f1") and endnotes ("e1"), read before the
+	// body, which files each after the paragraph that references it. Reading a notes part,
+	// note is the key of the note being read.
+	notes     map[string][]string
+	note      string
+	noteDepth int
+
+	part string // the name of the part being read, for errors; "" for word/document.xml
+}
+
+// partName names the part being read in errors.
+func (w *walker) partName() string {
+	if w.part == "" {
+		return docxMain
+	}
+	return w.part
+}
+
+// altState is an open mc:AlternateContent: its depth and the runes read before it.
+type altState struct {
+	depth int
+	runes int64
+}
+
+// sdtState is an open content control: its depth and whether it shows its placeholder.
+type sdtState struct {
+	depth       int
+	placeholder bool
 }
 
 // attrs looks up the attributes of a start tag.
@@ -133,13 +173,23 @@ type attrs interface {
 // DTD, a limit exceeded) is read again from the start by decodeDocx, with encoding/xml, which
 // has the last word on what is wrong with it.
 func walkDocx(ctx context.Context, doc *Document, content string, lim Limits) error {
-	blocks := doc.Blocks
-	err := scanDocx(ctx, &walker{doc: doc, lim: lim}, content)
+	return walkInto(ctx, &walker{doc: doc, lim: lim}, content, docxMain)
+}
+
+// walkInto reads the XML part name, content, into w: with scanDocx, and when that does not
+// read it to the end, again from w's state before with decodeDocx.
+func walkInto(ctx context.Context, w *walker, content, name string) error {
+	save := *w
+	blocks := len(w.doc.Blocks)
+	notes := maps.Clone(w.notes)
+	err := scanDocx(ctx, w, content)
 	if err == nil || err == ctx.Err() {
 		return err
 	}
-	doc.Blocks = blocks
-	return decodeDocx(ctx, &walker{doc: doc, lim: lim}, strings.NewReader(content))
+	*w = walker{doc: save.doc, lim: save.lim, chars: save.chars, paras: save.paras, tables: save.tables,
+		notes: notes, part: name}
+	w.doc.Blocks = w.doc.Blocks[:blocks]
+	return decodeDocx(ctx, w, strings.NewReader(content))
 }
 
 // decodeDocx streams word/document.xml from r into w with encoding/xml.
@@ -160,9 +210,9 @@ func decodeDocx(ctx context.Context, w *walker, r io.Reader) error {
 		if err != nil {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
-				return failCause(ErrCorrupt, "malformed XML in "+docxMain, err)
+				return failCause(ErrCorrupt, "malformed XML in "+w.partName(), err)
 			}
-			return failCause(ErrCorrupt, "unreadable XML in "+docxMain, err)
+			return failCause(ErrCorrupt, "unreadable XML in "+w.partName(), err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -242,6 +292,15 @@ func (w *walker) close() error {
 		if err := w.end(w.depth); err != nil {
 			return err
 		}
+		if n := len(w.alts); n > 0 && w.alts[n-1].depth == w.depth {
+			w.alts = w.alts[:n-1]
+		}
+		if n := len(w.sdts); n > 0 && w.sdts[n-1].depth == w.depth {
+			w.sdts = w.sdts[:n-1]
+		}
+		if w.note != "" && w.noteDepth == w.depth {
+			w.note = ""
+		}
 	}
 	w.depth--
 	return nil
@@ -251,12 +310,29 @@ func (w *walker) close() error {
 // subtrees.
 func (w *walker) inText() bool { return w.skip == 0 && w.textDepth > 0 }
 
-// skips reports whether the element's subtree is to be skipped.
+// skips reports whether the element's subtree is to be skipped: the subtrees of skippedW, the
+// content of a control that shows its placeholder text, and an mc:Fallback after an mc:Choice
+// that showed text (one branch is read, as Word shows one: the first, unless it holds no text,
+// as when it is a shape of a kind without a text box).
 func (w *walker) skips(space, local string) bool {
 	if isW(space) {
+		if local == "sdtContent" {
+			n := len(w.sdts)
+			return n > 0 && w.sdts[n-1].placeholder
+		}
 		return skippedW(local)
 	}
-	return local == "Fallback" && (space == nsMC || space == "mc")
+	if space != nsMC && space != "mc" {
+		return false
+	}
+	switch local {
+	case "AlternateContent":
+		w.alts = append(w.alts, altState{depth: w.depth, runes: w.runes})
+	case "Fallback":
+		n := len(w.alts)
+		return n > 0 && w.runes > w.alts[n-1].runes
+	}
+	return false
 }
 
 // top returns the innermost open frame, or nil.
@@ -292,6 +368,22 @@ func (w *walker) start(space, local string, a attrs) error {
 		w.push(frameRow, depth)
 	case "tc":
 		w.push(frameCell, depth).span = 1
+	case "sdt":
+		if len(w.sdts) < w.lim.MaxXMLDepth {
+			w.sdts = append(w.sdts, sdtState{depth: depth})
+		}
+	case "showingPlcHdr":
+		if n := len(w.sdts); n > 0 && a.value("val") != "0" && a.value("val") != "false" {
+			w.sdts[n-1].placeholder = true
+		}
+	case "footnoteReference", "endnoteReference":
+		if p := w.topPara(); p != nil && w.notes != nil {
+			p.notes = append(p.notes, local[:1]+a.value("id"))
+		}
+	case "footnote", "endnote":
+		if w.notes != nil && w.note == "" && len(w.stack) == 0 {
+			w.note, w.noteDepth = local[:1]+strings.Clone(a.value("id")), depth
+		}
 	case "tab", "ptab":
 		return w.appendText(" ")
 	case "br", "cr":
@@ -355,7 +447,8 @@ func (w *walker) closeFrame(f *frame) error {
 		}
 		if r := w.top(); r != nil && r.kind == frameRow {
 			r.cells = append(r.cells, cellDraft{
-				text: strings.Join(f.paras, "\n"), span: f.span, vmerge: f.vmerge, hmerge: f.hmerge,
+				text: strings.Join(f.paras, "\n"), items: f.items, nested: f.nested,
+				span: f.span, vmerge: f.vmerge, hmerge: f.hmerge,
 			})
 		}
 	case frameRow:
@@ -386,30 +479,98 @@ func (w *walker) container() *frame {
 	return nil
 }
 
-// closePara files a finished paragraph: into its table cell, or as a block of its own.
+// closePara files a finished paragraph: into its table cell, into the note being read, or as
+// a block of its own; the notes it references follow it.
 func (w *walker) closePara(p *frame) {
 	text := string(p.text)
-	if strings.TrimSpace(text) == "" {
-		return
+	if strings.TrimSpace(text) != "" {
+		w.file(paraBlock(text, p.style, p.outline))
 	}
-	if c := w.container(); c != nil && c.kind == frameCell {
-		c.paras = append(c.paras, text)
-		return
+	for _, key := range p.notes {
+		for _, t := range w.notes[key] {
+			w.file(paraBlock(t, "", 0))
+		}
+		delete(w.notes, key) // a note is read once, however often it is referenced
 	}
-	level := styleLevel(p.style)
+}
+
+// paraBlock is a paragraph block of text, its level from the style, the outline level or
+// the numbering. Its Index is set when it is filed into the document.
+func paraBlock(text, style string, outline int) Block {
+	level := styleLevel(style)
 	if level == 0 {
-		level = p.outline
+		level = outline
 	}
 	if level == 0 {
 		level = HeadingLevel(text)
 	}
-	w.paras++
-	w.doc.Blocks = append(w.doc.Blocks, Block{Kind: Paragraph, Index: w.paras, Text: text, Level: level, Style: p.style})
+	return Block{Kind: Paragraph, Text: text, Level: level, Style: style}
 }
 
-// closeTable builds a finished table's grid and files it: flattened into the cell that holds
-// it, or as a block of its own.
+// file files a paragraph or a table: into the cell being read, into the note being read, or
+// into the document, numbered.
+func (w *walker) file(b Block) {
+	if c := w.container(); c != nil && c.kind == frameCell {
+		c.items = append(c.items, b)
+		if b.Kind == Table {
+			c.nested = true
+			if t := flatten(b.Cells); t != "" {
+				c.paras = append(c.paras, t)
+			}
+		} else {
+			c.paras = append(c.paras, b.Text)
+		}
+		return
+	}
+	if w.note != "" {
+		if b.Kind == Table {
+			b.Text = flatten(b.Cells)
+		}
+		if b.Text != "" {
+			w.notes[w.note] = append(w.notes[w.note], b.Text)
+		}
+		return
+	}
+	if b.Kind == Table {
+		w.tables++
+		b.Index = w.tables
+	} else {
+		w.paras++
+		b.Index = w.paras
+	}
+	w.doc.Blocks = append(w.doc.Blocks, b)
+}
+
+// flatten joins the texts of a grid's cells with spaces, merged copies left out.
+func flatten(grid [][]Cell) string {
+	var parts []string
+	for _, row := range grid {
+		for _, cell := range row {
+			if !cell.Merged && strings.TrimSpace(cell.Text) != "" {
+				parts = append(parts, cell.Text)
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// closeTable builds a finished table's grid and files it. A layout table (see isLayout)
+// files what its cells hold instead, in reading order, so that the tables laid out in it
+// stay tables; a table nested in a cell of another table is flattened into that cell's text.
 func (w *walker) closeTable(t *frame) error {
+	if isLayout(t.rows) {
+		for _, row := range t.rows {
+			for _, c := range row {
+				if c.vmerge == mergeContinue || c.hmerge {
+					continue
+				}
+				for _, b := range c.items {
+					w.file(b)
+				}
+			}
+		}
+		return nil
+	}
 	grid, err := w.buildGrid(t.rows)
 	if err != nil {
 		return err
@@ -417,23 +578,25 @@ func (w *walker) closeTable(t *frame) error {
 	if len(grid) == 0 {
 		return nil
 	}
-	if c := w.container(); c != nil && c.kind == frameCell {
-		var parts []string
-		for _, row := range grid {
-			for _, cell := range row {
-				if !cell.Merged && strings.TrimSpace(cell.Text) != "" {
-					parts = append(parts, cell.Text)
-				}
-			}
-		}
-		if len(parts) > 0 {
-			c.paras = append(c.paras, strings.Join(parts, " "))
-		}
-		return nil
-	}
-	w.tables++
-	w.doc.Blocks = append(w.doc.Blocks, Block{Kind: Table, Index: w.tables, Cells: grid})
+	w.file(Block{Kind: Table, Cells: grid})
 	return nil
+}
+
+// isLayout reports whether a table lays out other tables rather than holding figures of its
+// own: one or two columns, a table in one of its cells.
+func isLayout(rows [][]cellDraft) bool {
+	nested := false
+	for _, row := range rows {
+		width := 0
+		for _, c := range row {
+			width += c.span
+			nested = nested || c.nested
+		}
+		if width > 2 {
+			return false
+		}
+	}
+	return nested
 }
 
 // buildGrid expands merged cells into a rectangular grid: a cell spanning n grid columns
@@ -486,7 +649,7 @@ func (w *walker) push(kind frameKind, depth int) *frame {
 	} else {
 		f = new(frame)
 	}
-	*f = frame{kind: kind, depth: depth, text: f.text[:0], paras: f.paras[:0]}
+	*f = frame{kind: kind, depth: depth, text: f.text[:0], paras: f.paras[:0], notes: f.notes[:0]}
 	w.stack = append(w.stack, f)
 	return f
 }
@@ -501,6 +664,7 @@ func (w *walker) appendText(s string) error {
 		return err
 	}
 	p.text = append(p.text, s...)
+	w.runes += int64(len(s))
 	return nil
 }
 

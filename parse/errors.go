@@ -57,6 +57,8 @@ type fileError struct {
 	what  string // what the file is or what is wrong with it, plain English, no file name
 	class error  // one of the sentinel errors above
 	cause error  // the error of the library that noticed, or nil
+	// zh and todo, when set, replace the class's Chinese hint and advice in Message.
+	zh, todo string
 }
 
 func (e *fileError) Error() string {
@@ -76,6 +78,11 @@ func (e *fileError) Unwrap() []error {
 // fail returns an error of the given class that says what the file is.
 func fail(class error, what string) error {
 	return &fileError{what: what, class: class}
+}
+
+// failZh is fail with its own Chinese hint and advice, for a file the class's words misname.
+func failZh(class error, what, zh, todo string) error {
+	return &fileError{what: what, class: class, zh: zh, todo: todo}
 }
 
 // failCause is fail with the lower-level error that showed the problem.

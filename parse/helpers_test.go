@@ -44,7 +44,7 @@ func documentXML(body string) string {
 		` xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"` +
 		` xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"` +
 		` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"` +
-		` xmlns:v="urn:schemas-microsoft-com:vml"` +
+		` xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"` +
 		` mc:Ignorable="w14 wp14"><w:body>` + body + `<w:sectPr/></w:body></w:document>`
 }
 

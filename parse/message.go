@@ -83,11 +83,14 @@ func Message(err error) string {
 			if !errors.Is(err, c.class) {
 				continue
 			}
-			what := c.what
+			what, zh, todo := c.what, c.zh, c.todo
 			if errors.As(err, &fe) && errors.Is(fe.class, c.class) {
 				what = fe.what
+				if fe.zh != "" {
+					zh, todo = fe.zh, fe.todo
+				}
 			}
-			msg = fmt.Sprintf("%s (%s): %s", what, c.zh, c.todo)
+			msg = fmt.Sprintf("%s (%s): %s", what, zh, todo)
 			break
 		}
 		if msg == "" {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -44,10 +43,10 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 	if err != nil {
 		return err
 	}
-	var text strings.Builder
+	var items [][]pdfItem
 	var chars int64
 	ex := &pdfExtract{r: r}
-	for i, p := range pages {
+	for _, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -56,27 +55,25 @@ func readPDF(ctx context.Context, doc *Document, data []byte, lim Limits) error 
 			return err
 		}
 		for _, l := range lines {
-			if chars += int64(utf8.RuneCountInString(l)); chars > lim.MaxChars {
-				return limitError("max-chars", lim.MaxChars)
+			for _, c := range l.chunks {
+				if chars += int64(utf8.RuneCountInString(c.text)); chars > lim.MaxChars {
+					return limitError("max-chars", lim.MaxChars)
+				}
 			}
-			text.WriteString(l)
-			text.WriteByte('\n')
 		}
-		if i+1 < len(pages) {
-			text.WriteByte('\n')
-		}
+		items = append(items, layoutPage(lines))
 	}
 	if ex.glyphs == 0 {
 		return fail(ErrPDF, "PDF without a text layer")
 	}
 	if ex.unmapped*2 > ex.glyphs {
-		return fail(ErrPDF, "PDF whose fonts map no text to Unicode (text that cannot be copied)")
+		return failZh(ErrPDF, "PDF whose fonts have no Unicode map (its text cannot be copied out; not a scan)", "字体无Unicode映射",
+			"export the report again from Word or WPS as PDF, or as .docx")
 	}
-	s := text.String()
-	if strings.TrimSpace(s) == "" {
+	if chars == 0 {
 		return fail(ErrPDF, "PDF without a text layer")
 	}
-	blocks, err := textBlocks(ctx, s, lim)
+	blocks, err := pdfBlocks(ctx, items, lim)
 	if err != nil {
 		return err
 	}
@@ -114,7 +111,11 @@ func (r *pdfReader) scan() error {
 			l := pdfLexer{data: data, pos: i + t + len("trailer")}
 			if d, err := l.object(l.next(), 0); err == nil {
 				if d, ok := d.(pdfDict); ok {
-					r.trailer = d
+					// A linearized file's last trailer may lack /Root (the first page's
+					// trailer, at the start, has it): keep the last trailer that has one.
+					if d["Root"] != nil || r.trailer == nil || r.trailer["Root"] == nil {
+						r.trailer = d
+					}
 					if d["Encrypt"] != nil {
 						r.encrypt = true
 					}

@@ -201,7 +201,7 @@ func TestReadPDFFailures(t *testing.T) {
 		{"scanned", pdfBytes(pages("q 595 0 0 842 0 0 cm /Im1 Do Q", image), "/Root 1 0 R"), Limits{}, ErrPDF,
 			"PDF without a text layer (扫描件): export the report as .docx or .txt"},
 		{"no ToUnicode", pdfBytes(pages("BT /F1 12 Tf 72 720 Td <00030004> Tj ET", noToUnicode), "/Root 1 0 R"), Limits{}, ErrPDF,
-			"PDF whose fonts map no text to Unicode"},
+			"PDF whose fonts have no Unicode map (its text cannot be copied out; not a scan) (字体无Unicode映射): export the report again"},
 		{"encrypted", pdfBytes(pages("BT ET", "<< /Filter /Standard /V 2 /R 3 /O <00> /U <00> /P -4 >>"), "/Root 1 0 R /Encrypt 5 0 R"), Limits{}, ErrEncrypted,
 			"encrypted PDF (文件已加密)"},
 		{"no pages", pdfBytes([]string{"<< /Type /Catalog >>"}, "/Root 1 0 R"), Limits{}, ErrCorrupt, "damaged PDF (no pages) (文件已损坏)"},
@@ -256,6 +256,10 @@ func TestPDFSyntax(t *testing.T) {
 	if got := cleanGlyphText("⾦额"); got != "金额" {
 		t.Errorf("Kangxi radical: %q", got)
 	}
+	// Chromium's ToUnicode: the CJK Radicals Supplement, which NFKC leaves alone.
+	if got := cleanGlyphText("部\u2ED4\u2EE9\u2ED8\u2EAD"); got != "部门黄青礻" {
+		t.Errorf("CJK Radicals Supplement: %q", got)
+	}
 }
 
 // TestSeedPDF checks the real PDF LibreOffice exported from the seed report (its font
@@ -275,5 +279,145 @@ func TestSeedPDF(t *testing.T) {
 	}
 	if a, b := join(doc.Paragraphs(0)), join(docx.Paragraphs(0)); a != b {
 		t.Errorf("pdf and docx text differ:\n%s", firstDiff(a, b))
+	}
+}
+
+// TestReadPDFLinearizedTrailer keeps the page order of a linearized file, whose first-page
+// trailer (at the start) names the catalog and whose last trailer does not.
+func TestReadPDFLinearizedTrailer(t *testing.T) {
+	page := func(text string) string {
+		return pdfStreamObj("", []byte("BT /F1 12 Tf 72 720 Td ("+text+") Tj ET"), false)
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [6 0 R 3 0 R] /Count 2 /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", // the second page, numbered first
+		page("second"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>",
+		page("first"),
+	}
+	data := pdfBytes(objs, "/Root 1 0 R")
+	// the last trailer of a linearized file: no /Root
+	data = append(data, []byte("xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 8 /Prev 9 >>\nstartxref\n0\n%%EOF\n")...)
+	doc, err := Read(context.Background(), "r.pdf", data, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(doc.Paragraphs(0), "|"); got != "first|second" {
+		t.Errorf("paragraphs %q, want first|second", got)
+	}
+}
+
+// sfntWithCmap is a TrueType program of one table, a format 4 (3,1) cmap mapping each rune
+// of chars to the glyph ID after the one before (the first to 3).
+func sfntWithCmap(chars []rune) []byte {
+	var sub bytes.Buffer
+	segs := len(chars) + 1
+	w16 := func(b *bytes.Buffer, v int) { b.WriteByte(byte(v >> 8)); b.WriteByte(byte(v)) }
+	w16(&sub, 4)
+	w16(&sub, 16+8*segs)
+	w16(&sub, 0)
+	w16(&sub, 2*segs)
+	w16(&sub, 0)
+	w16(&sub, 0)
+	w16(&sub, 0)
+	for _, r := range chars {
+		w16(&sub, int(r))
+	}
+	w16(&sub, 0xFFFF)
+	w16(&sub, 0)
+	for _, r := range chars {
+		w16(&sub, int(r))
+	}
+	w16(&sub, 0xFFFF)
+	for i, r := range chars {
+		w16(&sub, (3+i-int(r))&0xFFFF)
+	}
+	w16(&sub, 1)
+	for range segs {
+		w16(&sub, 0)
+	}
+	var cmap bytes.Buffer
+	w16(&cmap, 0)
+	w16(&cmap, 1)
+	w16(&cmap, 3)
+	w16(&cmap, 1)
+	cmap.Write([]byte{0, 0, 0, 12})
+	cmap.Write(sub.Bytes())
+	var font bytes.Buffer
+	font.Write([]byte{0, 1, 0, 0, 0, 1, 0, 16, 0, 0, 0, 0})
+	font.WriteString("cmap")
+	font.Write([]byte{0, 0, 0, 0, 0, 0, 0, 28})
+	n := cmap.Len()
+	font.Write([]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
+	font.Write(cmap.Bytes())
+	return font.Bytes()
+}
+
+// TestReadPDFTrueTypeCmap reads a CID TrueType font without ToUnicode (as CUPS texttopdf
+// writes one) by its embedded program's cmap, reversed.
+func TestReadPDFTrueTypeCmap(t *testing.T) {
+	chars := []rune("部门收入合计12.5万元")
+	gid := map[rune]int{}
+	for i, r := range chars {
+		gid[r] = 3 + i
+	}
+	var codes strings.Builder
+	for _, r := range "部门收入合计12.5万元" {
+		fmt.Fprintf(&codes, "%04X", gid[r])
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		pdfStreamObj("", []byte("BT /F1 12 Tf 72 720 Td <"+codes.String()+"> Tj ET"), true),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /EJPQL /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /EJPQL /CIDToGIDMap /Identity /DW 1000 /FontDescriptor 7 0 R >>",
+		"<< /Type /FontDescriptor /FontName /EJPQL /Flags 4 /FontFile2 8 0 R >>",
+		pdfStreamObj("", sfntWithCmap(chars), true),
+	}
+	doc, err := Read(context.Background(), "r.pdf", pdfBytes(objs, "/Root 1 0 R"), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(doc.Paragraphs(0), "|"); got != "部门收入合计12.5万元" {
+		t.Errorf("paragraphs %q", got)
+	}
+}
+
+// TestReadPDFTableLayout rebuilds table cells from column positions across rows: an empty
+// leading header cell keeps its column, a header centred over two rows and a label wrapped
+// beside numbers centred on it join their rows, two numbers a space apart are two cells, and
+// text drawn twice a fraction of a point apart (fake bold) is read once.
+func TestReadPDFTableLayout(t *testing.T) {
+	var c cidCoder
+	at := func(x, y float64, s string) string {
+		return fmt.Sprintf("BT /F1 10 Tf 1 0 0 1 %g %g Tm %s Tj ET\n", x, y, c.hex(s))
+	}
+	content := at(72, 760, "收支表") + at(72.3, 760, "收支表") + // fake bold
+		at(200, 740, "预算数") + at(300, 740, "决算数") + // no header over the label column
+		at(72, 720, "收入合计") + at(200, 720, "1,234.50") + at(246, 720, "1,200.00") + at(300, 720, "97.2") +
+		at(72, 704, "其中：财政") + at(200, 700, "1,000.00") + at(300, 700, "98.0") + at(72, 696, "拨款收入") +
+		at(72, 680, "其他收入") + at(200, 680, "234.50") + at(300, 680, "95.1")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		pdfStreamObj("", []byte(content), true),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [<< /Subtype /CIDFontType2 /DW 500 >>] /ToUnicode 6 0 R >>",
+		"",
+	}
+	objs[5] = pdfStreamObj("", c.toUnicode(), true)
+	doc, err := Read(context.Background(), "r.pdf", pdfBytes(objs, "/Root 1 0 R"), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p1 收支表\nt1 (4x4)\nt1r1c1\nt1r1c2 预算数\nt1r1c3\nt1r1c4 决算数\n" +
+		"t1r2c1 收入合计\nt1r2c2 1,234.50\nt1r2c3 1,200.00\nt1r2c4 97.2\n" +
+		"t1r3c1 其中：财政拨款收入\nt1r3c2 1,000.00\nt1r3c3\nt1r3c4 98.0\n" +
+		"t1r4c1 其他收入\nt1r4c2 234.50\nt1r4c3\nt1r4c4 95.1\n"
+	if got := dumpBody(t, doc); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -235,6 +235,10 @@ type pdfFont struct {
 	widths    []float64 // simple fonts: Widths from FirstChar
 	missing   float64   // the width of codes without one
 	cidWidths []pdfWidthRange
+	// Type0 fonts without a ToUnicode CMap: the text of each glyph by the embedded TrueType
+	// program's cmap, and the CIDToGIDMap (nil for Identity).
+	gidText  map[uint16]rune
+	cidToGID []byte
 }
 
 // pdfGlyph is one shown code: its text ("" when unmapped) and width in 1/1000 em.
@@ -280,6 +284,10 @@ func (f *pdfFont) glyphs(s string, out []pdfGlyph) []pdfGlyph {
 				if b, err := simplifiedchinese.GBK.NewDecoder().String(s[:n]); err == nil {
 					g.text, g.mapped = b, true
 				}
+			case fontIdentity:
+				if r, ok := f.gidText[f.gid(code)]; ok {
+					g.text, g.mapped = string(r), true
+				}
 			}
 		}
 		g.text = cleanGlyphText(g.text)
@@ -289,12 +297,14 @@ func (f *pdfFont) glyphs(s string, out []pdfGlyph) []pdfGlyph {
 	return out
 }
 
-// cleanGlyphText drops control characters from a glyph's text and maps the Kangxi radicals
-// and CJK compatibility ideographs some fonts map to (⾦ for 金) to the unified ideographs.
+// cleanGlyphText drops control characters from a glyph's text and maps the CJK radicals
+// (CJK Radicals Supplement and Kangxi Radicals: ⻔ for 门, ⾦ for 金, which Chromium's and
+// others' ToUnicode maps give) and CJK compatibility ideographs some fonts map to, to the
+// unified ideographs.
 func cleanGlyphText(s string) string {
 	clean := true
 	for _, r := range s {
-		if r < 0x20 || r == 0x7F || r == 0xFFFD || (0x2F00 <= r && r <= 0x2FDF) || (0xF900 <= r && r <= 0xFAFF) {
+		if r < 0x20 || r == 0x7F || r == 0xFFFD || (0x2E80 <= r && r <= 0x2FDF) || (0xF900 <= r && r <= 0xFAFF) {
 			clean = false
 			break
 		}
@@ -306,13 +316,29 @@ func cleanGlyphText(s string) string {
 	for _, r := range s {
 		switch {
 		case r < 0x20 || r == 0x7F || r == 0xFFFD:
-		case (0x2F00 <= r && r <= 0x2FDF) || (0xF900 <= r && r <= 0xFAFF):
+		case 0x2E80 <= r && r <= 0x2FDF:
+			if u, ok := radicals[r]; ok {
+				r = u
+			}
+			b.WriteRune(r)
+		case 0xF900 <= r && r <= 0xFAFF:
 			b.WriteString(norm.NFKC.String(string(r)))
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// gid returns the glyph ID of a CID by the font's CIDToGIDMap.
+func (f *pdfFont) gid(cid uint32) uint16 {
+	if f.cidToGID == nil {
+		return uint16(cid)
+	}
+	if i := int64(cid) * 2; i+1 < int64(len(f.cidToGID)) {
+		return uint16(f.cidToGID[i])<<8 | uint16(f.cidToGID[i+1])
+	}
+	return 0
 }
 
 // width returns the width of a code in 1/1000 em.
@@ -395,14 +421,22 @@ func (r *pdfReader) loadFont(d pdfDict) *pdfFont {
 				f.missing = dw
 			}
 			f.cidWidths = r.cidWidths(cid["W"])
+			if f.toUnicode == nil && f.kind == fontIdentity {
+				r.readGlyphText(f, cid)
+			}
 		}
 		return f
 	}
 	f.enc = winAnsi
-	if fd := r.dict(d["FontDescriptor"]); fd != nil {
+	fd := r.dict(d["FontDescriptor"])
+	if fd != nil {
 		if mw, ok := r.resolve(fd["MissingWidth"]).(float64); ok && mw > 0 {
 			f.missing = mw
 		}
+	}
+	if r.codesNotText(d, fd, f.toUnicode) {
+		f.enc = [256]rune{}
+		return f
 	}
 	if first, ok := r.resolve(d["FirstChar"]).(float64); ok && first >= 0 && first < 256 {
 		f.first = int(first)
@@ -441,6 +475,45 @@ func (r *pdfReader) loadFont(d pdfDict) *pdfFont {
 		}
 	}
 	return f
+}
+
+// codesNotText reports whether a simple font's codes are glyph numbers rather than characters:
+// a TrueType program without ToUnicode and without an /Encoding, whose cmap maps codes to
+// glyphs (3,0 or 1,0) but no Unicode, and whose codes start below the space (pdftops writes
+// CJK fonts so, numbering the glyphs 1, 2, 3 …). Read as WinAnsi its text would be noise.
+func (r *pdfReader) codesNotText(d, fd pdfDict, toUnicode *pdfCMap) bool {
+	if toUnicode != nil || d["Encoding"] != nil || d.name("Subtype") != "TrueType" || fd == nil {
+		return false
+	}
+	if first, ok := r.resolve(d["FirstChar"]).(float64); !ok || first >= 32 {
+		return false
+	}
+	s, ok := r.resolve(fd["FontFile2"]).(*pdfStream)
+	if !ok {
+		return false
+	}
+	prog, err := r.decodeStream(s)
+	return err == nil && len(sfntTable(prog, "cmap")) > 0 && sfntCmapGlyphs(prog) == nil
+}
+
+// readGlyphText reads the text of a CIDFont's glyphs from its embedded TrueType program's
+// cmap, for a font without a ToUnicode CMap.
+func (r *pdfReader) readGlyphText(f *pdfFont, cid pdfDict) {
+	fd := r.dict(cid["FontDescriptor"])
+	s, ok := r.resolve(fd["FontFile2"]).(*pdfStream)
+	if !ok {
+		return
+	}
+	prog, err := r.decodeStream(s)
+	if err != nil {
+		return
+	}
+	f.gidText = sfntCmapGlyphs(prog)
+	if m, ok := r.resolve(cid["CIDToGIDMap"]).(*pdfStream); ok {
+		if b, err := r.decodeStream(m); err == nil {
+			f.cidToGID = b
+		}
+	}
 }
 
 // cidWidths reads a CIDFont's /W array: c [w1 w2 ...] and cfirst clast w entries.

@@ -42,8 +42,10 @@ func (m pdfMatrix) translate(x, y float64) pdfMatrix {
 }
 
 // pdfRun is a piece of text on one baseline: from x to x1 at height y, in device space.
+// spaced tells that a space glyph stood before it.
 type pdfRun struct {
 	x, x1, y, size float64
+	spaced         bool
 	text           strings.Builder
 }
 
@@ -63,11 +65,42 @@ type pdfExtract struct {
 	unmapped int64 // codes shown that map to no text
 	chars    int64 // runes of text shown, against MaxChars (so the runs held are bounded)
 	buf      []pdfGlyph
+	spaced   bool // the last glyph shown was a space: the next one starts a run
+	// drawn keys the glyphs of the page by text and position (to the point), so that text
+	// drawn again a fraction of a point away (fake bold) is read once
+	drawn map[pdfDrawn]bool
+}
+
+// pdfDrawn is a glyph drawn at a position, to the point, for drawnNear.
+type pdfDrawn struct {
+	text string
+	x, y int32
+}
+
+// drawnNear reports whether the same text was drawn within a point of (x, y) on this page,
+// and records it.
+func (ex *pdfExtract) drawnNear(text string, x, y float64) bool {
+	if ex.drawn == nil {
+		ex.drawn = map[pdfDrawn]bool{}
+	}
+	qx, qy := int32(math.Round(x)), int32(math.Round(y))
+	for dx := int32(-1); dx <= 1; dx++ {
+		for dy := int32(-1); dy <= 1; dy++ {
+			if ex.drawn[pdfDrawn{text, qx + dx, qy + dy}] {
+				return true
+			}
+		}
+	}
+	if len(ex.drawn) < 1<<20 {
+		ex.drawn[pdfDrawn{text, qx, qy}] = true
+	}
+	return false
 }
 
 // page returns the lines of text of one page, top to bottom.
-func (ex *pdfExtract) page(p pdfPage) ([]string, error) {
+func (ex *pdfExtract) page(p pdfPage) ([]pdfLine, error) {
 	ex.runs = ex.runs[:0]
+	clear(ex.drawn)
 	content, err := ex.r.contents(p.dict["Contents"])
 	if err != nil {
 		return nil, err
@@ -309,31 +342,42 @@ func (ex *pdfExtract) show(s string, st *pdfState, tm *pdfMatrix) error {
 		if g.text == "" {
 			continue
 		}
+		if strings.TrimSpace(g.text) == "" { // a space: the text goes on in a new run
+			ex.spaced = true
+			continue
+		}
+		if ex.drawnNear(g.text, x, y) {
+			continue
+		}
+		spaced := ex.spaced
+		ex.spaced = false
 		if ex.chars += int64(utf8.RuneCountInString(g.text)); ex.chars > ex.r.lim.MaxChars {
 			return limitError("max-chars", ex.r.lim.MaxChars)
 		}
 		if n := len(ex.runs); n > 0 {
 			last := ex.runs[n-1]
 			tol := pdfJoinGap * max(size, last.size, 1)
-			if math.Abs(last.y-y) < tol && math.Abs(x-last.x1) < tol {
+			if !spaced && math.Abs(last.y-y) < tol && math.Abs(x-last.x1) < tol {
 				last.text.WriteString(g.text)
 				last.x1 = max(last.x1, x1)
 				continue
 			}
 		}
-		run := &pdfRun{x: x, x1: x1, y: y, size: size}
+		run := &pdfRun{x: x, x1: x1, y: y, size: size, spaced: spaced}
 		run.text.WriteString(g.text)
 		ex.runs = append(ex.runs, run)
 	}
 	return nil
 }
 
-// lines groups the runs of a page into lines, top to bottom, each left to right: a gap wider
-// than pdfCellGap font sizes becomes a tab, one wider than pdfSpaceGap a space.
-func (ex *pdfExtract) lines() []string {
+// lines groups the runs of a page into lines, top to bottom, each left to right in chunks:
+// a gap wider than pdfCellGap font sizes ends a chunk, a narrower one wider than pdfSpaceGap
+// (or a space glyph) is a space, but for a gap at a decimal point that justified text
+// widened. In a line of two chunks or more, two numbers a space apart are two chunks too.
+func (ex *pdfExtract) lines() []pdfLine {
 	runs := ex.runs
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y > runs[j].y })
-	var out []string
+	var out []pdfLine
 	for i := 0; i < len(runs); {
 		j := i + 1
 		size := max(runs[i].size, 1)
@@ -342,27 +386,66 @@ func (ex *pdfExtract) lines() []string {
 		}
 		line := runs[i:j]
 		sort.SliceStable(line, func(a, b int) bool { return line[a].x < line[b].x })
-		var b strings.Builder
-		for k, run := range line {
-			text := run.text.String()
-			if k > 0 {
-				prev := line[k-1]
-				gap := run.x - prev.x1
-				sz := max(run.size, prev.size, 1)
-				prevText := prev.text.String()
-				switch {
-				case gap > pdfCellGap*sz:
-					b.WriteByte('\t')
-				case gap > pdfSpaceGap*sz && !strings.HasSuffix(prevText, " ") && !strings.HasPrefix(text, " "):
-					b.WriteByte(' ')
-				}
-			}
-			b.WriteString(text)
+		chunks := lineChunks(line, false)
+		if len(chunks) >= 2 {
+			chunks = lineChunks(line, true)
 		}
-		if s := strings.TrimRight(b.String(), " \t"); strings.TrimSpace(s) != "" {
-			out = append(out, s)
+		if len(chunks) > 0 {
+			out = append(out, pdfLine{y: runs[i].y, size: size, chunks: chunks})
 		}
 		i = j
 	}
 	return out
+}
+
+// lineChunks joins the runs of a line, left to right, into chunks; splitNumbers makes two
+// numbers a space apart two chunks.
+func lineChunks(line []*pdfRun, splitNumbers bool) []pdfChunk {
+	var chunks []pdfChunk
+	var b strings.Builder
+	var cur pdfChunk
+	end := func() {
+		if t := strings.TrimSpace(b.String()); t != "" {
+			cur.text = t
+			chunks = append(chunks, cur)
+		}
+		b.Reset()
+	}
+	var prev *pdfRun
+	for _, run := range line {
+		text := run.text.String()
+		if prev == nil {
+			cur = pdfChunk{x0: run.x, x1: run.x1}
+			b.WriteString(text)
+			prev = run
+			continue
+		}
+		gap := run.x - prev.x1
+		sz := max(run.size, prev.size, 1)
+		prevText := prev.text.String()
+		space := gap > pdfSpaceGap*sz || (run.spaced && gap > pdfJoinGap*sz)
+		switch {
+		case gap > pdfCellGap*sz || (splitNumbers && space && isNumberText(prevText) && isNumberText(text)):
+			end()
+			cur = pdfChunk{x0: run.x, x1: run.x1}
+		case space && !(gap < sz && decimalJoin(prevText, text)):
+			b.WriteByte(' ')
+		}
+		b.WriteString(text)
+		cur.x1 = max(cur.x1, run.x1)
+		prev = run
+	}
+	if prev != nil {
+		end()
+	}
+	return chunks
+}
+
+// decimalJoin reports whether a gap between a and b falls at a decimal point (1479. 28).
+func decimalJoin(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	la, fb := a[len(a)-1], b[0]
+	return (la == '.' && '0' <= fb && fb <= '9') || ('0' <= la && la <= '9' && fb == '.')
 }

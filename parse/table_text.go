@@ -41,10 +41,27 @@ func textBlocks(ctx context.Context, text string, lim Limits) ([]Block, error) {
 				return nil, err
 			}
 		}
+		if e := pipeCellRun(lines, i); e > i {
+			if rows := pipeCellTable(lines[i:e]); rows != nil {
+				grid := padGrid(rows)
+				if n := int64(len(grid)) * int64(len(grid[0])); n > lim.MaxChars-chars {
+					return nil, limitError("max-chars", lim.MaxChars)
+				} else {
+					chars += n
+				}
+				tables++
+				blocks = append(blocks, Block{Kind: Table, Index: tables, Cells: grid})
+				i = e
+				continue
+			}
+		}
 		k := kinds[i]
 		j := i + 1
 		for j < len(lines) && (kinds[j] == k || (k == lineTab && isTabTail(lines[j])) ||
 			((k == lineTab || k == linePipe) && pageMark.MatchString(lines[j]) && j+1 < len(lines) && kinds[j+1] == k)) {
+			if k == lineText && pipeCellRun(lines, j) > j {
+				break // a table of pipe-bordered cells starts here
+			}
 			j++
 		}
 		if (k == linePipe || k == lineTab) && j-i >= 2 {
@@ -255,4 +272,20 @@ func wraps(row, cells []string, width int) bool {
 	last := row[len(row)-1]
 	return len(cells) == 1 && cells[0] != "" && strings.Trim(cells[0], "0123456789.,%％") == "" &&
 		strings.Trim(last, "0123456789.,%％") == ""
+}
+
+// padGrid makes a grid of rows of cells, each row padded to the widest.
+func padGrid(rows [][]string) [][]Cell {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	grid := make([][]Cell, len(rows))
+	for i, r := range rows {
+		grid[i] = make([]Cell, width)
+		for j, c := range r {
+			grid[i][j].Text = c
+		}
+	}
+	return grid
 }

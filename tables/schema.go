@@ -269,6 +269,7 @@ func figuresTable() table[FigureRow] {
 		int32Col("year", func(r *FigureRow) *int32 { return &r.Year }),
 		int32Col("decimals", func(r *FigureRow) *int32 { return &r.Decimals }),
 		stringCol("basis_text", func(r *FigureRow) *string { return &r.BasisText }),
+		stringCol("part", func(r *FigureRow) *string { return &r.Part }),
 	}}
 }
 
@@ -283,6 +284,7 @@ func claimsTable() table[ClaimRow] {
 		optDecimalCol("percent", func(r *ClaimRow) **decimal.Decimal { return &r.Percent }),
 		int32Col("percent_decimals", func(r *ClaimRow) *int32 { return &r.PercentDecimals }),
 		optDecimalCol("amount", func(r *ClaimRow) **decimal.Decimal { return &r.Amount }),
+		optDecimalCol("base", func(r *ClaimRow) **decimal.Decimal { return &r.Base }),
 		int32Col("direction", func(r *ClaimRow) *int32 { return &r.Direction }),
 		stringCol("target", func(r *ClaimRow) *string { return &r.Target }),
 		stringCol("raw", func(r *ClaimRow) *string { return &r.Raw }),

@@ -136,6 +136,9 @@ type FigureRow struct {
 	// BasisText is the wording that gave the basis (年初预算数, 调整预算, a column header).
 	// An added column.
 	BasisText string
+	// Part is the wording of the part of its metric the figure is (离休人员, 行政编制, 区直),
+	// empty for the whole. An added column.
+	Part string
 }
 
 // AnomalyRow is one row of the anomalies table: one finding.
@@ -198,6 +201,9 @@ type ClaimRow struct {
 	PercentDecimals int32
 	// Amount is the stated amount in yuan (a change, a transfer), nil when none.
 	Amount *decimal.Decimal
+	// Base is the amount of the metric the claim is about, as the sentence states it (the
+	// figure it follows), nil when none. An added column.
+	Base *decimal.Decimal
 	// Direction is 1 for an increase, -1 for a decrease, 0 (null) otherwise.
 	Direction int32
 	// Target is the receiving unit of a transfer, as written.

@@ -4,6 +4,7 @@
 //	jixiao-corpus --county -o testdata/county --seed 3
 //	jixiao-corpus -n 10000 -o /tmp/c10k --gold-dir /tmp/c10k-gold --seed 42   (a batch to benchmark)
 //	jixiao-corpus -n 0 --tables 60 --inject-rate 0.5 -o /tmp/tables           (self-evaluation tables)
+//	jixiao-corpus -n 12 --formats docx --docx-construct tracked -o /tmp/tracked   (real writers' markup)
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/corpus/wordml"
 	"github.com/spf13/pflag"
 )
 
@@ -25,7 +27,15 @@ func main() {
 	county := pflag.Bool("county", false, "write a county batch (12 departments × 2 years) instead")
 	tables := pflag.Int("tables", 0, "also write this many 项目支出绩效自评表 (docx, txt, md, xlsx; --formats may also name xlsx)")
 	goldDir := pflag.String("gold-dir", "", `folder of the .gold.json files (default: beside the reports; "none": not written)`)
+	construct := pflag.String("docx-construct", "", "rewrite every .docx with this construct of real writers' files (see --list-constructs)")
+	list := pflag.Bool("list-constructs", false, "print the names --docx-construct takes and exit")
 	pflag.Parse()
+	if *list {
+		for _, c := range wordml.Constructs() {
+			fmt.Println(c)
+		}
+		return
+	}
 
 	start := time.Now()
 	var reports []corpus.Report
@@ -46,6 +56,12 @@ func main() {
 		reports = append(reports, corpus.SelfEvalTables(corpus.TableOptions{N: *tables, Seed: *seed, InjectRate: *rate,
 			Formats: tableFormats, Prefix: *prefix + "-table"})...)
 	}
+	if *construct != "" {
+		if err := applyConstruct(reports, *construct); err != nil {
+			fmt.Fprintln(os.Stderr, "jixiao-corpus:", err)
+			os.Exit(1)
+		}
+	}
 	golds := *out
 	switch *goldDir {
 	case "":
@@ -59,4 +75,19 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintf(os.Stderr, "wrote %d reports to %s in %s\n", len(reports), *out, time.Since(start).Round(time.Millisecond))
+}
+
+// applyConstruct rewrites the .docx reports with a construct of wordml; their gold stays.
+func applyConstruct(reports []corpus.Report, construct string) error {
+	for i, r := range reports {
+		if r.Ext != corpus.FormatDocx {
+			continue
+		}
+		data, err := wordml.Apply(r.Data, construct)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.Name, err)
+		}
+		reports[i].Data = data
+	}
+	return nil
 }
