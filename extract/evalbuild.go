@@ -117,7 +117,7 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 				}
 			}
 		}
-		ind.Level1, ind.Level2 = l1, l2
+		ind.Level1, ind.Level2 = unwrap(l1), unwrap(l2)
 		rr.el.setTarget(&ind, dir, target, unit, tnum, tok)
 		if aok {
 			v := anum.v
@@ -348,3 +348,17 @@ func (el *evalLexicon) met(ind *Indicator) *bool {
 
 // decimalPtr returns a pointer to a copy of d.
 func decimalPtr(d decimal.Decimal) *decimal.Decimal { return &d }
+
+// unwrap drops the spaces a cell's line wrapping left between Chinese characters of a level
+// (产出 指标 → 产出指标).
+func unwrap(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && isHan(rs[i-1]) && isHan(rs[i+1]) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -195,6 +195,9 @@ func evalFigures(evs []Evaluation) []Figure {
 			}
 			if total.Executed != nil {
 				out = append(out, fundsFigure(metric, Actual, item, *total.Executed, total, "全年执行数"))
+			} else if v, part := ev.partsExecuted(total); part != nil {
+				// the total row leaves its 执行数 blank and the sources under it state theirs
+				out = append(out, fundsFigure(metric, Actual, item, v, part, "全年执行数"))
 			}
 			if total.Rate != nil && !rateDone {
 				rateDone = true
@@ -235,6 +238,34 @@ func (ev *Evaluation) fundsTotals() []*FundsRow {
 		return []*FundsRow{t}
 	}
 	return nil
+}
+
+// partsExecuted is the sum of the 执行数 of the source rows under a total row whose own is
+// blank, when every source row that states an amount states its 执行数; the row returned
+// is the last of them (for the figure's evidence), nil when there is none.
+func (ev *Evaluation) partsExecuted(total *FundsRow) (decimal.Decimal, *FundsRow) {
+	at := -1
+	for k := range ev.Funds {
+		if &ev.Funds[k] == total {
+			at = k
+		}
+	}
+	if at < 0 {
+		return decimal.Zero, nil
+	}
+	sum, last := decimal.Zero, (*FundsRow)(nil)
+	for k := at + 1; k < len(ev.Funds) && ev.Funds[k].Source != SourceTotal && ev.Funds[k].Block == total.Block; k++ {
+		f := &ev.Funds[k]
+		if f.Initial == nil && f.Adjusted == nil && f.Executed == nil {
+			continue
+		}
+		if f.Executed == nil {
+			return decimal.Zero, nil
+		}
+		sum = sum.Add(*f.Executed)
+		last = f
+	}
+	return sum, last
 }
 
 // totalFunds is the table's 年度资金总额 row, or its only row when it has no total.

@@ -58,6 +58,9 @@ func (r *streamReader) readFunds(h header) int {
 	prefix := ""
 	if h.lead > 0 {
 		d := fundsDraft{label: toks[h.lead-1].raw, src: labelSource(r.el, &toks[h.lead-1]), labelTok: h.lead - 1, vals: h.leadVals}
+		for _, k := range h.leadVals {
+			toks[k].cuts, toks[k].glued = nil, false // a value set apart by header words is one value
+		}
 		for i < len(toks) && !isFundsLabel(&toks[i]) && isFundsValue(&toks[i]) && !r.fundsEnd(i, 1) {
 			d.vals = append(d.vals, i)
 			i++

@@ -116,8 +116,8 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 				default:
 					return nil, fmt.Errorf("lexicon line %d: evallevel must be 1 or 2, got %q", l.line, l.key)
 				}
-				if utf8.RuneCountInString(n) >= 4 && strings.HasSuffix(n, "指标") {
-					run[n] = true
+				if utf8.RuneCountInString(n) >= 4 {
+					run[n] = true // a level not ending in 指标 only before its points (项目产出（40分）)
 				}
 			case "evalfunds":
 				if !slices.Contains([]string{SourceTotal, SourceFiscal, SourceCarryover, SourceOther}, l.key) {

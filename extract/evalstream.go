@@ -28,6 +28,8 @@ type evalDraft struct {
 	ev         Evaluation
 	start, end int // its tokens
 	titleName  string
+	// wholeProject is set when a 部门整体 title names a project's funds
+	wholeProject bool
 	// confirmed is set by what only a self-evaluation table has: its title, a 项目名称, an
 	// indicator header. A funds block alone may be any table of budgets and spending.
 	confirmed bool
@@ -47,11 +49,14 @@ func (r *streamReader) scan() {
 			r.ensure(i)
 			r.cur.ev.Scope = t.src
 			r.cur.confirmed = true
-			if name, project := r.el.titleProject(t.raw); name != "" && r.cur.titleName == "" {
+			title := t.raw
+			if t.run && t.line < len(r.s.lines) && r.s.lines[t.line].raw != nil && t.end <= len(r.s.lines[t.line].raw) {
+				// a title cut into words of run-together text: the line up to its end
+				title = strings.TrimSpace(string(r.s.lines[t.line].raw[:t.end]))
+			}
+			if name, project := r.el.titleProject(title); name != "" && r.cur.titleName == "" {
 				r.cur.titleName = name
-				if project {
-					r.cur.ev.Scope = ScopeProject
-				}
+				r.cur.wholeProject = project
 			}
 			i++
 		case t.is(tkField) && t.src == fieldProject && !t.is(tkHead):
@@ -160,6 +165,9 @@ func (r *streamReader) close(end int) {
 		return
 	}
 	d.end = end
+	if d.wholeProject {
+		d.ev.Scope = ScopeProject
+	}
 	if d.ev.Table == "" && d.titleName != "" && d.ev.Scope != ScopeDepartment {
 		d.ev.Table = d.titleName
 	}

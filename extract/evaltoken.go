@@ -708,15 +708,41 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		}
 		return gap <= 3
 	}
+	// a level that does not end in 指标 (项目产出) is a word of the text unless its points follow
+	bareLevel := func(h hit) bool {
+		w := string(nr[h.at : h.at+h.n])
+		_, col := el.cols[w]
+		return (el.level1[w] || el.level2[w]) && !strings.HasSuffix(w, "指标") && !col && el.funds[w] == "" && el.fields[w] == "" && !el.totals[w]
+	}
+	// a funds label glued to words on both sides is words of a sentence (收到上级资金后拨付)
+	inSentence := func(k int, h hit) bool {
+		w := string(nr[h.at : h.at+h.n])
+		_, col := el.cols[w]
+		if el.funds[w] == "" || col || el.level1[w] || el.level2[w] || el.fields[w] != "" || el.totals[w] {
+			return false
+		}
+		left := h.at > 0 && isHan(nr[h.at-1]) && !(k > 0 && hits[k-1].at+hits[k-1].n == h.at)
+		right := h.at+h.n < len(nr) && isHan(nr[h.at+h.n]) && !(k+1 < len(hits) && hits[k+1].at == h.at+h.n)
+		return left && right
+	}
 	out := map[int]int{}
 	for k, h := range hits {
 		if headerOnly(h) && !(k > 0 && near(hits[k-1], h) || k+1 < len(hits) && near(h, hits[k+1])) {
+			continue
+		}
+		if bareLevel(h) && !levelPoints.MatchString(string(nr[h.at+h.n:min(len(nr), h.at+h.n+8)])) {
+			continue
+		}
+		if inSentence(k, h) {
 			continue
 		}
 		out[h.at] = h.n
 	}
 	return out
 }
+
+// levelPoints is a level's points right after it in run-together text: (40分).
+var levelPoints = regexp.MustCompile(`^\s*\(\s*\d+(?:\.\d+)?\s*分\s*\)`)
 
 // runToken makes the token of raw[a:b] cut out of run-together text.
 func (el *evalLexicon) runToken(raw []rune, a, b int, loc string) etok {
