@@ -88,9 +88,10 @@ func rowLocation(loc string) string {
 }
 
 // evalMarks are words of the headers of self-evaluation tables (simplified and traditional);
-// the blocks around one are read for tables, the rest of a document is not.
+// the blocks around one are read for tables, the rest of a document is not. 年初预算数 and
+// 全年预算数 are no marks: a 决算 statement's money tables have them too.
 var evalMarks = []string{"三级指标", "三級指標", "指标名称", "指標名稱", "年度指标值", "实际完成值", "實際完成值", "一级指标", "一級指標",
-	"年初预算数", "年初預算數", "全年执行数", "全年執行數", "全年预算数", "自评表", "自評表", "评价表", "年度资金总额", "資金總額",
+	"全年执行数", "全年執行數", "自评表", "自評表", "评价表", "評價表", "年度资金总额", "資金總額",
 	"产出指标", "產出指標"}
 
 // Windows of blocks around a mark: a table's title and 项目名称 come before its header, in a
@@ -98,6 +99,10 @@ var evalMarks = []string{"三级指标", "三級指標", "指标名称", "指標
 const (
 	windowBefore = 40
 	windowAfter  = 400
+	// around a table of cells: its title, 项目名称 and unit lines before it, a table cut by a
+	// page after it
+	tableWindowBefore = 4
+	tableWindowAfter  = 3
 )
 
 // evalWindows returns the blocks of a document that may hold a self-evaluation table: those
@@ -110,7 +115,12 @@ func evalWindows(blocks []parse.Block) []parse.Block {
 			continue
 		}
 		any = true
-		for k := max(0, i-windowBefore); k < min(len(blocks), i+windowAfter); k++ {
+		before, after := windowBefore, windowAfter
+		if b.Kind == parse.Table {
+			// a table of cells holds its rows; its title and 项目名称 are a few blocks before
+			before, after = tableWindowBefore, tableWindowAfter
+		}
+		for k := max(0, i-before); k < min(len(blocks), i+after); k++ {
 			keep[k] = true
 		}
 	}
@@ -136,7 +146,17 @@ func blockHasMark(b parse.Block) bool {
 		return false
 	}
 	if has(b.Text) {
-		return true
+		if !strings.Contains(b.Text, "。") || utf8.RuneCountInString(b.Text) <= 40 {
+			return true
+		}
+		// a sentence that names 产出指标 is prose; a table run together with sentences has
+		// numbers beside its header's words
+		for _, sentence := range strings.Split(b.Text, "。") {
+			if has(sentence) && strings.ContainsAny(sentence, "0123456789") {
+				return true
+			}
+		}
+		return false
 	}
 	for _, row := range b.Cells {
 		for _, c := range row {
