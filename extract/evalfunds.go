@@ -440,6 +440,8 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 				sc += 1.5
 			case n.unit == "" && n.v.LessThanOrEqual(decimal.NewFromInt(300)) && bareRate:
 				sc += 0.3 // the header says the rates are percentages: 执行率（%）
+			case n.unit == "" && p.cut:
+				return 0, false // a rate cut out of numbers run together has its %
 			case n.unit == "" && n.v.LessThanOrEqual(decimal.NewFromInt(300)):
 				sc -= 0.3 // a bare number as a rate only where nothing else fits
 			default:
@@ -511,9 +513,12 @@ func (r *streamReader) fundsScore(seq []fundsPart, at []int, cols []colRole, sca
 			if tv == nil || amt[k] == nil || tv.IsZero() {
 				continue
 			}
-			if amt[k].Mul(scale).GreaterThan(tv.Add(decimal.NewFromInt(100))) {
+			switch v := amt[k].Mul(scale); {
+			case v.GreaterThan(tv.Add(decimal.NewFromInt(100))):
 				sc -= 1.5
-			} else {
+			case v.Sub(*tv).Abs().LessThanOrEqual(decimal.NewFromInt(100)):
+				sc += 0.8 // the whole of the total from one source: the usual case of a cut
+			default:
 				sc += 0.3
 			}
 		}
