@@ -61,10 +61,17 @@ type Finding struct {
 	Message string
 	// Evidence is the raw text the finding rests on, deduplicated and joined with " / ".
 	Evidence string
+	// Item is what within the report the finding is about (a basis, a line item, a claim's
+	// metrics, a transfer's receiver), in terms a corrected resubmission keeps: no report id,
+	// no location. Empty when the rule and the metrics say it all. Part of the review key.
+	Item string
 
-	key        string // what within the report the finding is about (item, basis …), for AnomalyID
-	short      amount // of a sum check: how far the parts fall short of the total, when they do
-	department string // sort key
+	key   string // what within the report the finding is about (item, basis …), for AnomalyID
+	short amount // of a sum check: how far the parts fall short of the total, when they do
+	// keyVolatile marks a key that holds what a resubmission changes (a location, a report
+	// id): it is not the finding's Item.
+	keyVolatile bool
+	department  string // sort key
 }
 
 // Check is one row of the checks table: what a rule concluded about one report.
@@ -103,9 +110,9 @@ type Config struct {
 	// PeerZ is the robust z-score |x−median|/(1.4826·MAD) above which a ratio is an outlier.
 	// Default 3.5.
 	PeerZ float64
-	// PeerRelFloor is the least relative distance from the median, |x−median|/|median|, a
+	// PeerRelFloor is the least relative distance above the median, (x−median)/|median|, a
 	// ratio must also have to be flagged, so that a tiny MAD does not turn noise into
-	// outliers. Default 0.5.
+	// outliers: "far more than its peers" is at least twice their median. Default 1.
 	PeerRelFloor float64
 	// YoYThreshold is the relative change between consecutive years above which yoy.swing
 	// reports a metric, as a fraction (0.5 = ±50 %). Default 0.5.
@@ -139,7 +146,7 @@ func (cfg Config) withDefaults() Config {
 		cfg.PeerZ = 3.5
 	}
 	if cfg.PeerRelFloor <= 0 {
-		cfg.PeerRelFloor = 0.5
+		cfg.PeerRelFloor = 1
 	}
 	if cfg.YoYThreshold <= 0 {
 		cfg.YoYThreshold = 0.5
@@ -286,10 +293,10 @@ func parallel(n int, f func(i int)) {
 // optional input, an unreadable report, and a rule that flags without findings.
 func (rule *Rule) verdict(b *Batch, i int) Verdict {
 	if rule.Input != "" && !rule.inputGiven(b.cfg) {
-		return Verdict{Outcome: OutcomeNotApplicable, Detail: "no --" + rule.Input + " given"}
+		return Verdict{Outcome: OutcomeNotApplicable, Detail: "未提供 --" + rule.Input + " 文件"}
 	}
 	if b.failed(i) {
-		return Verdict{Outcome: OutcomeInsufficient, Detail: "report could not be read (status failed)"}
+		return Verdict{Outcome: OutcomeInsufficient, Detail: "报告未能读取（status failed）"}
 	}
 	v := rule.Check(b, i)
 	switch {
@@ -298,7 +305,7 @@ func (rule *Rule) verdict(b *Batch, i int) Verdict {
 	case v.Outcome == OutcomeFlagged || v.Outcome == "":
 		v.Outcome = OutcomeInsufficient
 		if v.Detail == "" {
-			v.Detail = "rule reached no conclusion"
+			v.Detail = "规则未得出结论"
 		}
 	}
 	return v
@@ -317,7 +324,9 @@ func (rule *Rule) inputGiven(cfg Config) bool {
 // complete fills the fields every finding of the rule shares and its stable id.
 func (rule *Rule) complete(f Finding, r *Report) Finding {
 	f.Rule = rule.ID
-	f.Severity = rule.Severity
+	if severityRank[f.Severity] <= severityRank[rule.Severity] {
+		f.Severity = rule.Severity // a check may lower a finding's severity, never raise it
+	}
 	if r != nil {
 		f.ReportID = r.ReportID
 		f.Path = r.Path
@@ -327,6 +336,10 @@ func (rule *Rule) complete(f Finding, r *Report) Finding {
 	}
 	f.Related = sortedUnique(f.Related)
 	f.AnomalyID = anomalyID(f.Rule, f.ReportID, f.Related, f.Metrics, f.key)
+	if f.Item == "" && !f.keyVolatile {
+		f.Item = f.key
+	}
+	f.Item = strings.Clone(f.Item)
 	// A finding outlives what it was made from: none of its texts may be a part of a
 	// report's document, or of the batch's compact copy of it, which it would keep alive.
 	f.key = ""

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/unitname"
 	"github.com/shopspring/decimal"
 )
 
@@ -196,13 +197,23 @@ type peerRatio struct {
 	// minDen is the least denominator for the ratio to mean anything: a unit of 7 staff
 	// spends per head what one visit costs, so per-staff ratios need 10 in service.
 	minDen int64
+	// why says why only a ratio above its peers is flagged (the rule's doc lists it).
+	why string
+	// relFloor, when set, replaces Config.PeerRelFloor: receptions gather in a few units
+	// (机关事务, 招商), and a unit without cars spends all its “三公” on them, so per head they
+	// vary more than the other ratios and count only from three times the median.
+	relFloor float64
 }
 
 var peerRatios = []peerRatio{
-	{"three_public.total", "expenditure.total", true, "“三公”经费占支出合计的比例", 0},
-	{"expenditure.basic", "staff.in_service", false, "人均基本支出", 10},
-	{"three_public.reception", "staff.in_service", false, "人均公务接待费", 10},
-	{"expenditure.project", "expenditure.total", true, "项目支出占支出合计的比例", 0},
+	{"three_public.total", "expenditure.total", true, "“三公”经费占支出合计的比例", 0,
+		"spending far more on “三公” than peers is what the 八项规定 audits look for; spending far less is thrift", 0},
+	{"expenditure.basic", "staff.in_service", false, "人均基本支出", 10,
+		"a high basic spend per head points at staff left out of the count or 公用经费 beyond the standard; a low one at staff counted broadly", 0},
+	{"three_public.reception", "staff.in_service", false, "人均公务接待费", 10,
+		"receptions far above peers per head are the 八项规定's concern; few receptions are none", 2},
+	{"expenditure.project", "expenditure.total", true, "项目支出占支出合计的比例", 0,
+		"a project share far above peers can mean running costs booked as projects; a low one only a unit with few tasks of its own", 0},
 }
 
 // ratio computes num/den of report i (actual basis) with decimal; ok false when not computable.
@@ -259,7 +270,8 @@ func fmtRatio(pr peerRatio, v float64) string {
 
 func checkPeer(b *Batch, i int) Verdict {
 	var vs []Verdict
-	peers := b.peers(i)
+	peers, others := b.kindPeers(i)
+	kind := unitname.Kind(b.Reports[i].Department)
 	for k, pr := range peerRatios {
 		x, figs, ok := b.ratio(i, pr)
 		if !ok {
@@ -276,38 +288,75 @@ func checkPeer(b *Batch, i int) Verdict {
 		xf, _ := x.Float64()
 		xs = append(xs, xf)
 		if len(xs) < b.cfg.PeerMin {
-			vs = append(vs, insufficient(fmt.Sprintf("%s/%s: peer group %s %d has %d report(s), need %d", pr.num, pr.den, b.region(i), b.Reports[i].Year, len(xs), b.cfg.PeerMin)))
+			vs = append(vs, insufficient(peerTooFew(b, i, pr, kind, len(xs), others)))
 			continue
 		}
-		med := median(xs)
-		dist := math.Abs(xf - med)
-		z := robustZ(xs, xf)
-		rel := math.Inf(1)
-		if med != 0 {
-			rel = dist / math.Abs(med)
-		}
-		if z <= b.cfg.PeerZ || rel <= b.cfg.PeerRelFloor {
-			vs = append(vs, passed())
+		if f, ok := peerFinding(b, pr, xf, xs, x, ids, figs); ok {
+			vs = append(vs, Verdict{Findings: []Finding{f}})
 			continue
 		}
-		zText := "∞"
-		if !math.IsInf(z, 1) {
-			zText = fmt.Sprintf("%.1f", z)
-		}
-		medD := decimal.NewFromFloat(med).Round(4)
-		vs = append(vs, Verdict{Findings: []Finding{{
-			Related: ids, Metrics: []string{pr.num, pr.den},
-			Expected: decPtr(medD), Actual: decPtr(x.Round(4)),
-			Message: fmt.Sprintf("%s为%s，同地区同年度%d个部门的中位数为%s，稳健z值为%s，明显偏离同类部门。",
-				pr.name, fmtRatio(pr, xf), len(xs), fmtRatio(pr, med), zText),
-			Evidence: evidence(figs),
-			key:      pr.num + "/" + pr.den,
-		}}})
+		vs = append(vs, passed())
 	}
 	if len(vs) == 0 {
-		return insufficient("no ratio computable (needs expenditure.total, three_public.total, expenditure.basic, expenditure.project or staff.in_service)")
+		return insufficient("无可计算的比率（需要支出合计、“三公”经费、基本支出、项目支出或在职人数）")
 	}
 	return combine(vs...)
+}
+
+// peerFinding flags a ratio far above its peers' median (robust z beyond PeerZ and more
+// than PeerRelFloor of the median away); a ratio below them is no anomaly (peerRatio.why).
+func peerFinding(b *Batch, pr peerRatio, xf float64, xs []float64, x decimal.Decimal, ids []string, figs []*extract.Figure) (Finding, bool) {
+	med := median(xs)
+	z := robustZ(xs, xf)
+	rel := math.Inf(1)
+	if med != 0 {
+		rel = (xf - med) / math.Abs(med)
+	}
+	floor := b.cfg.PeerRelFloor
+	if pr.relFloor > 0 {
+		floor = pr.relFloor
+	}
+	if xf <= med || z <= b.cfg.PeerZ || rel <= floor {
+		return Finding{}, false
+	}
+	zText := "∞"
+	if !math.IsInf(z, 1) {
+		zText = fmt.Sprintf("%.1f", z)
+	}
+	return Finding{
+		Related: ids, Metrics: []string{pr.num, pr.den},
+		Expected: decPtr(decimal.NewFromFloat(med).Round(4)), Actual: decPtr(x.Round(4)),
+		Message: fmt.Sprintf("%s为%s，同地区同年度同类%d个单位的中位数为%s，稳健z值为%s，明显高于同类单位。",
+			pr.name, fmtRatio(pr, xf), len(xs), fmtRatio(pr, med), zText),
+		Evidence: evidence(figs),
+		key:      pr.num + "/" + pr.den,
+	}, true
+}
+
+// peerTooFew says why a ratio is not compared: too few units of the report's kind in its
+// region and year, naming the units of other kinds left out.
+func peerTooFew(b *Batch, i int, pr peerRatio, kind string, n, others int) string {
+	r := &b.Reports[i]
+	msg := fmt.Sprintf("%s：%s%d年同类单位（%s）可比的只有%d个，少于%d个，不作比较", pr.name, b.region(i), r.Year, kind, n, b.cfg.PeerMin)
+	if others > 0 {
+		msg += fmt.Sprintf("；另有%d个其他类别的单位（如医院、学校与机关支出结构不同）不与之相比", others)
+	}
+	return msg
+}
+
+// kindPeers are report i's peers of its own kind of unit (unitname.Kind), and how many
+// peers of other kinds were left out: a 人民医院 lives on 事业收入 and a school on its staff,
+// so neither is measured against bureaus.
+func (b *Batch) kindPeers(i int) (same []int, others int) {
+	kind := unitname.Kind(b.Reports[i].Department)
+	for _, j := range b.peers(i) {
+		if unitname.Kind(b.Reports[j].Department) == kind {
+			same = append(same, j)
+		} else {
+			others++
+		}
+	}
+	return same, others
 }
 
 // ---- yoy.swing and prior.mismatch ----
@@ -318,7 +367,7 @@ func checkYoY(b *Batch, i int) Verdict {
 	r := &b.Reports[i]
 	j, ok := b.yearReport(i, r.Year-1)
 	if r.Year == 0 || !ok {
-		return na(fmt.Sprintf("no report of the department for %d in the batch", r.Year-1))
+		return na(fmt.Sprintf("本批没有该部门%d年的报告", r.Year-1))
 	}
 	prev := &b.Reports[j]
 	checked := false
@@ -366,7 +415,7 @@ func checkYoY(b *Batch, i int) Verdict {
 	if checked {
 		return passed()
 	}
-	return insufficient(fmt.Sprintf("no metric stated in both the %d and the %d report", prev.Year, r.Year))
+	return insufficient(fmt.Sprintf("%d年与%d年的报告没有共同列出的数据", prev.Year, r.Year))
 }
 
 func checkPrior(b *Batch, i int) Verdict {
@@ -379,27 +428,27 @@ func checkPrior(b *Batch, i int) Verdict {
 		}
 	}
 	if len(keys) == 0 {
-		return na("no prior-year figure stated")
+		return na("报告未列上年数")
 	}
 	j, ok := b.yearReport(i, r.Year-1)
 	if r.Year == 0 || !ok {
-		return na(fmt.Sprintf("no report of the department for %d in the batch", r.Year-1))
+		return na(fmt.Sprintf("本批没有该部门%d年的报告", r.Year-1))
 	}
 	prev := &b.Reports[j]
 	var vs []Verdict
 	for _, k := range keys {
 		p, ps := fx.get(k.metric, extract.Prior, k.item)
 		if ps == conflicting {
-			vs = append(vs, insufficient("prior "+k.metric+" stated with conflicting values"))
+			vs = append(vs, insufficient(conflictDetail(extract.Prior, k.metric)))
 			continue
 		}
 		o, os := b.facts[j].get(k.metric, extract.Actual, k.item)
 		switch os {
 		case absent:
-			vs = append(vs, insufficient(fmt.Sprintf("the %d report does not state %s", prev.Year, k.metric)))
+			vs = append(vs, insufficient(fmt.Sprintf("%d年的报告未列%s", prev.Year, metricName(extract.Actual, k.metric))))
 			continue
 		case conflicting:
-			vs = append(vs, insufficient(fmt.Sprintf("the %d report states %s with conflicting values", prev.Year, k.metric)))
+			vs = append(vs, insufficient(fmt.Sprintf("%d年的报告中%s前后所列数值不一", prev.Year, metricName(extract.Actual, k.metric))))
 			continue
 		}
 		if p.v.Sub(o.v).Abs().LessThanOrEqual(p.tol.Add(o.tol)) {
@@ -430,7 +479,7 @@ func checkPrior(b *Batch, i int) Verdict {
 func (b *Batch) transferTarget(i int, target string) (int, string) {
 	t := NormalizeDepartment(target)
 	if len([]rune(t)) < 2 {
-		return -1, "target name too short"
+		return -1, "接收单位名称过短，无法识别"
 	}
 	tRegion := cleanName(RegionOf(target))
 	var exact, partial []int
@@ -456,11 +505,11 @@ func (b *Batch) transferTarget(i int, target string) (int, string) {
 	}
 	switch len(cands) {
 	case 0:
-		return -1, fmt.Sprintf("transfer target %s is not in the batch for %d", target, b.Reports[i].Year)
+		return -1, fmt.Sprintf("接收单位“%s”%d年的报告不在本批中", target, b.Reports[i].Year)
 	case 1:
 		return cands[0], ""
 	}
-	return -1, fmt.Sprintf("transfer target %s matches %d reports", target, len(cands))
+	return -1, fmt.Sprintf("接收单位“%s”对应本批%d份报告，无法确定是哪一家", target, len(cands))
 }
 
 // transferTolerance is the rounding allowed between a sum as the sender and as the receiver
@@ -496,7 +545,7 @@ func checkTransfer(b *Batch, i int) Verdict {
 			continue
 		}
 		if c.Target == "" {
-			vs = append(vs, na("transfer without a named target"))
+			vs = append(vs, na("转拨未写明接收单位"))
 			continue
 		}
 		j, why := b.transferTarget(i, c.Target)
@@ -505,7 +554,7 @@ func checkTransfer(b *Batch, i int) Verdict {
 			continue
 		}
 		if c.Amount == nil {
-			vs = append(vs, insufficient("transfer to "+c.Target+" states no amount"))
+			vs = append(vs, insufficient("转拨给“"+c.Target+"”的资金未写金额"))
 			continue
 		}
 		tr := &b.Reports[j]
@@ -536,10 +585,11 @@ func checkTransfer(b *Batch, i int) Verdict {
 			Message:  msg,
 			Evidence: evidence(figs, extra...),
 			key:      fmt.Sprintf("claim%d@%s", ci, c.Location),
+			Item:     "transfer:" + NormalizeDepartment(c.Target),
 		}}})
 	}
 	if len(vs) == 0 {
-		return na("no transfer to another unit stated")
+		return na("报告未陈述向其他单位转拨资金")
 	}
 	return combine(vs...)
 }
@@ -557,10 +607,10 @@ func checkReference(b *Batch, i int) Verdict {
 		a, st := b.facts[i].get(row.Metric, basis, "")
 		switch st {
 		case absent:
-			vs = append(vs, insufficient(basisTag(basis)+"missing "+row.Metric+" (in the reference)"))
+			vs = append(vs, insufficient(basisTag(basis)+"报告未列"+metricName(extract.Actual, row.Metric)+"（参考数据中有）"))
 			continue
 		case conflicting:
-			vs = append(vs, insufficient(basisTag(basis)+row.Metric+" stated with conflicting values"))
+			vs = append(vs, insufficient(conflictDetail(basis, row.Metric)))
 			continue
 		}
 		if a.v.Sub(row.Value).Abs().LessThanOrEqual(a.tol) {
@@ -571,12 +621,12 @@ func checkReference(b *Batch, i int) Verdict {
 			Metrics: []string{row.Metric}, Expected: decPtr(row.Value), Actual: decPtr(a.v),
 			Message: fmt.Sprintf("%s%s%s与财政部门参考数据%s不符，相差%s。", basisPrefix(basis), label(row.Metric), fmtValue(row.Metric, a.v),
 				fmtValue(row.Metric, row.Value), fmtValue(row.Metric, a.v.Sub(row.Value).Abs())),
-			Evidence: evidence(a.figs, fmt.Sprintf("reference line %d: %s,%d,%s,%s,%s", row.Line, row.Department, row.Year, row.Metric, basis, row.Value)),
+			Evidence: evidence(a.figs, fmt.Sprintf("参考数据第%d行：%s,%d,%s,%s,%s", row.Line, row.Department, row.Year, row.Metric, basis, row.Value)),
 			key:      string(basis),
 		}}})
 	}
 	if len(vs) == 0 {
-		return na(fmt.Sprintf("the reference has no rows for %s %d", r.Department, r.Year))
+		return na(fmt.Sprintf("参考数据中没有%s%d年的行", r.Department, r.Year))
 	}
 	return combine(vs...)
 }
@@ -590,7 +640,7 @@ func checkSubmission(b *Batch, i int) Verdict {
 			return passed()
 		}
 	}
-	return na(fmt.Sprintf("%s %d is not on the expected list", r.Department, r.Year))
+	return na(fmt.Sprintf("%s%d年不在应报名单上", r.Department, r.Year))
 }
 
 func unreportedSubmissions(b *Batch) []Finding {
@@ -616,7 +666,7 @@ func unreportedSubmissions(b *Batch) []Finding {
 		fs = append(fs, Finding{
 			Expected: nil, Actual: nil,
 			Message:    fmt.Sprintf("%s未提交%d年度部门整体支出绩效自评报告。", row.Department, row.Year),
-			Evidence:   fmt.Sprintf("expected line %d: %s,%d", row.Line, row.Department, row.Year),
+			Evidence:   fmt.Sprintf("应报名单第%d行：%s,%d", row.Line, row.Department, row.Year),
 			key:        k,
 			department: row.Department,
 		})

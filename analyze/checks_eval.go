@@ -123,7 +123,7 @@ func amountTol(f *extract.FundsRow) decimal.Decimal {
 func evalVerdicts(b *Batch, i int, fn func(ev *extract.Evaluation) Verdict) Verdict {
 	r := &b.Reports[i]
 	if len(r.Evaluations) == 0 {
-		return na("no self-evaluation table")
+		return na("报告中没有绩效自评表")
 	}
 	var vs []Verdict
 	for k := range r.Evaluations {
@@ -141,13 +141,13 @@ func checkScoreSum(b *Batch, i int) Verdict {
 // scoreSum checks a table's scores against its 总分 and its weights against the total weight.
 func scoreSum(ev *extract.Evaluation) Verdict {
 	if ev.TotalScore == nil && ev.TotalWeight == nil {
-		return na(tableName(ev) + " states no total")
+		return na(tableName(ev) + "未写总分")
 	}
 	if ev.Fragment {
-		return insufficient(tableName(ev) + ": rows read without their header, the table may be cut")
+		return insufficient(tableName(ev) + "的指标行读取时缺少表头，表格可能不完整")
 	}
 	if len(ev.Indicators) == 0 {
-		return insufficient(tableName(ev) + " has a total but no indicator rows")
+		return insufficient(tableName(ev) + "写了总分，但没有读到指标行")
 	}
 	x, hasX := executionOf(ev)
 	type part struct {
@@ -170,7 +170,7 @@ func scoreSum(ev *extract.Evaluation) Verdict {
 	var vs []Verdict
 	check := func(kind string, parts []part, total *decimal.Decimal, totalDec int, exact bool) Verdict {
 		if total == nil {
-			return na("no total " + kind)
+			return na(map[string]string{"score": "未写总分", "weight": "未写总分值"}[kind])
 		}
 		sum, tol, blank := decimal.Zero, halfOf(totalDec), 0
 		var blankWeights decimal.Decimal
@@ -239,7 +239,7 @@ func scoreSum(ev *extract.Evaluation) Verdict {
 					tableName(ev), pts(sum), blank, pts(full), pts(rest), pts(sum.Add(rest)), pts(*total)))
 			}
 		}
-		return insufficient(fmt.Sprintf("%s: %d of %d %ss blank", tableName(ev), blank, len(parts), kind))
+		return insufficient(fmt.Sprintf("%s的%d项指标中有%d项未填%s，无法判断", tableName(ev), len(parts), blank, name))
 	}
 	vs = append(vs, check("score", scores, ev.TotalScore, ev.TotalDecimals, false))
 	wDec := 0
@@ -298,7 +298,7 @@ func checkOverWeight(b *Batch, i int) Verdict {
 			}
 		}
 		if pairs == 0 {
-			return na(tableName(ev) + " states no weight with a score")
+			return na(tableName(ev) + "没有同时写明分值和得分的指标")
 		}
 		if len(fs) == 0 {
 			return passed()
@@ -328,7 +328,7 @@ func checkUnmetFull(b *Batch, i int) Verdict {
 			}
 		}
 		if judged == 0 {
-			return na(tableName(ev) + " has no indicator with a numeric target, actual, weight and score")
+			return na(tableName(ev) + "没有目标值、实际值、分值和得分都可比较的指标")
 		}
 		if len(fs) == 0 {
 			return passed()
@@ -371,7 +371,7 @@ func checkGrade(b *Batch, i int) Verdict {
 		}
 		tableGrade = true
 		if ev.TotalScore == nil {
-			vs = append(vs, insufficient(tableName(ev)+" states a grade but no total score"))
+			vs = append(vs, insufficient(tableName(ev)+"写了等级，但未写总分"))
 			continue
 		}
 		vs = append(vs, gradeVerdict(*ev.TotalScore, ev.Grade, tableName(ev), ev.Raw, evalKey(ev, "grade")))
@@ -382,13 +382,13 @@ func checkGrade(b *Batch, i int) Verdict {
 		case known:
 			vs = append(vs, gradeVerdict(a.v, r.Grade, "报告", evidence(a.figs), "report|grade"))
 		case conflicting:
-			vs = append(vs, insufficient("score.self_evaluation stated with conflicting values"))
+			vs = append(vs, insufficient("自评总分前后写法不一致"))
 		default:
-			vs = append(vs, insufficient("a grade is stated but no total score"))
+			vs = append(vs, insufficient("写了自评等级，但未写总分"))
 		}
 	}
 	if len(vs) == 0 {
-		return na("no grade stated")
+		return na("未写自评等级")
 	}
 	return combine(vs...)
 }
@@ -420,10 +420,10 @@ func checkExecutionScore(b *Batch, i int) Verdict {
 func executionScore(ev *extract.Evaluation) Verdict {
 	x, ok := executionOf(ev)
 	if !ok || x.score == nil {
-		return na(tableName(ev) + " states no budget-execution score")
+		return na(tableName(ev) + "未写预算执行得分")
 	}
 	if x.weight == nil {
-		return insufficient(tableName(ev) + ": budget-execution score without its weight")
+		return insufficient(tableName(ev) + "的预算执行得分未写分值")
 	}
 	if ev.ExecutionScoring == extract.ExecutionBanded {
 		return passed() // the table says it scores in bands: 执行率 × 分值 does not apply
@@ -438,7 +438,7 @@ func executionScore(ev *extract.Evaluation) Verdict {
 	case x.rate != nil:
 		rate, rateTol = *x.rate, halfOf(x.rateDec)
 	default:
-		return insufficient(tableName(ev) + ": budget-execution score without a rate or amounts")
+		return insufficient(tableName(ev) + "的预算执行得分未写执行率或金额")
 	}
 	w := *x.weight
 	expected := rate.Div(hundred).Mul(w)
@@ -498,7 +498,7 @@ func sumFunds(ev *extract.Evaluation) Verdict {
 		}
 		parts := ev.Funds[k+1 : end]
 		if guessed(t, parts) {
-			vs = append(vs, insufficient(tableName(ev)+": funds amounts run together in the text, cut by guess"))
+			vs = append(vs, insufficient(tableName(ev)+"的资金数额在文本中连在一起，拆分只是推测"))
 			continue
 		}
 		for c := range fundsColumns {
@@ -518,7 +518,7 @@ func sumFunds(ev *extract.Evaluation) Verdict {
 				continue
 			}
 			if tv == nil {
-				vs = append(vs, insufficient(fmt.Sprintf("%s: %s of the total row blank", tableName(ev), fundsColumns[c])))
+				vs = append(vs, insufficient(fmt.Sprintf("%s资金总额行的%s空白", tableName(ev), fundsColumns[c])))
 				continue
 			}
 			if sum.Sub(*tv).Abs().LessThanOrEqual(tol) {
@@ -535,7 +535,7 @@ func sumFunds(ev *extract.Evaluation) Verdict {
 		}
 	}
 	if len(vs) == 0 {
-		return na(tableName(ev) + " lists no funds total with source rows")
+		return na(tableName(ev) + "没有列出资金总额及其来源")
 	}
 	return combine(vs...)
 }
@@ -558,10 +558,10 @@ func guessed(t *extract.FundsRow, parts []extract.FundsRow) bool {
 func checkBlankIndicators(b *Batch, i int) Verdict {
 	return evalVerdicts(b, i, func(ev *extract.Evaluation) Verdict {
 		if len(ev.Indicators) < 2 {
-			return na(tableName(ev) + " has fewer than two indicator rows")
+			return na(tableName(ev) + "的指标行不足两行")
 		}
 		if ev.Fragment {
-			return insufficient(tableName(ev) + ": rows read without their header, the table may be cut")
+			return insufficient(tableName(ev) + "的指标行读取时缺少表头，表格可能不完整")
 		}
 		for _, in := range ev.Indicators {
 			if strings.TrimSpace(in.Actual) != "" || in.Score != nil {

@@ -35,10 +35,10 @@ func combine(vs ...Verdict) Verdict {
 	}
 	switch out.Outcome {
 	case OutcomeInsufficient:
-		out.Detail = strings.Join(nonEmpty(insuff), "; ")
+		out.Detail = strings.Join(nonEmpty(insuff), "；")
 	case OutcomeNotApplicable, "":
 		out.Outcome = OutcomeNotApplicable
-		out.Detail = strings.Join(sortedUnique(na), "; ")
+		out.Detail = strings.Join(sortedUnique(na), "；")
 	}
 	return out
 }
@@ -61,11 +61,48 @@ func insufficient(detail string) Verdict {
 }
 func passed() Verdict { return Verdict{Outcome: OutcomePassed} }
 
-func basisTag(b extract.Basis) string {
-	if b == extract.Actual {
-		return ""
+// basisWord is how a message names a basis before a metric: 预算, 上年, or nothing for actual.
+func basisWord(b extract.Basis) string {
+	switch b {
+	case extract.Budget:
+		return "预算"
+	case extract.Prior:
+		return "上年"
 	}
-	return string(b) + ": "
+	return ""
+}
+
+// metricName names a metric for a check's detail: its Chinese label and its ID.
+func metricName(b extract.Basis, metric string) string {
+	if l := label(metric); l != metric {
+		return basisWord(b) + l + "（" + metric + "）"
+	}
+	return basisWord(b) + metric
+}
+
+// missingDetail says a figure a check needs is not stated.
+func missingDetail(b extract.Basis, metric string) string { return "未列出" + metricName(b, metric) }
+
+// conflictDetail says a figure a check needs is stated with different values.
+func conflictDetail(b extract.Basis, metric string) string {
+	return metricName(b, metric) + "前后所列数值不一，无法判断"
+}
+
+// basisTag opens a detail about the budget or prior-year figures: 预算数：, 上年数：.
+func basisTag(b extract.Basis) string {
+	if w := basisWord(b); w != "" {
+		return w + "数："
+	}
+	return ""
+}
+
+// metricNames names metrics for a detail, joined with 、.
+func metricNames(ms []string) string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = metricName(extract.Actual, m)
+	}
+	return strings.Join(out, "、")
 }
 
 // joinParts writes "A、B与C".
@@ -161,17 +198,17 @@ func (s sumSpec) onBasis(fx *facts, basis extract.Basis) Verdict {
 		return na("")
 	}
 	if !anyPart && s.optionalBreakdown {
-		return na("no breakdown of " + s.total + " stated")
+		return na("未列出" + metricName(extract.Actual, s.total) + "的分项")
 	}
 	tag := basisTag(basis)
 	if ts == conflicting {
 		conflicts = append([]string{s.total}, conflicts...)
 	}
 	if len(conflicts) > 0 {
-		return insufficient(tag + strings.Join(conflicts, ", ") + " stated with conflicting values")
+		return insufficient(tag + metricNames(conflicts) + "前后所列数值不一，无法判断")
 	}
 	if ts == absent {
-		return insufficient(tag + "missing " + s.total)
+		return insufficient(tag + "未列出" + metricName(extract.Actual, s.total))
 	}
 	var names []string
 	var amounts []amount
@@ -209,9 +246,9 @@ func (s sumSpec) onBasis(fx *facts, basis extract.Basis) Verdict {
 		return Verdict{Findings: []Finding{f}}
 	}
 	if len(missing) > 0 {
-		return insufficient(tag + "missing " + strings.Join(missing, ", "))
+		return insufficient(tag + "未列出" + metricNames(missing))
 	}
-	return insufficient(fmt.Sprintf("%sonly %d part(s) of %s stated, need %d", tag, len(stated), s.total, s.minParts))
+	return insufficient(fmt.Sprintf("%s%s只列出%d个分项，至少需要%d个", tag, metricName(extract.Actual, s.total), len(stated), s.minParts))
 }
 
 var (
@@ -232,12 +269,12 @@ var (
 func incomeBreakdownOpen(fx *facts, r *Report, basis extract.Basis, short amount) string {
 	co, st := fx.get("income.carryover", basis, "")
 	if st == known && short.v.Sub(co.v).Abs().LessThanOrEqual(short.tol.Add(co.tol)) {
-		return "the parts and the carry-over add up to the total: it includes the carry-over"
+		return "各分项加上年结转正好等于收入合计：合计含结转，不是分项漏计"
 	}
 	if st == absent {
 		for _, c := range r.Claims {
 			if c.Kind == extract.ClaimCarryover {
-				return "a carry-over is mentioned without its amount: the total may include it"
+				return "报告提到结转结余但未列金额：收入合计可能含结转"
 			}
 		}
 	}
@@ -249,7 +286,7 @@ func incomeBreakdownOpen(fx *facts, r *Report, basis extract.Basis, short amount
 			}
 		}
 	}
-	return "the breakdown of income.total names no 其他收入, the line that closes it: it may list only some parts"
+	return "收入分项未列“其他收入”等收尾项：可能只列了部分来源"
 }
 
 func checkProjectItems(b *Batch, i int) Verdict {
@@ -272,15 +309,15 @@ func projectItemsOnBasis(fx *facts, basis extract.Basis) Verdict {
 	for _, n := range names {
 		a, st := fx.get("expenditure.project.item", basis, n)
 		if st == conflicting {
-			return insufficient(tag + "project item " + n + " stated with conflicting values")
+			return insufficient(tag + "项目明细“" + n + "”前后所列数值不一，无法判断")
 		}
 		items = append(items, a)
 	}
 	switch ps {
 	case absent:
-		return insufficient(tag + "missing expenditure.project")
+		return insufficient(tag + "未列出" + metricName(extract.Actual, "expenditure.project"))
 	case conflicting:
-		return insufficient(tag + "expenditure.project stated with conflicting values")
+		return insufficient(tag + conflictDetail(extract.Actual, "expenditure.project"))
 	}
 	sum := sumAmounts(items...)
 	diff := project.v.Sub(sum.v)
@@ -297,7 +334,7 @@ func projectItemsOnBasis(fx *facts, basis extract.Basis) Verdict {
 			f.Message = fmt.Sprintf("%s项目明细“%s”%s已超过项目支出%s，相差%s。", basisPrefix(basis), names[0], wan(sum.v), wan(project.v), wan(diff.Abs()))
 			return Verdict{Findings: []Finding{f}}
 		}
-		return insufficient(tag + "only one project item listed, not a breakdown")
+		return insufficient(tag + "只列出一个项目，不构成项目明细")
 	}
 	if diff.Abs().LessThanOrEqual(tol) {
 		return passed()
@@ -359,7 +396,7 @@ func checkRestated(b *Batch, i int) Verdict {
 	if checked {
 		return passed()
 	}
-	return na("no figure is stated twice")
+	return na("没有重复表述的数据")
 }
 
 // ---- percentages ----
@@ -386,6 +423,16 @@ func pctTol(d int, num, den amount) decimal.Decimal {
 	return t.Add(prop.Mul(hundred))
 }
 
+// claimItem sets the Item of the findings of a claim's check: the claim's kind and metrics
+// in place of its position (key, a prefix of their keys), which a resubmission may move.
+func claimItem(v Verdict, c extract.Claim, key string) Verdict {
+	for k := range v.Findings {
+		f := &v.Findings[k]
+		f.Item = string(c.Kind) + ":" + c.Metric + "/" + c.Of + strings.TrimPrefix(f.key, key)
+	}
+	return v
+}
+
 func pctString(p decimal.Decimal, d int) string {
 	if d < 0 {
 		d = 0
@@ -401,12 +448,12 @@ func checkPercent(b *Batch, i int) Verdict {
 		key := fmt.Sprintf("claim%d@%s", ci, c.Location)
 		switch c.Kind {
 		case extract.ClaimShare:
-			vs = append(vs, checkShare(fx, c, key))
+			vs = append(vs, claimItem(checkShare(fx, c, key), c, key))
 		case extract.ClaimChange:
-			vs = append(vs, checkChange(fx, c, key))
+			vs = append(vs, claimItem(checkChange(fx, c, key), c, key))
 		case claimExecution:
 			if c.Percent == nil {
-				vs = append(vs, insufficient("execution claim without a percentage"))
+				vs = append(vs, insufficient("执行率陈述没有百分比"))
 				continue
 			}
 			metric := c.Metric
@@ -417,7 +464,7 @@ func checkPercent(b *Batch, i int) Verdict {
 			if of == "" || of == "budget" {
 				of = metric
 			}
-			vs = append(vs, checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key))
+			vs = append(vs, claimItem(checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key), c, key))
 		}
 	}
 	// A funds row's 执行率 is checked against its own amounts (fundsRates), not again here.
@@ -428,7 +475,7 @@ func checkPercent(b *Batch, i int) Verdict {
 		}
 		a, st := fx.get(k.metric, k.basis, k.item)
 		if st == conflicting {
-			vs = append(vs, insufficient("rate.budget_execution stated with conflicting values"))
+			vs = append(vs, insufficient(conflictDetail(extract.Actual, "rate.budget_execution")))
 			continue
 		}
 		if a.figs[0].Method == extract.MethodTable && byRow[a.figs[0].Location] {
@@ -438,7 +485,7 @@ func checkPercent(b *Batch, i int) Verdict {
 	}
 	vs = append(vs, fundsRates(r)...)
 	if len(vs) == 0 {
-		return na("no share, change or execution rate stated")
+		return na("未陈述占比、增减幅度或执行率")
 	}
 	return combine(vs...)
 }
@@ -447,25 +494,25 @@ func resolveFor(fx *facts, metric string, basis extract.Basis) (amount, string) 
 	a, st := fx.get(metric, basis, "")
 	switch st {
 	case absent:
-		return a, basisTag(basis) + "missing " + metric
+		return a, missingDetail(basis, metric)
 	case conflicting:
-		return a, basisTag(basis) + metric + " stated with conflicting values"
+		return a, conflictDetail(basis, metric)
 	}
 	return a, ""
 }
 
 func checkShare(fx *facts, c extract.Claim, key string) Verdict {
 	if c.Percent == nil || c.Metric == "" || c.Of == "" {
-		return insufficient("share claim without percentage or metrics: " + trimRunes(c.Raw, 60))
+		return insufficient("占比陈述缺少百分比或所占对象：" + trimRunes(c.Raw, 60))
 	}
 	basis := normBasis(c.Basis)
 	num, miss1 := shareNumerator(fx, c, basis)
 	den, miss2 := resolveFor(fx, c.Of, basis)
 	if miss1 != "" || miss2 != "" {
-		return insufficient(strings.Join(nonEmpty([]string{miss1, miss2}), ", "))
+		return insufficient(strings.Join(nonEmpty([]string{miss1, miss2}), "，"))
 	}
 	if !den.v.IsPositive() {
-		return insufficient(c.Of + " is zero")
+		return insufficient(metricName(basis, c.Of) + "为零")
 	}
 	computed := num.v.Div(den.v).Mul(hundred)
 	tol := pctTol(c.PercentDecimals, num, den)
@@ -505,85 +552,28 @@ func claimBase(fx *facts, c extract.Claim, basis extract.Basis) (amount, string)
 			}
 		}
 	}
-	return amount{}, basisTag(basis) + "the statement of " + c.Metric + " the claim follows is no figure of it"
+	return amount{}, "陈述所跟的金额不是" + metricName(basis, c.Metric) + "的数据，所述比例另有所指，不作比较"
 }
 
 func checkChange(fx *facts, c extract.Claim, key string) Verdict {
-	if c.Metric == "" || (c.Percent == nil && c.Amount == nil) {
-		return insufficient("change claim without percentage or amount: " + trimRunes(c.Raw, 60))
+	if c.Percent == nil && c.Amount == nil {
+		return insufficient("增减陈述既无百分比也无金额：" + trimRunes(c.Raw, 60))
 	}
 	curBasis := normBasis(c.Basis)
 	refBasis := extract.Prior
 	if c.Of == string(extract.Budget) {
 		refBasis = extract.Budget
 	}
-	cur, miss := claimBase(fx, c, curBasis)
-	if miss != "" {
-		return insufficient(miss)
-	}
-	ref, rs := fx.get(c.Metric, refBasis, "")
-	derived := false
-	switch {
-	case rs == conflicting:
-		return insufficient(basisTag(refBasis) + c.Metric + " stated with conflicting values")
-	case rs == absent && c.Amount != nil && c.Percent != nil && c.Direction != 0:
-		// 较上年减少19万元，下降8.0%: the prior amount follows from the stated change.
-		ref = amount{v: cur.v.Sub(c.Amount.Mul(decimal.NewFromInt(int64(c.Direction)))), tol: cur.tol.Add(cur.tol)}
-		derived = true
-	case rs == absent:
-		return insufficient(basisTag(refBasis) + "missing " + c.Metric)
-	}
-	dir := decimal.NewFromInt(int64(c.Direction))
-	delta := cur.v.Sub(ref.v)
-	refWord := "上年"
-	if refBasis == extract.Budget {
-		refWord = "预算"
-	}
-	word := func(d decimal.Decimal, up, down string) string {
-		if d.IsNegative() {
-			return down
-		}
-		return up
+	cur, ref, derived, why := changeSides(fx, c, curBasis, refBasis)
+	if why != "" {
+		return insufficient(why)
 	}
 	var fs []Finding
-	ev := evidence(append(cur.figs, ref.figs...), c.Raw)
-	if c.Amount != nil && !derived {
-		stated := *c.Amount
-		if c.Direction != 0 {
-			stated = stated.Mul(dir)
-		}
-		computed := delta
-		if c.Direction == 0 {
-			computed = delta.Abs()
-		}
-		tol := cur.tol.Add(ref.tol).Add(decimal.Max(cur.tol, ref.tol))
-		if computed.Sub(stated).Abs().GreaterThan(tol) {
-			fs = append(fs, Finding{
-				Metrics: []string{c.Metric}, Expected: decPtr(computed), Actual: decPtr(stated),
-				Message: fmt.Sprintf("%s由%s%s变为%s，%s%s，与报告所述%s%s不符。", label(c.Metric), refWord, wan(ref.v), wan(cur.v),
-					word(delta, "增加", "减少"), wan(delta.Abs()), word(stated, "增加", "减少"), wan(stated.Abs())),
-				Evidence: ev, key: key + "/amount",
-			})
-		}
+	if f, ok := changeAmountFinding(c, cur, ref, refBasis, derived, key); ok {
+		fs = append(fs, f)
 	}
-	if c.Percent != nil && ref.v.IsPositive() {
-		stated := *c.Percent
-		if c.Direction != 0 {
-			stated = stated.Abs().Mul(dir)
-		}
-		computed := delta.Div(ref.v).Mul(hundred)
-		if c.Direction == 0 {
-			computed = computed.Abs()
-		}
-		tol := pctTol(c.PercentDecimals, cur, ref)
-		if computed.Sub(stated).Abs().GreaterThan(tol) {
-			fs = append(fs, Finding{
-				Metrics: []string{c.Metric}, Expected: decPtr(computed.Round(4)), Actual: decPtr(stated),
-				Message: fmt.Sprintf("%s由%s%s变为%s，%s%s，与报告所述%s%s不符。", label(c.Metric), refWord, wan(ref.v), wan(cur.v),
-					word(delta, "增长", "下降"), pctString(computed.Abs(), 2), word(stated, "增长", "下降"), pctString(stated.Abs(), c.PercentDecimals)),
-				Evidence: ev, key: key + "/percent",
-			})
-		}
+	if f, ok := changePercentFinding(c, cur, ref, refBasis, derived, key); ok {
+		fs = append(fs, f)
 	}
 	if len(fs) > 0 {
 		return Verdict{Findings: fs}
@@ -591,11 +581,135 @@ func checkChange(fx *facts, c extract.Claim, key string) Verdict {
 	return passed()
 }
 
+// changeSides resolves the two amounts a stated change compares: this year's (the statement
+// the claim follows, else the metric) and the reference (the metric's prior or budget
+// figure). When the report states no reference, it follows from the stated change
+// (支出116433.12元，同比增加16803.36元，增长14.43%: last year 99629.76元) — derived — and
+// then the sentence alone is judged, whether or not its amount is a figure of a metric.
+func changeSides(fx *facts, c extract.Claim, curBasis, refBasis extract.Basis) (cur, ref amount, derived bool, why string) {
+	selfStated := c.Base != nil && c.Amount != nil && c.Percent != nil && c.Direction != 0
+	var miss string
+	if c.Metric != "" {
+		cur, miss = claimBase(fx, c, curBasis)
+	}
+	if c.Metric == "" || miss != "" {
+		if !selfStated {
+			if miss == "" {
+				miss = "增减陈述未指明所述金额：" + trimRunes(c.Raw, 60)
+			}
+			return cur, ref, false, miss
+		}
+		cur = amount{v: *c.Base, tol: c.BaseTol}
+	} else {
+		var rs state
+		ref, rs = fx.get(c.Metric, refBasis, "")
+		switch {
+		case rs == conflicting:
+			return cur, ref, false, conflictDetail(refBasis, c.Metric)
+		case rs == known:
+			return cur, ref, false, ""
+		case !selfStated:
+			return cur, ref, false, missingDetail(refBasis, c.Metric)
+		}
+	}
+	dir := decimal.NewFromInt(int64(c.Direction))
+	ref = amount{v: cur.v.Sub(c.Amount.Mul(dir)), tol: cur.tol.Add(c.AmountTol)}
+	return cur, ref, true, ""
+}
+
+// changeAmountFinding compares a stated change amount with the two amounts stated; a derived
+// reference was made from that amount, so there is nothing to compare.
+func changeAmountFinding(c extract.Claim, cur, ref amount, refBasis extract.Basis, derived bool, key string) (Finding, bool) {
+	if c.Amount == nil || derived {
+		return Finding{}, false
+	}
+	delta := cur.v.Sub(ref.v)
+	stated := *c.Amount
+	computed := delta
+	if c.Direction != 0 {
+		stated = stated.Mul(decimal.NewFromInt(int64(c.Direction)))
+	} else {
+		computed = delta.Abs()
+	}
+	tol := cur.tol.Add(ref.tol).Add(decimal.Max(cur.tol, ref.tol, c.AmountTol))
+	if computed.Sub(stated).Abs().LessThanOrEqual(tol) {
+		return Finding{}, false
+	}
+	return Finding{
+		Metrics: []string{c.Metric}, Expected: decPtr(computed), Actual: decPtr(stated),
+		Message: fmt.Sprintf("%s由%s%s变为%s，%s%s，与报告所述%s%s不符。", changeSubject(c), refWord(refBasis), wan(ref.v), wan(cur.v),
+			upDown(delta, "增加", "减少"), wan(delta.Abs()), upDown(stated, "增加", "减少"), wan(stated.Abs())),
+		Evidence: evidence(append(cur.figs, ref.figs...), c.Raw), key: key + "/amount",
+	}, true
+}
+
+// changePercentFinding compares a stated rate of change with the one the two amounts give,
+// at the precision the rate was printed to. Against a derived reference the finding is a
+// warning: the reference is not written, only implied.
+func changePercentFinding(c extract.Claim, cur, ref amount, refBasis extract.Basis, derived bool, key string) (Finding, bool) {
+	if c.Percent == nil || !ref.v.IsPositive() {
+		return Finding{}, false
+	}
+	delta := amount{v: cur.v.Sub(ref.v), tol: cur.tol.Add(ref.tol)}
+	if derived {
+		delta = amount{v: c.Amount.Mul(decimal.NewFromInt(int64(c.Direction))), tol: c.AmountTol}
+	}
+	stated := *c.Percent
+	computed := delta.v.Div(ref.v).Mul(hundred)
+	if c.Direction != 0 {
+		stated = stated.Abs().Mul(decimal.NewFromInt(int64(c.Direction)))
+	} else {
+		computed = computed.Abs()
+	}
+	if computed.Sub(stated).Abs().LessThanOrEqual(pctTol(c.PercentDecimals, delta, ref)) {
+		return Finding{}, false
+	}
+	f := Finding{
+		Metrics: []string{c.Metric}, Expected: decPtr(computed.Round(4)), Actual: decPtr(stated),
+		Message: fmt.Sprintf("%s由%s%s变为%s，%s%s，与报告所述%s%s不符。", changeSubject(c), refWord(refBasis), wan(ref.v), wan(cur.v),
+			upDown(delta.v, "增长", "下降"), pctString(computed.Abs(), 2), upDown(stated, "增长", "下降"), pctString(stated.Abs(), c.PercentDecimals)),
+		Evidence: evidence(append(cur.figs, ref.figs...), c.Raw), key: key + "/percent",
+	}
+	if derived {
+		f.Severity = SeverityWarning
+		f.Message = fmt.Sprintf("%s%s，较%s%s%s，%s应为%s，%s%s，与报告所述%s%s不符（%s数未直接列出，由本年数与增减额推得）。",
+			changeSubject(c), wan(cur.v), refWord(refBasis), upDown(delta.v, "增加", "减少"), wan(delta.v.Abs()), refWord(refBasis), wan(ref.v),
+			upDown(delta.v, "增长", "下降"), pctString(computed.Abs(), 2), upDown(stated, "增长", "下降"), pctString(stated.Abs(), c.PercentDecimals), refWord(refBasis))
+		if c.Metric == "" {
+			f.Metrics = nil
+		}
+	}
+	return f, true
+}
+
+// changeSubject names what a change is stated of: the metric, or the amount as the sentence
+// writes it when it is no metric's.
+func changeSubject(c extract.Claim) string {
+	if c.Metric == "" {
+		return "所述金额"
+	}
+	return label(c.Metric)
+}
+
+func refWord(b extract.Basis) string {
+	if b == extract.Budget {
+		return "预算"
+	}
+	return "上年"
+}
+
+func upDown(d decimal.Decimal, up, down string) string {
+	if d.IsNegative() {
+		return down
+	}
+	return up
+}
+
 func checkExecution(fx *facts, metric, of string, stated decimal.Decimal, decimals int, raw, key string) Verdict {
 	num, miss1 := resolveFor(fx, metric, extract.Actual)
 	den, miss2 := resolveFor(fx, of, extract.Budget)
 	if miss1 != "" || miss2 != "" {
-		return insufficient("budget execution rate: " + strings.Join(nonEmpty([]string{miss1, miss2}), ", "))
+		return insufficient("预算执行率：" + strings.Join(nonEmpty([]string{miss1, miss2}), "，"))
 	}
 	// Execution is sometimes measured against budget plus carry-over: accept either.
 	dens := []amount{den}
@@ -616,7 +730,7 @@ func checkExecution(fx *facts, metric, of string, stated decimal.Decimal, decima
 		}
 	}
 	if !den.v.IsPositive() {
-		return insufficient(of + " budget is zero")
+		return insufficient(metricName(extract.Budget, of) + "为零")
 	}
 	return Verdict{Findings: []Finding{{
 		Metrics: []string{"rate.budget_execution", metric, of}, Expected: decPtr(first.Round(4)), Actual: decPtr(stated),
@@ -629,7 +743,59 @@ func checkExecution(fx *facts, metric, of string, stated decimal.Decimal, decima
 // ---- staff and vehicles ----
 
 func checkStaffSum(b *Batch, i int) Verdict {
-	fx := b.facts[i]
+	vs := []Verdict{staffTotals(b.facts[i])}
+	for _, m := range staffWholes {
+		vs = append(vs, staffItems(b.facts[i], m))
+	}
+	return combine(vs...)
+}
+
+// staffWholes are the counts whose breakdowns (其中：行政编制19、事业编制23) staff.sum adds up.
+var staffWholes = []string{"staff.authorized", "staff.actual", "staff.in_service", "staff.retired"}
+
+// staffItems checks that the parts a count's own breakdown lists (metric.item) do not add up
+// to more than the count. Fewer is no error: 其中 may name only some of them.
+func staffItems(fx *facts, metric string) Verdict {
+	var items []amount
+	var names []string
+	for _, k := range fx.keys() {
+		if k.metric != metric+".item" || k.basis != extract.Actual {
+			continue
+		}
+		a, st := fx.get(k.metric, k.basis, k.item)
+		if st != known {
+			return insufficient(metricName(extract.Actual, metric) + "的分项“" + k.item + "”前后所列数值不一，无法判断")
+		}
+		items = append(items, a)
+		if !a.v.IsZero() {
+			names = append(names, k.item+a.v.String()+"人")
+		}
+	}
+	if len(items) < 2 {
+		return na("")
+	}
+	whole, st := fx.get(metric, extract.Actual, "")
+	switch st {
+	case conflicting:
+		return insufficient(conflictDetail(extract.Actual, metric))
+	case absent:
+		return na("")
+	}
+	sum := sumAmounts(items...)
+	if sum.v.LessThanOrEqual(whole.v) {
+		return passed()
+	}
+	return Verdict{Findings: []Finding{{
+		Metrics: []string{metric, metric + ".item"}, Expected: decPtr(sum.v), Actual: decPtr(whole.v),
+		Message: fmt.Sprintf("%s%s人，其中所列%s之和为%s人，超过%s%s人。", label(metric), whole.v, joinParts(names), sum.v,
+			label(metric), whole.v),
+		Evidence: evidence(append(append([]*extract.Figure{}, whole.figs...), sum.figs...)),
+		key:      "items/" + metric,
+	}}}
+}
+
+// staffTotals checks 实有人数 = 在职 + 离退休.
+func staffTotals(fx *facts) Verdict {
 	act, s1 := fx.get("staff.actual", extract.Actual, "")
 	ins, s2 := fx.get("staff.in_service", extract.Actual, "")
 	ret, s3 := fx.get("staff.retired", extract.Actual, "")
@@ -643,13 +809,13 @@ func checkStaffSum(b *Batch, i int) Verdict {
 	}{{"staff.actual", s1}, {"staff.in_service", s2}, {"staff.retired", s3}} {
 		switch x.st {
 		case absent:
-			miss = append(miss, "missing "+x.m)
+			miss = append(miss, missingDetail(extract.Actual, x.m))
 		case conflicting:
-			miss = append(miss, x.m+" stated with conflicting values")
+			miss = append(miss, conflictDetail(extract.Actual, x.m))
 		}
 	}
 	if len(miss) > 0 {
-		return insufficient(strings.Join(miss, ", "))
+		return insufficient(strings.Join(miss, "，"))
 	}
 	sum := ins.v.Add(ret.v)
 	// Some reports count 实有人数 as in-service staff only and list retirees beside it.
@@ -674,9 +840,9 @@ func checkStaffOver(b *Batch, i int) Verdict {
 	}
 	if sa != known {
 		if sa == conflicting {
-			return insufficient("staff.authorized stated with conflicting values")
+			return insufficient(conflictDetail(extract.Actual, "staff.authorized"))
 		}
-		return insufficient("missing staff.authorized")
+		return insufficient(missingDetail(extract.Actual, "staff.authorized"))
 	}
 	var count amount
 	var how string
@@ -684,16 +850,16 @@ func checkStaffOver(b *Batch, i int) Verdict {
 	case si == known:
 		count, how = ins, "在职人数"
 	case si == conflicting:
-		return insufficient("staff.in_service stated with conflicting values")
+		return insufficient(conflictDetail(extract.Actual, "staff.in_service"))
 	case sc == known && act.v.LessThanOrEqual(auth.v):
 		return passed() // in service ≤ actual ≤ authorized
 	case sc == known && sr == known:
 		count = amount{v: act.v.Sub(ret.v), figs: append(append([]*extract.Figure{}, act.figs...), ret.figs...)}
 		how = fmt.Sprintf("实有%s人扣除离退休%s人后的在职人数", act.v, ret.v)
 	case sc == known:
-		return insufficient("staff.actual exceeds staff.authorized but staff.in_service and staff.retired are missing")
+		return insufficient("实有人数超过编制人数，但未列出在职人数和离退休人数，无法判断是否超编")
 	default:
-		return insufficient("missing staff.in_service")
+		return insufficient(missingDetail(extract.Actual, "staff.in_service"))
 	}
 	if count.v.LessThanOrEqual(auth.v) {
 		return passed()
@@ -713,16 +879,16 @@ func checkVehiclesOver(b *Batch, i int) Verdict {
 		return na("")
 	}
 	if sc == conflicting || sa == conflicting {
-		return insufficient("vehicle counts stated with conflicting values")
+		return insufficient("车辆数前后所列数值不一，无法判断")
 	}
 	if sc == absent {
-		return insufficient("missing vehicles.actual")
+		return insufficient(missingDetail(extract.Actual, "vehicles.actual"))
 	}
 	if sa == absent {
 		if act.v.IsZero() {
 			return passed()
 		}
-		return insufficient("missing vehicles.authorized")
+		return insufficient(missingDetail(extract.Actual, "vehicles.authorized"))
 	}
 	if act.v.LessThanOrEqual(auth.v) {
 		return passed()
@@ -752,13 +918,13 @@ func checkBalance(b *Batch, i int) Verdict {
 	}{{"expenditure.total", se}, {"income.total", si}, {"income.carryover", sco}} {
 		switch {
 		case x.st == conflicting:
-			miss = append(miss, x.m+" stated with conflicting values")
+			miss = append(miss, conflictDetail(extract.Actual, x.m))
 		case x.st == absent && x.m != "income.carryover":
-			miss = append(miss, "missing "+x.m)
+			miss = append(miss, missingDetail(extract.Actual, x.m))
 		}
 	}
 	if len(miss) > 0 {
-		return insufficient(strings.Join(miss, ", "))
+		return insufficient(strings.Join(miss, "，"))
 	}
 	avail := inc
 	if sco == known {
@@ -780,7 +946,7 @@ func checkBalance(b *Batch, i int) Verdict {
 	}
 	for _, c := range r.Claims {
 		if c.Kind == extract.ClaimCarryover {
-			return insufficient(fmt.Sprintf("expenditure.total exceeds income.total by %s yuan; a carry-over is mentioned but income.carryover is missing", over.StringFixed(2)))
+			return insufficient(fmt.Sprintf("支出合计超过收入合计%s，报告提到结转结余但未列其金额", wan(over)))
 		}
 	}
 	f.Message = fmt.Sprintf("支出合计%s超过收入合计%s%s，且未说明上年结转结余。", wan(exp.v), wan(inc.v), wan(over))
@@ -797,7 +963,7 @@ var projectReport = regexp.MustCompile(`项目支出绩效|项目绩效自评|�
 
 func checkMissing(b *Batch, i int) Verdict {
 	if projectReport.MatchString(b.Reports[i].Title) {
-		return na("a report on one project, not on the department's whole spending")
+		return na("这是单个项目的报告，不是部门整体支出报告")
 	}
 	fx := b.facts[i]
 	var miss []string
@@ -838,10 +1004,10 @@ func checkYear(b *Batch, i int) Verdict {
 		return na("")
 	}
 	if r.Year == 0 {
-		return insufficient("the title states no year")
+		return insufficient("标题未写年度")
 	}
 	if total == 0 {
-		return insufficient("no figure states its year")
+		return insufficient("没有数据写明所属年度")
 	}
 	mode, modeN := 0, 0
 	years := make([]int, 0, len(counts))
@@ -858,7 +1024,7 @@ func checkYear(b *Batch, i int) Verdict {
 		return passed()
 	}
 	if 2*modeN <= total {
-		return insufficient("figures state mixed years")
+		return insufficient("数据所写年度不一")
 	}
 	var ev []*extract.Figure
 	for _, f := range raws {
@@ -1026,5 +1192,5 @@ func checkUnit(b *Batch, i int) Verdict {
 	if checked {
 		return passed()
 	}
-	return na("no total with parts, budget, other year or peers to compare")
+	return na("没有可与分项、预算、其他年度或同类单位比较的合计数")
 }

@@ -35,7 +35,7 @@ type Rule struct {
 	// it cannot run on one report alone (see Prepare).
 	Peers bool
 	// Input names the optional input the rule needs ("reference" or "expected"); without it
-	// every check is not_applicable with the detail "no --<input> given".
+	// every check is not_applicable with the detail "未提供 --<input> 文件".
 	Input string
 	// Check judges report i of the batch. The runner sets the findings' rule, severity,
 	// report and id, and turns a verdict with findings into flagged.
@@ -231,11 +231,18 @@ var rulePercentMismatch = Rule{
 		"change are, the reference is derived from the amount and only the percentage is checked; a stated amount is " +
 		"checked against current − reference. Execution rates (rate.budget_execution figures and execution claims): " +
 		"100·expenditure.total(actual)/expenditure.total(budget), also accepted against budget + carry-over. A " +
-		"percentage printed with d decimals agrees when |computed − stated| ≤ 0.5·10^-d plus the rounding propagated " +
-		"from the 万元 inputs, 100·(Δnum/den + num·Δden/den²). Ratios are computed with decimal. Each funds row of a " +
-		"self-evaluation table that states its 执行率: executed ÷ 全年预算数 (also accepted against the 年初预算数), with " +
-		"the same tolerance; its rate.budget_execution figure is not checked again against expenditure.total. Expected = computed, " +
-		"actual = stated. insufficient: a figure the claim needs is missing or conflicting; not_applicable: no such claim.",
+		"percentage printed with d decimals agrees when |computed − stated| ≤ 10^-d (one unit of its last digit: writers " +
+		"round and cut, 253% for 253.57% is right) plus the rounding propagated from the 万元 inputs, " +
+		"100·(Δnum/den + num·Δden/den²). Each funds row of a self-evaluation table that states its 执行率: executed ÷ " +
+		"全年预算数 (also accepted against the 年初预算数), with the same tolerance; its rate.budget_execution figure is not " +
+		"checked again against expenditure.total. A claim is bound to the statement it follows: a share written after an amount " +
+		"(事业收入730.05万元，占54.78%) is of that amount, and a change of it; when that amount is no figure of the " +
+		"claim's metric the claim is of something else and is not compared. A change whose sentence states this year's " +
+		"amount, the change and its rate (社会保障和就业支出116433.12元，同比增加16803.36元，增长14.43%) is judged on " +
+		"the sentence alone, its reference derived (this year − change), whether or not the amount is a vocabulary " +
+		"metric; such a finding is a warning, the reference being implied rather than written. Ratios are computed with " +
+		"decimal. Expected = computed, actual = stated. insufficient: a figure the claim needs is missing or conflicting, " +
+		"or the claim states no amount to compare; not_applicable: no such claim.",
 	Check: checkPercent,
 	Scenarios: []Scenario{
 		{Name: "称项目支出占60.0%，实为51.88%", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
@@ -244,7 +251,7 @@ var rulePercentMismatch = Rule{
 		{Name: "称项目支出占51.9%", Kind: "clean", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.project", "113.80"),
 				share("expenditure.project", "expenditure.total", "51.9"))}},
-		{Name: "称51.87%，计算值51.876%：差0.006个百分点，超出末位舍入0.005，但在万元输入传递的舍入范围内", Kind: "edge", Want: OutcomePassed,
+		{Name: "称51.87%，计算值51.876%：差0.006个百分点，在末位一个单位（0.01）之内", Kind: "edge", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), act("expenditure.project", "113.80"),
 				share("expenditure.project", "expenditure.total", "51.87"))}},
 		{Name: "称支出较上年增长15.0%，由200.00万元到219.37万元实为9.69%", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
@@ -253,6 +260,19 @@ var rulePercentMismatch = Rule{
 		{Name: "称预算执行率95%，支出219.37万元、预算230.00万元，实为95.38%", Kind: "clean", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), bud("expenditure.total", "230.00"),
 				rate("rate.budget_execution", "95"))}},
+		{Name: "称253%，计算值253.57%：整数百分比按整数判断（截去小数）", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "353.57"), pri("expenditure.total", "100.00"),
+				change("expenditure.total", +1, "253", ""))}},
+		{Name: "称某功能科目11.64万元同比增加1.68万元、增长14.43%：上年应为9.96万元，实为16.87%（以本年为分母算的）", Kind: "trips",
+			Want: OutcomeFlagged, WantFindings: 1, WantSeverity: SeverityWarning,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, statedChange("", "11.6433", +1, "1.6803", "14.43"))}},
+		{Name: "称收入合计317.6万元同比增加8.25万元、增长2.8%：上年309.35万元，最多2.67%", Kind: "trips",
+			Want: OutcomeFlagged, WantFindings: 1, WantSeverity: SeverityWarning,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "317.6"), statedChange("income.total", "317.6", +1, "8.25", "2.8"))}},
+		{Name: "称公务接待费2.30万元较上年减少1.5万元（39.5%）：上年3.80万元，相符", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("three_public.reception", "2.30"), statedChange("three_public.reception", "2.30", -1, "1.5", "39.5"))}},
+		{Name: "称增长5%，只有本年数和增幅，没有增减额也没有上年数", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.total", "219.37"), change("expenditure.total", +1, "5", ""))}},
 		{Name: "称项目支出占比，但未说支出合计", Kind: "insufficient", Want: OutcomeInsufficient,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.80"),
 				share("expenditure.project", "expenditure.total", "51.9"))}},
@@ -268,9 +288,12 @@ var rulePercentMismatch = Rule{
 // ruleStaffSum checks 实有人数 = 在职 + 离退休.
 var ruleStaffSum = Rule{
 	ID: "staff.sum", Severity: SeverityError, Title: "实有人数与在职、离退休人数不符", Scope: ScopeReport,
-	Description: "staff.actual = staff.in_service + staff.retired, when all three are stated",
+	Description: "staff.actual = staff.in_service + staff.retired, when all three are stated; a count's listed parts do not exceed it",
 	Doc: "Counts are exact (no tolerance). Some reports count 实有人数 as in-service staff only and list retirees beside " +
-		"it, so actual = in_service also passes. Expected = in_service + retired, actual = staff.actual.",
+		"it, so actual = in_service also passes. Expected = in_service + retired, actual = staff.actual. The parts a " +
+		"count's own breakdown lists (staff.authorized.item … staff.retired.item: 编制人数42，其中：行政编制19、事业编制23) " +
+		"must not add up to more than the count (expected = their sum, actual = the count); fewer is no error, as 其中 " +
+		"may name only some of them.",
 	Check: checkStaffSum,
 	Scenarios: []Scenario{
 		{Name: "实有11人，在职6人、离退休4人", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
@@ -279,6 +302,15 @@ var ruleStaffSum = Rule{
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.actual", 11), cnt("staff.in_service", 6), cnt("staff.retired", 5))}},
 		{Name: "实有人数只计在职（6人），另有离退休5人", Kind: "edge", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cnt("staff.actual", 6), cnt("staff.in_service", 6), cnt("staff.retired", 5))}},
+		{Name: "编制人数40，其中所列行政编制18、事业编制22、自收自支编制12之和为52", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "平川县自然资源局", 2024, cnt("staff.authorized", 40), cntItem("staff.authorized", "行政编制", 18),
+				cntItem("staff.authorized", "事业编制", 22), cntItem("staff.authorized", "自收自支编制", 12))}},
+		{Name: "编制人数40，其中行政编制18、事业编制22", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "平川县自然资源局", 2024, cnt("staff.authorized", 40), cntItem("staff.authorized", "行政编制", 18),
+				cntItem("staff.authorized", "事业编制", 22))}},
+		{Name: "编制人数40，其中只列行政编制18、工勤编制2：其余未列，不是错误", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "平川县自然资源局", 2024, cnt("staff.authorized", 40), cntItem("staff.authorized", "行政编制", 18),
+				cntItem("staff.authorized", "工勤编制", 2))}},
 	},
 }
 
@@ -417,23 +449,36 @@ func peerBatch(target Report, n int) []Report {
 // whose 三公 share or per-head spending is far from comparable units deserves a closer look.
 var rulePeerOutlier = Rule{
 	ID: "peer.outlier", Severity: SeverityWarning, Title: "比率明显偏离同类部门", Scope: ScopeBatch,
-	Description: "a ratio far outside its peers (same year, same region): three_public share, basic per staff, reception per staff, project share",
+	Description: "a ratio far above its peers of the same kind (same year, same region): three_public share, basic per staff, reception per staff, project share",
 	Doc: "Ratios (actual basis): three_public.total/expenditure.total, expenditure.basic/staff.in_service, " +
 		"three_public.reception/staff.in_service, expenditure.project/expenditure.total; the per-staff ratios only for units " +
-		"with at least 10 staff in service (a smaller denominator makes one visit look like a habit). Peers: readable reports of the " +
-		"same region and year, one per department. With at least PeerMin (default 5) values including the report's own, " +
-		"the median and MAD of the ratios' logarithms are computed (spending ratios are skewed; float64); flagged when " +
-		"|log x − median|/(1.4826·MAD) > 3.5 and also " +
-		"|x − median| > 0.5·|median| (so a tiny MAD does not flag noise). Expected = median, actual = the report's ratio. " +
-		"insufficient: fewer than PeerMin peers, or no ratio computable.",
+		"with at least 10 staff in service (a smaller denominator makes one visit look like a habit). Only a ratio above " +
+		"its peers is flagged: far more on “三公” or on receptions per head is what the 八项规定 audits look for, far less is " +
+		"thrift; a high basic spend per head points at staff left out of the count or 公用经费 beyond the standard, a low one " +
+		"only at staff counted broadly; a project share far above peers can mean running costs booked as projects, a low " +
+		"one only a unit with few tasks of its own. Peers: readable reports of the same region and year, one per department, " +
+		"of the same kind of unit (unitname.Kind from the name's ending: 医疗卫生机构, 学校, 乡镇街道, else 机关群团 — a " +
+		"人民医院 lives on 事业收入, a school on its staff, neither is measured against bureaus). With at least PeerMin " +
+		"(default 5) values including the report's own, the median and MAD of the ratios' logarithms are computed " +
+		"(spending ratios are skewed; float64); flagged when x > median, |log x − median|/(1.4826·MAD) > 3.5 and " +
+		"(x − median) > PeerRelFloor·|median| (default 1, at least twice the median: a tiny MAD must not flag noise, and " +
+		"units of one kind still spend up to twice each other's share in a normal year; for receptions per head " +
+		"2, three times the median: receptions gather in a few units, 机关事务 and 招商, and a unit without cars spends all " +
+		"its “三公” on them, so per head they vary more). Expected = median, actual = the report's ratio. " +
+		"insufficient: fewer than PeerMin units of the report's kind (the detail names how many of other kinds were left " +
+		"out), or no ratio computable.",
 	Check: checkPeer,
 	Scenarios: []Scenario{
 		{Name: "“三公”经费占比约10%，同组其他部门约0.6%", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
 			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "21.27"), act("three_public.vehicle", "21.01"))), 5)},
 		{Name: "各比率与同组一致", Kind: "clean", Want: OutcomePassed,
 			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, cleanFigures("1")), 5)},
-		{Name: "同组其他部门占比完全相同（MAD为0），本部门高40%，未超过相对下限50%", Kind: "edge", Want: OutcomePassed,
-			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "1.78"), act("three_public.vehicle", "1.52"))), 5)},
+		{Name: "同组其他部门占比完全相同（MAD为0），本部门高80%，未到中位数的两倍", Kind: "edge", Want: OutcomePassed,
+			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "2.29"), act("three_public.vehicle", "2.03"))), 5)},
+		{Name: "“三公”经费占比约0.06%，远低于同组约0.6%：节约不是异常", Kind: "clean", Want: OutcomePassed,
+			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "0.13"), act("three_public.reception", "0.03"), act("three_public.vehicle", "0.10"))), 5)},
+		{Name: "人民医院“三公”占比约10%，同组5个单位都是群团：无同类单位可比", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: peerBatch(rep("r1", "隆回县人民医院", 2024, replace(cleanFigures("1"), act("three_public.total", "21.27"), act("three_public.vehicle", "21.01"))), 5)},
 		{Name: "同组只有4个部门，少于PeerMin=5", Kind: "insufficient", Want: OutcomeInsufficient,
 			Reports: peerBatch(rep("r1", "隆回县科学技术协会", 2024, cleanFigures("1")), 3)},
 	},

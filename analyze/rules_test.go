@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files (docs/rules.md)")
@@ -67,6 +68,9 @@ func TestScenarios(t *testing.T) {
 				findings, checks := Run(sc.Reports, sc.Config)
 				got := ""
 				for _, c := range checks {
+					if c.Outcome != OutcomeFlagged && c.Detail != "" && !hasHan(c.Detail) {
+						t.Errorf("%s: %s detail not in Chinese, as the analysts read it: %q", c.Rule, c.Outcome, c.Detail)
+					}
 					if c.Rule == r.ID && c.ReportID == sc.Reports[0].ReportID {
 						got = c.Outcome
 						if c.Outcome == OutcomeFlagged && c.Detail == "" {
@@ -87,6 +91,9 @@ func TestScenarios(t *testing.T) {
 					}
 					n++
 					checkFinding(t, f)
+					if sc.WantSeverity != "" && f.Severity != sc.WantSeverity {
+						t.Errorf("finding of severity %s, want %s: %s", f.Severity, sc.WantSeverity, f.Message)
+					}
 				}
 				if n != sc.WantFindings {
 					t.Errorf("%d findings of %s, want %d", n, r.ID, sc.WantFindings)
@@ -139,4 +146,14 @@ func TestRulesMarkdown(t *testing.T) {
 	if !bytes.Equal(want, buf.Bytes()) {
 		t.Errorf("docs/rules.md is out of date: run go test ./analyze -run TestRulesMarkdown -update and review the diff")
 	}
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -24,6 +24,9 @@ type Scenario struct {
 	Want string
 	// WantFindings is the number of findings the rule raises over the batch.
 	WantFindings int
+	// WantSeverity, when set, is the severity of every finding of the rule (a check may
+	// lower it below the rule's).
+	WantSeverity string
 }
 
 // The builders below keep the scenarios of rules.go short. Amounts are written as the reports
@@ -72,6 +75,13 @@ func cnt(metric string, n int64) extract.Figure {
 	v := decimal.NewFromInt(n)
 	return extract.Figure{Metric: metric, Basis: extract.Actual, Value: v, Unit: unit, UnitText: unitText,
 		Raw: label(metric) + v.String() + unitText, Location: "p1", Method: extract.MethodProse}
+}
+
+// cntItem is a part of a count stated in its breakdown (其中：行政编制19人): an item of metric.
+func cntItem(metric, item string, n int64) extract.Figure {
+	f := cnt(metric+".item", n)
+	f.Item, f.Part, f.Raw = item, item, item+f.Value.String()+"人"
+	return f
 }
 
 // rate is a percentage figure as written ("95.5").
@@ -128,6 +138,27 @@ func change(metric string, dir int, pct, amountWan string) extract.Claim {
 		c.Raw += pct + "%"
 	}
 	return c
+}
+
+// statedChange is a change claim that states its own base, as "term base万元，较上年增加
+// amount万元，增长pct%" does; metric "" when the term is no vocabulary metric (a functional
+// line 社会保障和就业支出类科目).
+func statedChange(metric, baseWan string, dir int, amountWan, pct string) extract.Claim {
+	c := change(metric, dir, pct, amountWan)
+	b := wanFigure(metric, extract.Actual, "", baseWan)
+	c.Base = &b.Value
+	c.BaseTol = decimal.New(5, int32(3-b.Decimals))            // half a unit of the last 万元 digit, in yuan
+	c.AmountTol = decimal.New(5, int32(3-decimals(amountWan))) // the same for the amount
+	c.Raw = baseWan + "万元，" + c.Raw
+	return c
+}
+
+// decimals is the number of digits after the point in text.
+func decimals(text string) int {
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		return len(text) - i - 1
+	}
+	return 0
 }
 
 // transfer is a claim "转拨target amount万元".

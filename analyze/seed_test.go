@@ -160,7 +160,7 @@ func TestSeedGivesExactlyTheDeficit(t *testing.T) {
 		if c.Rule == "balance.deficit" && c.Detail != f.AnomalyID {
 			t.Errorf("balance.deficit detail %q, want the anomaly id %s", c.Detail, f.AnomalyID)
 		}
-		if c.Rule == "reference.mismatch" && c.Detail != "no --reference given" {
+		if c.Rule == "reference.mismatch" && c.Detail != "未提供 --reference 文件" {
 			t.Errorf("reference.mismatch detail %q", c.Detail)
 		}
 	}

@@ -353,7 +353,7 @@ func mergePairs(a, b [][2]int32) [][2]int32 {
 func checkDuplicate(b *Batch, i int) Verdict {
 	idx := b.duplicates()
 	if !idx.eligible[i] {
-		return na(fmt.Sprintf("no narrative section of at least %d characters", b.cfg.DuplicateMinTokens))
+		return na(fmt.Sprintf("没有至少%d个字的叙述段落", b.cfg.DuplicateMinTokens))
 	}
 	others := false
 	for j := range idx.eligible {
@@ -363,7 +363,7 @@ func checkDuplicate(b *Batch, i int) Verdict {
 		}
 	}
 	if !others {
-		return na("no other department's sections to compare")
+		return na("没有其他部门的叙述段落可比")
 	}
 	byOther := map[int][]dupMatch{}
 	var order []int
@@ -398,6 +398,8 @@ func checkDuplicate(b *Batch, i int) Verdict {
 				headingOr(best.otherHd), more, best.jaccard),
 			Evidence: joinEvidence([]string{best.text, best.otherText}),
 			key:      b.Reports[j].ReportID,
+			// the other report is in Related: the key names nothing a resubmission keeps
+			keyVolatile: true,
 		})
 	}
 	return Verdict{Findings: fs}

@@ -12,6 +12,7 @@ import (
 	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/tables"
+	"github.com/shopspring/decimal"
 )
 
 // Rules returns the analysis step of a run: package analyze's rules, their findings and
@@ -45,7 +46,9 @@ func (a rules) Analyze(ctx context.Context, reports []Report) (*Analysis, error)
 	if err != nil {
 		return nil, err
 	}
-	return analysisRows(findings, checks), nil
+	out := analysisRows(findings, checks)
+	setReviewKeys(out.Anomalies, findings, reports)
+	return out, nil
 }
 
 // withSpill returns the analysis step with the bulk of prepared reports kept in s.
@@ -96,6 +99,7 @@ func (r *Report) ClaimRows() []tables.ClaimRow {
 		rows[i] = tables.ClaimRow{
 			ReportID: r.ID, Path: r.Path, Kind: string(c.Kind), Metric: c.Metric, Basis: string(c.Basis),
 			Of: c.Of, Percent: c.Percent, PercentDecimals: int32(c.PercentDecimals), Amount: c.Amount, Base: c.Base,
+			AmountTol: nonZero(c.AmountTol), BaseTol: nonZero(c.BaseTol),
 			Direction: int32(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
 		}
 	}
@@ -212,6 +216,7 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 				res.Claims = append(res.Claims, extract.Claim{
 					Kind: extract.ClaimKind(c.Kind), Metric: c.Metric, Basis: extract.Basis(c.Basis), Of: c.Of,
 					Percent: c.Percent, PercentDecimals: int(c.PercentDecimals), Amount: c.Amount, Base: c.Base,
+					AmountTol: orZero(c.AmountTol), BaseTol: orZero(c.BaseTol),
 					Direction: int(c.Direction), Target: c.Target, Raw: c.Raw, Location: c.Location,
 				})
 			})
@@ -346,4 +351,20 @@ func parallelDo(n int, f func(k int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// nonZero is d as an optional column value: nil when zero.
+func nonZero(d decimal.Decimal) *decimal.Decimal {
+	if d.IsZero() {
+		return nil
+	}
+	return &d
+}
+
+// orZero is an optional column value as a decimal: zero when nil.
+func orZero(d *decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return decimal.Zero
+	}
+	return *d
 }

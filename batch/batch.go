@@ -117,6 +117,10 @@ type Config struct {
 	// A shard sees only part of the batch, so Analyze and Views are skipped: `jixiao analyze
 	// OUT` runs them once every shard is written.
 	Shard Shard
+	// Reviews says where the views take the analysts' dispositions from, besides the
+	// reviews table and the workbook already in Out; with Views, the run writes the reviews
+	// table (reviews.parquet) beside the others.
+	Reviews Reviews
 	// Incremental reuses the rows of the tables already in Out for every file whose
 	// content (report_id) and path are unchanged and that was read (ok or partial), and
 	// reads only the others; rows of files no longer among the inputs are dropped.
@@ -280,7 +284,18 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	// The anomalies and checks tables are written and completed on disk before the views
 	// are made (their buffers and the views' rows would otherwise add up at the run's peak),
 	// but renamed into place only at commit.
-	if err := ts.addAnalysis(analysis); err != nil {
+	// The analysts' dispositions, read before the views and the workbook in Out are
+	// replaced, go into the reviews table (written beside the anomalies and checks tables,
+	// on another core) and into the views.
+	var rv *reviewed
+	reviewsWritten := func() error { return nil }
+	if views && analysis != nil {
+		rv = loadReviews(cfg.Out, cfg.Reviews, kept, analysis, cfg.Logger)
+		if reviewsWritten, err = ts.startReviews(rv, analysis); err != nil {
+			return Summary{}, err
+		}
+	}
+	if err := errors.Join(ts.addAnalysis(analysis), reviewsWritten()); err != nil {
 		return Summary{}, err
 	}
 	if err := ts.finish(); err != nil {
@@ -291,7 +306,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	// the analysis is not used from here on, so that its other rows can be let go.
 	var pending *pendingViews
 	if views {
-		if pending, err = startViews(cfg, kept, analysis); err != nil {
+		if pending, err = startViews(cfg, kept, analysis, rv); err != nil {
 			return Summary{}, err
 		}
 		defer pending.discard()

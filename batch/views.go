@@ -3,6 +3,8 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,8 +43,34 @@ const PageFindingsMax = 10_000
 // WriteViews writes the analyst's views of a run into out: anomalies.xlsx and report.html,
 // each atomically. They are made from the same reports and analysis as the tables, with
 // at most ViewRowsMax findings and checks (the page: PageFindingsMax findings).
+//
+// The dispositions of the findings are carried over from the reviews table and the workbook
+// in out (WriteViewsReviewed), and the reviews table is written anew.
 func WriteViews(out string, reports []Report, a *Analysis) error {
-	return writeViews(out, viewInput(reports, a))
+	return WriteViewsReviewed(out, reports, a, Reviews{}, nil)
+}
+
+// WriteViewsReviewed writes the views of a run into out as WriteViews does, taking the
+// analysts' dispositions from out's reviews table and workbook, then from rv.Files, and
+// writes out's reviews table (reviews.parquet) before the views. logger (nil: none) is told
+// what came of the review input.
+func WriteViewsReviewed(out string, reports []Report, a *Analysis, rv Reviews, logger *slog.Logger) error {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	in := viewInput(reports, a)
+	if a != nil {
+		r := loadReviews(out, rv, reports, a, logger)
+		if err := writeReviews(out, r, a); err != nil {
+			return fmt.Errorf("write %s: %w", tables.ReviewsFile, err)
+		}
+		r.addToViews(&in, ViewRowsMax)
+		if err := writeViews(out, in); err != nil {
+			return err
+		}
+		return writeBookSum(out, len(in.Problems))
+	}
+	return writeViews(out, in)
 }
 
 // writeViews writes the views of in into out (see WriteViews); the page lists the first
@@ -55,6 +83,13 @@ func writeViews(out string, in review.Input) error {
 		// A copy: the workbook lets its findings go once their sheet is written, while
 		// the page may still be written.
 		page.Findings = slices.Clone(page.Findings[:PageFindingsMax])
+		if len(page.Reviews) > PageFindingsMax {
+			page.Reviews = slices.Clone(page.Reviews[:PageFindingsMax])
+		}
+	}
+	if len(page.Cleared) > PageFindingsMax {
+		page.OmittedCleared += len(page.Cleared) - PageFindingsMax
+		page.Cleared = page.Cleared[:PageFindingsMax]
 	}
 	// The two views are independent: the page is written while the workbook is built.
 	htmlErr := make(chan error, 1)
@@ -81,16 +116,20 @@ type pendingViews struct {
 
 // startViews begins writing the views of a run into a hidden folder of cfg.Out. The views
 // keep nothing of a but copies of the rows they show: a's other rows may be let go.
-func startViews(cfg Config, reports []Report, a *Analysis) (*pendingViews, error) {
+func startViews(cfg Config, reports []Report, a *Analysis, rv *reviewed) (*pendingViews, error) {
 	dir, err := os.MkdirTemp(cfg.Out, ".views-*")
 	if err != nil {
 		return nil, fmt.Errorf("write views: %w", err)
 	}
 	p := &pendingViews{dir: dir, done: make(chan error, 1)}
 	in := viewInput(reports, a)
+	rv.addToViews(&in, ViewRowsMax)
 	go func() {
 		t := time.Now()
 		err := writeViews(dir, in)
+		if err == nil && rv != nil {
+			err = writeBookSum(dir, len(in.Problems))
+		}
 		cfg.Logger.Debug("views written", "took", time.Since(t).Round(time.Millisecond))
 		p.done <- err
 	}()
@@ -111,6 +150,15 @@ func (p *pendingViews) finish(out string) error {
 		if err := os.Rename(filepath.Join(p.dir, name), filepath.Join(out, name)); err != nil {
 			return fmt.Errorf("write views: %w", err)
 		}
+	}
+	// the workbook's sum, or none: a sum left from an earlier workbook would only make the
+	// next run read this one, but it says something untrue
+	err = os.Rename(filepath.Join(p.dir, bookSumFile), filepath.Join(out, bookSumFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		err = os.Remove(filepath.Join(out, bookSumFile))
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write views: %w", err)
 	}
 	return nil
 }

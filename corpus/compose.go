@@ -90,6 +90,12 @@ func (c *composer) cnt(metric string, n int, unit string) string {
 	return c.ns.formatCount(c.r, n, unit)
 }
 
+// part writes n, one part of metric's count, and records it as an item of the metric.
+func (c *composer) part(metric, name string, n int) string {
+	c.figs.add(GoldFigure{Metric: metric + ".item", Item: name, Basis: "actual", Value: strconv.Itoa(n)})
+	return strconv.Itoa(n)
+}
+
 func (c *composer) pctFig(metric, p string) string {
 	c.figs.add(GoldFigure{Metric: metric, Basis: "actual", Value: plainValue(p)})
 	return c.ns.formatPercent(c.r, p)
@@ -506,7 +512,8 @@ func (c *composer) staffStatement() string {
 			"（其中" + c.label("staff.in_service") + c.cnt("staff.in_service", f.InService, pu) + "，" + c.label("staff.retired") + c.cnt("staff.retired", f.Retired, pu) + "）。"
 	case 1:
 		adm := f.Authorized / 2
-		s = c.self + "核定编制" + c.cnt("staff.authorized", f.Authorized, pu) + "，其中行政编制" + strconv.Itoa(adm) + pu + "、事业编制" + strconv.Itoa(f.Authorized-adm) + pu +
+		s = c.self + "核定编制" + c.cnt("staff.authorized", f.Authorized, pu) + "，其中行政编制" + c.part("staff.authorized", "行政编制", adm) + pu +
+			"、事业编制" + c.part("staff.authorized", "事业编制", f.Authorized-adm) + pu +
 			"；年末实有人数" + c.cnt("staff.actual", f.Actual, pu) + "，其中在职人员" + c.cnt("staff.in_service", f.InService, pu) + "，退休人员" + c.cnt("staff.retired", f.Retired, pu) + "。"
 	case 2:
 		s = c.self + "内设股室" + strconv.Itoa(3+c.r.IntN(6)) + "个，现有在职人员" + c.cnt("staff.in_service", f.InService, pu) + "，离退休人员" + c.cnt("staff.retired", f.Retired, pu) +

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
@@ -170,6 +171,13 @@ func (w *walker) keepParts(figs []Figure, first int) []Figure {
 	}
 	out := figs[:first]
 	for _, f := range figs[first:] {
+		if f.Part != "" && whole[f.Metric] && !breaksDownOther(f) && directPart(figs, f) {
+			// 编制人数42，其中：行政编制19、事业编制23: a part of a count stated right in its
+			// breakdown is an item of it, kept so that the parts can be added up.
+			f.Metric, f.Item = f.Metric+".item", cmp.Or(f.partName, f.Part)
+			out = append(out, f)
+			continue
+		}
 		if f.Part != "" && (whole[f.Metric] || breaksDownOther(f)) || inOtherBreakdown(f) {
 			continue
 		}
@@ -179,6 +187,16 @@ func (w *walker) keepParts(figs []Figure, first int) []Figure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// directPart reports whether part f of a count is stated in the breakdown of the whole
+// count itself (编制人数42，其中：行政编制19), not of another part (事业编制23，其中全额15).
+func directPart(figs []Figure, f Figure) bool {
+	if metricFamily(f.Metric) != UnitPerson || f.parentPos <= 0 || f.parentPos > len(figs) {
+		return false
+	}
+	p := figs[f.parentPos-1]
+	return p.Metric == f.Metric && p.Part == ""
 }
 
 // inOtherBreakdown reports whether a part of basic spending is stated in the breakdown of
@@ -714,7 +732,7 @@ func shareWord(spans []span, c, qi int) int {
 
 // changeClaim records a stated change of metric (with the basis it is stated on: 比上年预算
 // 增加0.6万元 in a budget changes the budget); a percentage right after a stated amount joins it.
-func (w *walker) changeClaim(metric string, basis Basis, base *decimal.Decimal, dir int, of string, q *quantity, raw, loc string) {
+func (w *walker) changeClaim(metric string, basis Basis, base *Figure, dir int, of string, q *quantity, raw, loc string) {
 	v := q.value
 	if n := len(w.claims); n > 0 {
 		last := &w.claims[n-1]
@@ -731,11 +749,15 @@ func (w *walker) changeClaim(metric string, basis Basis, base *decimal.Decimal, 
 	if basis == Budget && of == string(Budget) {
 		of = string(Prior) // a budget 比上年预算增加…: last year's budget
 	}
-	cl := Claim{Kind: ClaimChange, Metric: metric, Basis: basis, Of: of, Direction: dir, Base: base, Raw: raw, Location: loc}
+	cl := Claim{Kind: ClaimChange, Metric: metric, Basis: basis, Of: of, Direction: dir, Raw: raw, Location: loc}
+	if base != nil {
+		b := base.Value
+		cl.Base, cl.BaseTol = &b, halfUnit(*base)
+	}
 	if q.family == UnitPercent {
 		cl.Percent, cl.PercentDecimals = &v, q.decimals
 	} else if q.family == UnitYuan {
-		cl.Amount = &v
+		cl.Amount, cl.AmountTol = &v, halfUnit(Figure{UnitText: q.unitText, Decimals: q.decimals})
 	} else {
 		return
 	}
@@ -842,8 +864,12 @@ func clauseTransfer(s sentence, qi, c int, lx *Lexicon) (unit string, incoming b
 		if !lx.has(w, kindTransfer, "") {
 			continue
 		}
-		// 向X拨付 …: the unit stands between 向 and the verb.
+		// 向X拨付 …: the unit stands between 向 and the verb, with no amount or 其中 in between
+		// (其他收入为77.57万元（其中X转拨经费…: X is the sender).
 		for j := k - 1; j >= 0; j-- {
+			if s.spans[start+j].q != nil || lx.has(words[j], kindBreakdown, "") {
+				break
+			}
 			if words[j] == "向" || words[j] == "给" || words[j] == "为" {
 				if t := strings.Join(words[j+1:k], ""); hanCount(t) >= 2 {
 					return t, false

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // How one sentence is bound, quantity by quantity:
@@ -33,6 +31,17 @@ type sentenceCtx struct {
 	projectOpen bool
 	// paired holds the figures of amounts listed after 分别 / 均为, by span index.
 	paired map[int][]Figure
+	// free is the last amount of money outside brackets that no claim took, bound or not: a
+	// change stated after it is of that amount when no figure came before.
+	free *freeAmount
+	// changeAt is the span of the last stated change, or -1.
+	changeAt int
+}
+
+// freeAmount is an amount of money as written, with its clause.
+type freeAmount struct {
+	fig    Figure // Value, UnitText, Decimals only
+	clause int
 }
 
 // quantityAt is one quantity of the sentence with the term search's result.
@@ -81,7 +90,7 @@ var figureBinders = []figureBinder{
 
 // sentence binds the quantities of one sentence to metrics.
 func (w *walker) sentence(lp logicalPara, s sentence) {
-	sc := &sentenceCtx{w: w, lp: lp, s: s, raw: strings.TrimSpace(lp.nt.rawSpan(s.off, s.off+len(s.rs)))}
+	sc := &sentenceCtx{w: w, lp: lp, s: s, raw: strings.TrimSpace(lp.nt.rawSpan(s.off, s.off+len(s.rs))), changeAt: -1}
 	if f := sc.fundScope(); f != "" {
 		w.paraFund = f
 	}
@@ -104,7 +113,13 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		}
 		qa := sc.findTerm(i, gap[:0])
 		gap = qa.gap
-		if sc.claim(qa) || !sc.mayBind(qa) {
+		if sc.claim(qa) {
+			continue
+		}
+		if qa.q.family == UnitYuan && sp.depth == 0 {
+			sc.free = &freeAmount{fig: Figure{Value: qa.q.value, UnitText: qa.q.unitText, Decimals: qa.q.decimals}, clause: qa.clause}
+		}
+		if !sc.mayBind(qa) {
 			continue
 		}
 		fig, ok := sc.bindFigure(qa)
@@ -337,6 +352,18 @@ func (sc *sentenceCtx) staffCompound(j int) (int, string) {
 	return j, ""
 }
 
+// partName is the name a part's term has in its clause: its words back to the clause's
+// start, a breakdown word or punctuation (其中：全部补助事业编制人数20 → 全部补助事业编制人数).
+func (sc *sentenceCtx) partName(j int) string {
+	s := sc.s
+	k := j
+	for k > 0 && s.spans[k-1].clause == s.spans[j].clause && s.spans[k-1].q == nil &&
+		hanCount(s.spans[k-1].text) > 0 && !s.spans[k-1].hasKind(kindBreakdown) {
+		k--
+	}
+	return sc.spansText(k, j+1)
+}
+
 // spansText joins the words of spans [a, b).
 func (sc *sentenceCtx) spansText(a, b int) string {
 	var t strings.Builder
@@ -533,6 +560,8 @@ func bindTerm(sc *sentenceCtx, qa *quantityAt) (Figure, verdict) {
 	}
 	if fig.Part == "" {
 		fig.Part = sc.scopePart(qa)
+	} else {
+		fig.partName = sc.partName(qa.termIdx)
 	}
 	switch r.kind {
 	case kindGrand:
@@ -651,16 +680,21 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 	}
 	if dir, of, ok := changeIn(s.spans, qa.gap, qa.clause, qa.i); ok {
 		metric, basis := "", Basis("")
-		var base *decimal.Decimal
+		var base *Figure
 		if qa.termIdx >= 0 {
 			r, _ := s.spans[qa.termIdx].metricRole(q.family)
 			metric, basis = r.key, w.basisFor(s.spans, qa.gap, qa.termIdx, qa.clause, sc.partsBasis)
 		} else if lb := sc.subject(); lb != nil {
 			metric, basis = lb.fig.Metric, lb.fig.Basis
-			v := lb.fig.Value
-			base = &v
+			base = &lb.fig
+		} else if sc.free != nil && sc.free.clause < qa.clause {
+			base = &sc.free.fig // 社会保障和就业支出类科目116433.12元，同比增加16803.36元
 		}
 		w.changeClaim(metric, basis, base, dir, of, q, sc.raw, qa.loc)
+		sc.changeAt = qa.i
+		return true
+	}
+	if sc.bracketedChangePercent(qa) {
 		return true
 	}
 	if q.family == UnitPercent {
@@ -670,6 +704,27 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 		}
 	}
 	return false
+}
+
+// bracketedChangePercent joins a percentage in brackets right after a stated change to it
+// (较上年减少1.5万元(42.86%)) and reports whether it did.
+func (sc *sentenceCtx) bracketedChangePercent(qa *quantityAt) bool {
+	s, w := sc.s, sc.w
+	if qa.q.family != UnitPercent || sc.changeAt < 0 || s.spans[qa.i].depth == 0 || len(w.claims) == 0 {
+		return false
+	}
+	last := &w.claims[len(w.claims)-1]
+	if last.Kind != ClaimChange || last.Raw != sc.raw || last.Percent != nil || last.Amount == nil {
+		return false
+	}
+	for k := sc.changeAt + 1; k < qa.i; k++ {
+		if t := strings.TrimSpace(s.spans[k].text); t != "" && t != "(" && t != "（" {
+			return false
+		}
+	}
+	v := qa.q.value
+	last.Percent, last.PercentDecimals = &v, qa.q.decimals
+	return true
 }
 
 // bindComparedReference: the amount a figure is compared with, written out after 比 or 较

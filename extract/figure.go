@@ -66,6 +66,9 @@ type Figure struct {
 	// different parts are no restatement; a part is a figure only where its paragraph states
 	// no whole of the metric.
 	Part string
+	// partName is the part as the clause writes it, qualifier and all (全部补助事业编制人数),
+	// its item's name if it becomes one.
+	partName string
 	// parent is the metric whose breakdown (其中…) the figure was stated in, or "", and
 	// parentPos that figure's index among the document's prose figures, plus one (0: none).
 	parent    string
@@ -116,6 +119,10 @@ type Claim struct {
 	// follows (支出1946.44万元，较上年减少82.14万元; 事业收入730.05万元，占54.78%) — when there is
 	// one: it pins the claim to that statement of the metric.
 	Base *decimal.Decimal
+	// AmountTol and BaseTol are half a unit of the last digit written of Amount and Base, in
+	// yuan (8.25万元: 50): how far the amounts may be from what was rounded. Zero when exact
+	// or not stated.
+	AmountTol, BaseTol decimal.Decimal
 	// Direction is +1 for an increase, -1 for a decrease, 0 when not a change.
 	Direction int
 	// Target is the other unit's name as written: the receiver of a transfer, the sender of

@@ -97,6 +97,11 @@ func (lx *Lexicon) flatTables(blocks []parse.Block) []flatTable {
 // so the value columns meet their headers even when a merged super-header (资金情况) or a
 // row number column makes the header longer than a row.
 func (lx *Lexicon) rebuild(cells []flatCell, caption string) (flatTable, bool) {
+	// Text after the last number holds no value: it is what follows the table (a heading
+	// 2．年度重点工作任务), not a row — read as one, it would make the last value a row number.
+	for len(cells) > 0 && !cells[len(cells)-1].num {
+		cells = cells[:len(cells)-1]
+	}
 	nums := 0
 	for _, c := range cells {
 		if c.num {

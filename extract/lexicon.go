@@ -143,6 +143,7 @@ var Metrics = []string{
 	"three_public.total", "three_public.abroad", "three_public.reception", "three_public.vehicle",
 	"three_public.vehicle.purchase", "three_public.vehicle.operation",
 	"staff.authorized", "staff.actual", "staff.in_service", "staff.retired",
+	"staff.authorized.item", "staff.actual.item", "staff.in_service.item", "staff.retired.item",
 	"vehicles.authorized", "vehicles.actual",
 	"rate.budget_execution", "score.self_evaluation",
 }
@@ -224,8 +225,8 @@ func loadLexicon(text string) (*Lexicon, error) {
 		}
 	}
 	for _, m := range Metrics {
-		if m == "expenditure.project.item" {
-			continue
+		if strings.HasSuffix(m, ".item") {
+			continue // items are named by the report, not by the lexicon
 		}
 		if !lx.hasMetric(m) {
 			return nil, fmt.Errorf("lexicon: metric %s has no wording", m)

@@ -124,6 +124,9 @@ func (rs *realdevScore) add(g realdevGold, res *Result, w *strings.Builder) {
 	}
 	var out []realdevTuple
 	for _, f := range res.Figures {
+		if !scoredMetric[f.Metric] {
+			continue // the scorer scores SPEC's vocabulary only
+		}
 		v, _ := f.Value.Float64()
 		out = appendDistinct(out, realdevTuple{key: tupleKey(f.Metric, string(f.Basis), f.Item), value: v,
 			where: f.Location + " " + truncateRunes(f.Raw, 60)})
@@ -181,6 +184,18 @@ func appendDistinct(ts []realdevTuple, t realdevTuple) []realdevTuple {
 	}
 	return append(ts, t)
 }
+
+// scoredMetric is the vocabulary ../shared/tools/score scores: SPEC's metrics, without the
+// items of staff counts jixiao adds.
+var scoredMetric = func() map[string]bool {
+	m := map[string]bool{}
+	for _, x := range Metrics {
+		if !strings.HasPrefix(x, "staff.") || !strings.HasSuffix(x, ".item") {
+			m[x] = true
+		}
+	}
+	return m
+}()
 
 func tupleKey(metric, basis, item string) string {
 	if !strings.HasSuffix(metric, ".item") {

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/parse"
 )
@@ -30,6 +32,9 @@ func sections(doc *parse.Document) []Section {
 			cur = &Section{Heading: strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(b.Text), "#")), Location: b.Location()}
 			continue
 		}
+		if isSignOff(b.Text) {
+			continue // the 落款 closes the report, whatever section it stands in
+		}
 		if cur == nil {
 			cur = &Section{Location: b.Location()}
 		}
@@ -49,4 +54,18 @@ func sections(doc *parse.Document) []Section {
 func endsSentence(t string) bool {
 	t = strings.TrimSpace(t)
 	return strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "！")
+}
+
+// signDate is a date standing alone on its line: 2022年4月1日, 二〇二二年四月.
+var signDate = regexp.MustCompile(`^[0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?$`)
+
+// isSignOff reports whether a paragraph is a line of the 落款 that closes a report: the
+// unit's name alone (昌吉市水利局) or the date alone. Two units that copied the same measures
+// wrote the same text, whoever signed below it.
+func isSignOff(t string) bool {
+	t = strings.TrimSpace(t)
+	if signDate.MatchString(t) {
+		return true
+	}
+	return utf8.RuneCountInString(t) <= 25 && !strings.ContainsAny(t, "，。；：,;:、（）()") && unitSuffix.MatchString(t)
 }

@@ -57,8 +57,8 @@ func TestSentenceShapes(t *testing.T) {
 			[]string{"income.total|budget||1000000.00", "expenditure.total|budget||1000000.00", "expenditure.basic|budget||600000.00", "staff.authorized|actual||5.00"}},
 		{"chinese numeral staff", "编制人数七人，实有人数七人。",
 			[]string{"staff.authorized|actual||7.00", "staff.actual|actual||7.00"}},
-		{"administrative staffing parts are not authorized", "核定编制10人，其中行政编制6人，事业编制4人。",
-			[]string{"staff.authorized|actual||10.00"}},
+		{"administrative staffing parts are items of the authorized count", "核定编制10人，其中行政编制6人，事业编制4人。",
+			[]string{"staff.authorized.item|actual|事业编制|4.00", "staff.authorized.item|actual|行政编制|6.00", "staff.authorized|actual||10.00"}},
 		{"capital spending inside a basic breakdown", "基本支出中，工资福利支出80万元，资本性支出2万元。项目支出中资本性支出5万元。",
 			[]string{"expenditure.basic.personnel|actual||800000.00", "expenditure.basic.capital|actual||20000.00"}},
 		{"a name with a one-character change verb in it", "2023年项目支出22.73万元，比上年的38.1万元减少15.37万元，主要包括：少先队工作经费10.24万元；希望工程助学经费12.49万元。",
@@ -160,7 +160,7 @@ func TestIncomingTransfer(t *testing.T) {
 
 func TestSections(t *testing.T) {
 	e := newTestExtractor(t)
-	res, err := e.Extract(context.Background(), textDoc("四、存在的问题\n1.部分业务工作经费保障不足，依赖上级补助资金。\n2.公用经费支出压缩空间有限。\n五、改进措施\n一是全面清理往来款项。二是加强财务人员业务培训。"))
+	res, err := e.Extract(context.Background(), textDoc("四、存在的问题\n1.部分业务工作经费保障不足，依赖上级补助资金。\n2.公用经费支出压缩空间有限。\n五、改进措施\n一是全面清理往来款项。二是加强财务人员业务培训。\n某县档案馆\n2025年3月12日"))
 	if err != nil {
 		t.Fatal(err)
 	}

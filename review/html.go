@@ -109,6 +109,36 @@ type htmlView struct {
 	Evaluations            []evalView
 	EvalTotal, EvalOmitted int
 	Severities             []severityCount // for the filter checkboxes
+	// Review is set when the findings have review keys: the page shows their dispositions
+	// and lets an analyst mark them and export the marks.
+	Review   bool
+	Compared bool // there was a previous list: 新增 and 已消除 mean something
+	Reviews  reviewCounts
+	States   []stateOption // the states, for the filter and the editor
+	Cleared  []clearedRow
+	// OmittedCleared counts the cleared findings left out of Cleared.
+	OmittedCleared int
+	Problems       []Problem
+}
+
+// reviewCounts is the review card: findings reviewed, new and cleared.
+type reviewCounts struct{ Reviewed, Pending, New, Cleared, Carried int }
+
+// stateOption is one state of the filter and the editor; Key is the state word, "" for
+// findings not reviewed.
+type stateOption struct{ Key, Label string }
+
+// reviewView is a finding's disposition as the page shows it.
+type reviewView struct {
+	Key, AnomalyID, State, StateLabel, Comment, Reviewer, Date string
+	New                                                        bool
+}
+
+// clearedRow is a finding no longer arising, on the page.
+type clearedRow struct {
+	Severity, SeverityLabel, Rank, Rule, RuleTitle, Department, Year, Path, Message string
+	AnomalyID, LastSeen, Note, Mark                                                 string
+	reviewView
 }
 
 type fileCounts struct{ Total, OK, Partial, Failed int }
@@ -140,6 +170,7 @@ type findingView struct {
 	ExpectedSort, ActualSort, DiffSort                          string
 	Metrics, Related                                            string
 	Evidence                                                    []segment
+	reviewView
 }
 
 // segment is a piece of evidence text; Mark is set for a number with its unit.
@@ -227,7 +258,60 @@ func buildView(r *run) htmlView {
 	v.Evaluations, v.EvalOmitted = evalViews(r, tables, anchors)
 	v.EvalTotal = len(tables)
 	v.Charts = append(buildCharts(r), scoreRateChart(scorePoints(r, tables)))
+	addReview(&v, r)
 	return v
+}
+
+// addReview adds the review parts of the page: counts, states, the findings no longer
+// arising and the review input that could not be used.
+func addReview(v *htmlView, r *run) {
+	if r.rv == nil && len(r.in.Cleared) == 0 && len(r.in.Problems) == 0 {
+		return
+	}
+	v.Review, v.Compared = true, r.in.Compared
+	v.States = append(v.States, stateOption{Key: "", Label: stateNoneLabel})
+	for _, st := range States {
+		v.States = append(v.States, stateOption{Key: st, Label: st})
+	}
+	for _, f := range r.findings {
+		rv := r.review(f)
+		if rv.Status != "" {
+			v.Reviews.Reviewed++
+		} else {
+			v.Reviews.Pending++
+		}
+	}
+	st := r.in.ReviewStats
+	v.Reviews.New, v.Reviews.Cleared, v.Reviews.Carried = st.New, st.Cleared, st.Carried
+	for i := range r.in.Cleared {
+		c := &r.in.Cleared[i]
+		row := clearedRow{Severity: c.Severity, SeverityLabel: labelOr(severityLabel, c.Severity), Rank: strconv.Itoa(rankOf(c.Severity)),
+			Rule: c.Rule, RuleTitle: r.ruleTitle(c.Rule), Department: c.Department, Year: yearText(c.Year), Path: c.Path,
+			Message: c.Message, AnomalyID: c.AnomalyID, LastSeen: c.LastSeen, Note: r.clearedNote(c), Mark: MarkCleared,
+			reviewView: reviewViewOf(Review{Key: c.Key, Disposition: c.Disposition}, c.AnomalyID)}
+		if !c.JustCleared {
+			row.Mark = "早前" + MarkCleared
+		}
+		v.Cleared = append(v.Cleared, row)
+	}
+	v.OmittedCleared = r.in.OmittedCleared
+	v.Problems = r.in.Problems
+}
+
+// RV is the finding's review, for the template's "rv" cell.
+func (f findingView) RV() reviewView { return f.reviewView }
+
+// RV is the finding's review, for the template's "rv" cell.
+func (c clearedRow) RV() reviewView { return c.reviewView }
+
+// reviewViewOf is a review as the page shows it.
+func reviewViewOf(rv Review, anomalyID string) reviewView {
+	label := rv.Status
+	if label == "" {
+		label = stateNoneLabel
+	}
+	return reviewView{Key: rv.Key, AnomalyID: anomalyID, State: rv.Status, StateLabel: label, Comment: rv.Comment, Reviewer: rv.Reviewer,
+		Date: rv.Date, New: rv.New}
 }
 
 func yearText(y int) string {
@@ -377,7 +461,8 @@ func findingViewOf(r *run, f *analyze.Finding) findingView {
 	kind := valueKind(f)
 	fv := findingView{ID: f.AnomalyID, Severity: f.Severity, SeverityLabel: labelOr(severityLabel, f.Severity),
 		Rank: strconv.Itoa(rankOf(f.Severity)), Rule: f.Rule, RuleTitle: r.ruleTitle(f.Rule), Message: f.Message,
-		Evidence: highlight(f.Evidence), Related: strings.Join(r.related(f), "；"), Metrics: metrics(f, "、")}
+		Evidence: highlight(f.Evidence), Related: strings.Join(r.related(f), "；"), Metrics: metrics(f, "、"),
+		reviewView: reviewViewOf(r.review(f), f.AnomalyID)}
 	if f.Expected != nil {
 		fv.Expected = formatValue(kind, *f.Expected)
 		d, _ := displayValue(kind, *f.Expected)

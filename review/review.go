@@ -34,6 +34,22 @@ type Input struct {
 	// Findings and Checks (a large batch's views show only the first ones); the views say
 	// so, and where the rest are.
 	OmittedFindings, OmittedChecks int
+
+	// Reviews, when not nil, holds the review of each finding of Findings, at the same
+	// index: its key, its disposition, whether it is new (Ledger.Review). Nil shows every
+	// finding unreviewed.
+	Reviews []Review
+	// Compared is set when there was a previous list to compare with: 新增 and 已消除 mean
+	// something only then.
+	Compared bool
+	// Cleared are the findings of earlier lists that no longer arise (Ledger.Cleared);
+	// OmittedCleared counts those left out of it.
+	Cleared        []Record
+	OmittedCleared int
+	// Problems are the review input that could not be used as it was (Ledger.Problems).
+	Problems []Problem
+	// ReviewStats counts the reviews of the whole run (not only of the findings shown).
+	ReviewStats LedgerStats
 }
 
 // Report is one input file of the run: a row of the reports table with its resolved values.
@@ -125,6 +141,7 @@ type run struct {
 	rules    map[string]analyze.Rule
 	order    map[string]int // rule ID → registry position
 	counts   map[string][3]int
+	rv       map[*analyze.Finding]*Review // the review of each finding, from in.Reviews
 }
 
 func newRun(in Input) *run {
@@ -154,6 +171,12 @@ func newRun(in Input) *run {
 	r.findings = make([]*analyze.Finding, len(in.Findings))
 	for i := range in.Findings {
 		r.findings[i] = &in.Findings[i]
+	}
+	if len(in.Reviews) == len(in.Findings) && len(in.Reviews) > 0 {
+		r.rv = make(map[*analyze.Finding]*Review, len(in.Findings))
+		for i := range in.Findings {
+			r.rv[&in.Findings[i]] = &in.Reviews[i]
+		}
 	}
 	sort.SliceStable(r.findings, func(i, j int) bool {
 		a, b := r.findings[i], r.findings[j]
@@ -187,6 +210,35 @@ func (r *run) report(f *analyze.Finding) *Report {
 		return nil
 	}
 	return r.byID[f.ReportID]
+}
+
+// review is a finding's review; the zero Review when the run has none.
+func (r *run) review(f *analyze.Finding) Review {
+	if rv, ok := r.rv[f]; ok {
+		return *rv
+	}
+	return Review{}
+}
+
+// clearedNote says why a finding no longer arises when it may not be that the report was
+// corrected: its file could not be read this time, or the batch has no report of its
+// department and year.
+func (r *run) clearedNote(c *Record) string {
+	for _, rep := range r.reports {
+		if rep.Path == c.Path && rep.Status == StatusFailed {
+			return "该报告本次未能读取（" + labelOr(statusLabel, rep.Status) + "），问题是否已改正无法确认"
+		}
+	}
+	if c.Department == "" {
+		return ""
+	}
+	want := unit(c.Department, "")
+	for _, rep := range r.reports {
+		if rep.Year == c.Year && rep.Department != "" && unit(rep.Department, "") == want {
+			return ""
+		}
+	}
+	return "本次没有该部门该年度的报告，问题未再检查"
 }
 
 func (r *run) department(f *analyze.Finding) string {

@@ -158,6 +158,10 @@ func shuffled(in Input) Input {
 	for i := len(in.Checks) - 1; i >= 0; i-- {
 		out.Checks = append(out.Checks, in.Checks[i])
 	}
+	for i := len(in.Reviews) - 1; i >= 0; i-- {
+		out.Reviews = append(out.Reviews, in.Reviews[i])
+	}
+	out.Compared, out.Cleared, out.Problems, out.ReviewStats = in.Compared, in.Cleared, in.Problems, in.ReviewStats
 	return out
 }
 
@@ -180,7 +184,8 @@ func TestWriteXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := "序号,严重程度,部门,年度,规则,规则名称,问题说明,预期值(万元),实际值(万元),差额(万元),涉及指标,相关报告,证据原文,文件路径,问题编号"
+	wantHeader := "序号,严重程度,部门,年度,规则,规则名称,问题说明,处理状态,核实意见,核实人,核实日期,变化," +
+		"预期值(万元),实际值(万元),差额(万元),涉及指标,相关报告,证据原文,文件路径,问题编号,核实编号"
 	if got := strings.Join(rows[0], ","); got != wantHeader {
 		t.Errorf("header = %s\nwant     %s", got, wantHeader)
 	}
@@ -195,33 +200,33 @@ func TestWriteXLSX(t *testing.T) {
 			t.Errorf("row %d (%s %s) sorts before row %d (%s %s)", i, a[1], a[2], i+1, b[1], b[2])
 		}
 	}
-	if got := rows[1][14] + " " + rows[2][14]; got != "a000000000000005 a000000000000002" {
+	if got := rows[1][19] + " " + rows[2][19]; got != "a000000000000005 a000000000000002" {
 		t.Errorf("first findings = %s, want the two errors, 妇女联合会 before 科学技术协会 (byte order, as analyze sorts)", got)
 	}
 	var row int
 	for i, r := range rows {
-		if r[14] == "a000000000000002" {
+		if r[19] == "a000000000000002" {
 			row = i + 1
 		}
 	}
-	for cell, want := range map[string]string{"H": "219.37", "I": "229.37", "J": "10.00", "C": "隆回县科学技术协会", "F": "支出合计与基本、项目支出不符"} {
+	for cell, want := range map[string]string{"M": "219.37", "N": "229.37", "O": "10.00", "C": "隆回县科学技术协会", "F": "支出合计与基本、项目支出不符"} {
 		if got, _ := f.GetCellValue(SheetFindings, cell+itoa(row)); got != want {
 			t.Errorf("%s%d = %q, want %q", cell, row, got, want)
 		}
 	}
-	if got, _ := f.GetCellValue(SheetFindings, "H"+itoa(row), excelize.Options{RawCellValue: true}); got != "219.37" {
-		t.Errorf("raw H%d = %q, want the number 219.37", row, got)
+	if got, _ := f.GetCellValue(SheetFindings, "M"+itoa(row), excelize.Options{RawCellValue: true}); got != "219.37" {
+		t.Errorf("raw M%d = %q, want the number 219.37", row, got)
 	}
-	if typ, _ := f.GetCellType(SheetFindings, "H"+itoa(row)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-		t.Errorf("H%d has type %v, want a number", row, typ)
+	if typ, _ := f.GetCellType(SheetFindings, "M"+itoa(row)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("M%d has type %v, want a number", row, typ)
 	}
 	// non-money values keep their unit through the number format
 	for id, want := range map[string]string{"a000000000000005": "40.00% +6.30个百分点", "a000000000000007": "41人 +3人",
 		"a000000000000006": "9.27% +7.94个百分点"} {
 		for i, r := range rows {
-			if r[14] == id {
-				act, _ := f.GetCellValue(SheetFindings, "I"+itoa(i+1))
-				dif, _ := f.GetCellValue(SheetFindings, "J"+itoa(i+1))
+			if r[19] == id {
+				act, _ := f.GetCellValue(SheetFindings, "N"+itoa(i+1))
+				dif, _ := f.GetCellValue(SheetFindings, "O"+itoa(i+1))
 				if got := act + " +" + dif; got != want {
 					t.Errorf("%s actual, difference = %q, want %q", id, got, want)
 				}
@@ -243,8 +248,8 @@ func TestWriteXLSX(t *testing.T) {
 	if filters != 3 {
 		t.Errorf("%d autofilters, want one per sheet", filters)
 	}
-	if xml := zipEntry(t, path, "xl/worksheets/sheet1.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$O$10"`) {
-		t.Errorf("sheet1 has no autofilter on A1:O10: %s", xml)
+	if xml := zipEntry(t, path, "xl/worksheets/sheet1.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$U$10"`) {
+		t.Errorf("sheet1 has no autofilter on A1:U10: %s", xml)
 	}
 	// 报告汇总: one row per report; 检查情况: one row per check
 	reps, _ := f.GetRows(SheetReports)
@@ -398,17 +403,30 @@ func TestCSPMatchesInlineAssets(t *testing.T) {
 }
 
 func TestHTMLGolden(t *testing.T) {
+	t.Run("plain", func(t *testing.T) { checkGolden(t, sampleInput(), "report.golden.html") })
+	t.Run("reviewed", func(t *testing.T) { checkGolden(t, reviewedPage(), "report-review.golden.html") })
+}
+
+// reviewedPage is the reviewed sample with a problem of the review input.
+func reviewedPage() Input {
+	in := reviewedInput()
+	in.Problems = []Problem{{Source: "标记.csv", Where: "第3行", Key: "ffffffffffffffff", Disposition: Disposition{Status: "属是", Comment: "已核"},
+		Reason: "核实编号“ffffffffffffffff”不在本次问题清单中，也不在以往的核实记录中"}}
+	return in
+}
+
+func checkGolden(t *testing.T, in Input, name string) {
 	var a, b bytes.Buffer
-	if err := renderHTML(&a, sampleInput()); err != nil {
+	if err := renderHTML(&a, in); err != nil {
 		t.Fatal(err)
 	}
-	if err := renderHTML(&b, shuffled(sampleInput())); err != nil {
+	if err := renderHTML(&b, shuffled(in)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("the page depends on the order of the input")
 	}
-	golden := filepath.Join("testdata", "report.golden.html")
+	golden := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(golden, a.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
@@ -417,6 +435,9 @@ func TestHTMLGolden(t *testing.T) {
 	want, err := os.ReadFile(golden)
 	if err != nil {
 		t.Fatalf("%v (run go test ./review/ -run TestHTMLGolden -update)", err)
+	}
+	if strings.Contains(a.String(), "<script>") != true {
+		t.Fatal("no script")
 	}
 	if !bytes.Equal(a.Bytes(), want) {
 		t.Errorf("report.html differs from %s (rerun with -update and review the diff)", golden)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,9 +26,15 @@ const (
 	// SheetIndicators lists the indicators of the self-evaluation tables, one a row, with the
 	// findings about each; it is there only when a report has such a table.
 	SheetIndicators = "绩效指标"
-	// SheetNotes says what the workbook leaves out; it is there only when it leaves
-	// something out.
+	// SheetNotes says what the workbook leaves out, and what came of the review input; it
+	// is there only when there is something to say.
 	SheetNotes = "说明"
+	// SheetCleared lists the findings of earlier lists that no longer arise, with their
+	// dispositions; it is there only when there are some.
+	SheetCleared = "已消除"
+	// SheetProblems lists the review input that could not be used as it was, and why; it is
+	// there only when there is some.
+	SheetProblems = "未能对应的核实意见"
 )
 
 // fixedTime is the workbook's created and modified time: a constant, so that two writes of
@@ -102,6 +109,7 @@ func writeNotes(f *excelize.File, in Input) error {
 		lines = append(lines, fmt.Sprintf("“%s”只列出 %d 条检查结果（先发现问题的、后资料不足的），另有 %d 条未列出；全部结果见 checks.parquet。",
 			SheetChecks, len(in.Checks), in.OmittedChecks))
 	}
+	lines = append(lines, reviewNotes(in)...)
 	if len(lines) == 0 {
 		return nil
 	}
@@ -119,10 +127,30 @@ func writeNotes(f *excelize.File, in Input) error {
 	return nil
 }
 
+// reviewNotes are the notes sheet's lines on the review input: what changed since the
+// previous list, what could not be used, what is left out.
+func reviewNotes(in Input) []string {
+	var lines []string
+	if in.Compared {
+		st := in.ReviewStats
+		lines = append(lines, fmt.Sprintf("与上次的问题清单相比：新增 %d 条（“%s”列标“%s”），已消除 %d 条（见“%s”）；沿用核实意见 %d 条。",
+			st.New, HeaderChange, MarkNew, st.Cleared, SheetCleared, st.Carried))
+	}
+	if in.OmittedCleared > 0 {
+		lines = append(lines, fmt.Sprintf("“%s”只列出 %d 条，另有 %d 条未列出；全部见 reviews.parquet。", SheetCleared, len(in.Cleared), in.OmittedCleared))
+	}
+	if n := len(in.Problems); n > 0 {
+		lines = append(lines, fmt.Sprintf("有 %d 处核实意见未能按原样采用，原因见“%s”；其余核实意见均已沿用。", n, SheetProblems))
+	}
+	return lines
+}
+
 // column describes one column of a sheet.
 type column struct {
 	header string
-	wide   bool // long text: width capped at maxWideWidth, wrapped
+	wide   bool    // long text: width capped at maxWideWidth, wrapped
+	min    float64 // the least width, for a column an analyst fills in
+	states bool    // the cells take a state (处理状态): a drop-down of States
 }
 
 // cellType is what an xcell holds.
@@ -182,6 +210,7 @@ type styles struct {
 	f                      *excelize.File
 	header, text, wrap     int
 	integer                int
+	fill, fillWrap, mark   int // the columns an analyst fills in; the 新增 mark
 	severity, outcome, sts map[string]int
 	numFmt                 map[string]int
 }
@@ -207,6 +236,11 @@ func newStyles(f *excelize.File) (*styles, error) {
 	s.text = mk(&excelize.Style{Alignment: top})
 	s.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	s.integer = mk(&excelize.Style{Alignment: top, NumFmt: 1})
+	pale := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8E1"}}
+	s.fill = mk(&excelize.Style{Alignment: top, Fill: pale})
+	s.fillWrap = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Fill: pale})
+	s.mark = mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
+		Font: &excelize.Font{Bold: true, Color: "1D4ED8"}})
 	tone := func(fill, font string) *excelize.Style {
 		return &excelize.Style{
 			Font:      &excelize.Font{Color: font, Bold: true},
@@ -299,6 +333,17 @@ func (s *styles) labelCell(labels map[string]string, styles map[string]int, key 
 	return c
 }
 
+// reviewCells are the cells of a disposition, in the order of reviewColumns.
+func (s *styles) reviewCells(row []xcell, d Disposition) []xcell {
+	return append(row, xcell{typ: cellText, text: d.Status, style: s.fill}, xcell{typ: cellText, text: d.Comment, style: s.fillWrap},
+		xcell{typ: cellText, text: d.Reviewer, style: s.fill}, xcell{typ: cellText, text: d.Date, style: s.fill})
+}
+
+// markCell is the change column's cell: 新增, 已消除 or empty.
+func (s *styles) markCell(mark string) xcell {
+	return xcell{typ: cellText, text: mark, style: s.mark}
+}
+
 func (s *styles) intCell(n int) xcell {
 	return xcell{typ: cellInt, n: n, style: s.integer}
 }
@@ -336,6 +381,12 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 	if len(lines) > 0 {
 		sheets = append(sheets, SheetIndicators)
 	}
+	if len(r.in.Problems) > 0 {
+		sheets = append([]string{SheetProblems}, sheets...)
+	}
+	if len(r.in.Cleared) > 0 {
+		sheets = append([]string{SheetCleared}, sheets...)
+	}
 	for _, name := range sheets {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
@@ -351,7 +402,17 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 		return nil, err
 	}
 	// The other sheets need no more of the findings than their counts (run.counts).
-	r.findings, r.in.Findings = nil, nil
+	r.findings, r.in.Findings, r.in.Reviews, r.rv = nil, nil, nil, nil
+	if len(r.in.Cleared) > 0 {
+		if err := writeSheet(f, st, SheetCleared, clearedColumns, len(r.in.Cleared), clearedCells(r, st)); err != nil {
+			return nil, err
+		}
+	}
+	if len(r.in.Problems) > 0 {
+		if err := writeSheet(f, st, SheetProblems, problemColumns, len(r.in.Problems), problemCells(r, st)); err != nil {
+			return nil, err
+		}
+	}
 	if err := writeSheet(f, st, SheetReports, reportColumns(), len(r.reports), reportCells(r, st)); err != nil {
 		return nil, err
 	}
@@ -372,11 +433,18 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 type rowFunc func(i int, row []xcell) ([]xcell, error)
 
 // findingColumns are the columns of 问题清单.
-var findingColumns = []column{
-	{header: "序号"}, {header: "严重程度"}, {header: "部门"}, {header: "年度"}, {header: "规则"},
-	{header: "规则名称"}, {header: "问题说明", wide: true}, {header: "预期值(万元)"}, {header: "实际值(万元)"},
+var findingColumns = slices.Concat([]column{
+	{header: "序号"}, {header: "严重程度"}, {header: headerDept}, {header: headerYear}, {header: headerRule},
+	{header: "规则名称"}, {header: headerMessage, wide: true}}, reviewColumns, []column{{header: HeaderChange},
+	{header: "预期值(万元)"}, {header: "实际值(万元)"},
 	{header: "差额(万元)"}, {header: "涉及指标", wide: true}, {header: "相关报告", wide: true},
-	{header: "证据原文", wide: true}, {header: "文件路径", wide: true}, {header: "问题编号"},
+	{header: "证据原文", wide: true}, {header: headerPath, wide: true}, {header: HeaderAnomalyID}, {header: HeaderKey},
+})
+
+// reviewColumns are the columns an analyst fills in, on 问题清单 and 已消除.
+var reviewColumns = []column{
+	{header: HeaderStatus, min: 13, states: true}, {header: HeaderComment, wide: true, min: 30},
+	{header: HeaderReviewer, min: 9}, {header: HeaderDate, min: 12},
 }
 
 // findingCells makes the rows of 问题清单, one per finding of r.
@@ -396,13 +464,61 @@ func findingCells(r *run, st *styles) rowFunc {
 				return nil, err
 			}
 		}
-		return append(row,
+		rv := r.review(f)
+		mark := ""
+		if rv.New {
+			mark = MarkNew
+		}
+		row = append(row,
 			st.intCell(i+1), st.labelCell(severityLabel, st.severity, f.Severity), st.textCell(dept, false), st.yearCell(year),
-			st.textCell(f.Rule, false), st.textCell(r.ruleTitle(f.Rule), false), st.textCell(f.Message, true),
+			st.textCell(f.Rule, false), st.textCell(r.ruleTitle(f.Rule), false), st.textCell(f.Message, true))
+		row = st.reviewCells(row, rv.Disposition)
+		return append(row, st.markCell(mark),
 			exp, act, dif,
 			st.textCell(metrics(f, "；"), true), st.textCell(strings.Join(r.related(f), "；"), true),
 			st.textCell(f.Evidence, true), st.textCell(f.Path, true), st.textCell(f.AnomalyID, false),
+			st.textCell(rv.Key, false),
 		), nil
+	}
+}
+
+// clearedColumns are the columns of 已消除.
+var clearedColumns = slices.Concat([]column{
+	{header: "序号"}, {header: headerSeverity}, {header: headerDept}, {header: headerYear}, {header: headerRule},
+	{header: "规则名称"}, {header: headerMessage, wide: true}}, reviewColumns, []column{{header: HeaderChange},
+	{header: "最后出现"}, {header: "说明", wide: true}, {header: headerPath, wide: true}, {header: HeaderAnomalyID}, {header: HeaderKey},
+})
+
+// clearedCells makes the rows of 已消除, one per finding no longer arising.
+func clearedCells(r *run, st *styles) rowFunc {
+	return func(i int, row []xcell) ([]xcell, error) {
+		c := &r.in.Cleared[i]
+		mark := MarkCleared
+		if !c.JustCleared {
+			mark = "早前" + MarkCleared
+		}
+		row = append(row, st.intCell(i+1), st.labelCell(severityLabel, st.severity, c.Severity), st.textCell(c.Department, false),
+			st.yearCell(c.Year), st.textCell(c.Rule, false), st.textCell(r.ruleTitle(c.Rule), false), st.textCell(c.Message, true))
+		row = st.reviewCells(row, c.Disposition)
+		return append(row, st.markCell(mark), st.textCell(c.LastSeen, false), st.textCell(r.clearedNote(c), true),
+			st.textCell(c.Path, true), st.textCell(c.AnomalyID, false), st.textCell(c.Key, false)), nil
+	}
+}
+
+// problemColumns are the columns of 未能对应的核实意见: where a row was, why it could not be
+// used, and what it said.
+var problemColumns = []column{
+	{header: "来源", wide: true}, {header: "位置"}, {header: "原因", wide: true}, {header: HeaderKey}, {header: HeaderAnomalyID},
+	{header: HeaderStatus, min: 13}, {header: HeaderComment, wide: true, min: 30}, {header: HeaderReviewer, min: 9}, {header: HeaderDate, min: 12},
+}
+
+// problemCells makes the rows of 未能对应的核实意见.
+func problemCells(r *run, st *styles) rowFunc {
+	return func(i int, row []xcell) ([]xcell, error) {
+		p := &r.in.Problems[i]
+		row = append(row, st.textCell(p.Source, true), st.textCell(p.Where, false), st.textCell(p.Reason, true),
+			st.textCell(p.Key, false), st.textCell(p.AnomalyID, false))
+		return st.reviewCells(row, p.Disposition), nil
 	}
 }
 
@@ -531,7 +647,10 @@ func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, n int
 		if c.wide {
 			limit = maxWideWidth
 		}
-		widths[j] = math.Max(minColWidth, math.Min(widths[j], limit))
+		widths[j] = math.Max(math.Max(minColWidth, c.min), math.Min(widths[j], limit))
+	}
+	if err := addStateLists(f, sheet, cols, n); err != nil {
+		return err
 	}
 	// The autofilter (its defined name, the sheet's filterMode and autoFilter elements) goes
 	// on the worksheet before streaming: the stream writer writes those parts of the sheet
@@ -588,6 +707,30 @@ func writeSheet(f *excelize.File, st *styles, sheet string, cols []column, n int
 		}
 	}
 	return sw.Flush()
+}
+
+// addStateLists puts the drop-down of States on the state columns of a sheet of n rows
+// (before it is streamed: the stream writer writes the sheet's data validations when it is
+// flushed). A value typed in that is no state is refused by Excel, WPS and LibreOffice
+// alike; one pasted in is read back as a Problem.
+func addStateLists(f *excelize.File, sheet string, cols []column, n int) error {
+	for j, c := range cols {
+		if !c.states {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, max(n, 1)+1)
+		if err := dv.SetDropList(States); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "处理状态", "请从下拉列表中选择："+statesList+"；未处理的留空。")
+		dv.SetInput("处理状态", "请选择："+statesList)
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // textWidth is the display width of s in Excel character units: East Asian wide and

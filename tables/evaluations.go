@@ -141,27 +141,6 @@ func optBoolCol[R any](name string, f func(*R) **bool) column[R] {
 	}
 }
 
-// boolCol is a non-null boolean column.
-func boolCol[R any](name string, f func(*R) *bool) column[R] {
-	return column[R]{
-		field: arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Boolean},
-		put: func(b array.Builder, r *R) error {
-			b.(*array.BooleanBuilder).Append(*f(r))
-			return nil
-		},
-		get: func(a arrow.Array, i int, r *R) error {
-			v, ok := a.(*array.Boolean)
-			if !ok {
-				return fmt.Errorf("column %s: want bool, file has %s", name, a.DataType())
-			}
-			if v.IsValid(i) {
-				*f(r) = v.Value(i)
-			}
-			return nil
-		},
-	}
-}
-
 // plainInt32Col is an int32 column that writes 0 as 0 (not null).
 func plainInt32Col[R any](name string, f func(*R) *int32) column[R] {
 	return column[R]{

@@ -29,6 +29,9 @@ type column[R any] struct {
 type table[R any] struct {
 	file    string
 	columns []column[R]
+	// plain names the columns written without a dictionary: values nearly all distinct
+	// (keys, ids, messages), for which a dictionary costs time and saves nothing.
+	plain []string
 }
 
 func (t table[R]) schema() *arrow.Schema {
@@ -285,6 +288,8 @@ func claimsTable() table[ClaimRow] {
 		int32Col("percent_decimals", func(r *ClaimRow) *int32 { return &r.PercentDecimals }),
 		optDecimalCol("amount", func(r *ClaimRow) **decimal.Decimal { return &r.Amount }),
 		optDecimalCol("base", func(r *ClaimRow) **decimal.Decimal { return &r.Base }),
+		optDecimalCol("amount_tolerance", func(r *ClaimRow) **decimal.Decimal { return &r.AmountTol }),
+		optDecimalCol("base_tolerance", func(r *ClaimRow) **decimal.Decimal { return &r.BaseTol }),
 		int32Col("direction", func(r *ClaimRow) *int32 { return &r.Direction }),
 		stringCol("target", func(r *ClaimRow) *string { return &r.Target }),
 		stringCol("raw", func(r *ClaimRow) *string { return &r.Raw }),
@@ -315,7 +320,8 @@ func anomaliesTable() table[AnomalyRow] {
 		optDecimalCol("actual", func(r *AnomalyRow) **decimal.Decimal { return &r.Actual }),
 		stringCol("message", func(r *AnomalyRow) *string { return &r.Message }),
 		stringCol("evidence", func(r *AnomalyRow) *string { return &r.Evidence }),
-	}}
+		stringCol("review_key", func(r *AnomalyRow) *string { return &r.ReviewKey }),
+	}, plain: []string{"review_key"}}
 }
 
 func checksTable() table[CheckRow] {
@@ -348,6 +354,8 @@ func tableOf[R Row]() table[R] {
 		return any(fundsTable()).(table[R])
 	case EvaluationRow:
 		return any(evaluationsTable()).(table[R])
+	case ReviewRow:
+		return any(reviewsTable()).(table[R])
 	default:
 		return any(checksTable()).(table[R])
 	}

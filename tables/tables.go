@@ -162,6 +162,11 @@ type AnomalyRow struct {
 	Message string
 	// Evidence is the raw text or cells the finding rests on.
 	Evidence string
+	// ReviewKey identifies the finding across runs and resubmissions, for the analysts'
+	// dispositions (the reviews table): made of what a corrected report keeps — the
+	// department, the year, the rule, the metrics, the item, the other departments — never
+	// of report ids. An added column.
+	ReviewKey string
 }
 
 // CheckRow is one row of the checks table: one report and one rule, and what came of the check.
@@ -177,7 +182,7 @@ type CheckRow struct {
 
 // Row is the set of row types that have a table.
 type Row interface {
-	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow | IndicatorRow | FundsRow | EvaluationRow
+	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow | ReviewRow | IndicatorRow | FundsRow | EvaluationRow
 }
 
 // ClaimRow is one row of the claims table (an addition to SPEC): a statement of a report
@@ -204,6 +209,9 @@ type ClaimRow struct {
 	// Base is the amount of the metric the claim is about, as the sentence states it (the
 	// figure it follows), nil when none. An added column.
 	Base *decimal.Decimal
+	// AmountTol and BaseTol are half a unit of the last digit Amount and Base were written
+	// to, in yuan (8.25万元: 50); nil when exact or none. Added columns.
+	AmountTol, BaseTol *decimal.Decimal
 	// Direction is 1 for an increase, -1 for a decrease, 0 (null) otherwise.
 	Direction int32
 	// Target is the receiving unit of a transfer, as written.

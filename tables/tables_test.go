@@ -13,7 +13,10 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/shopspring/decimal"
 )
 
@@ -231,9 +234,56 @@ func TestRoundTrip(t *testing.T) {
 			return ok && x == y
 		})
 	})
+	t.Run("reviews", func(t *testing.T) {
+		rows := []ReviewRow{
+			{ReviewKey: "0123456789abcdef", Status: "已退回修改", Comment: "请核对支出合计", Reviewer: "李", Date: "2025-03-05",
+				FirstSeen: "2025-03-01", LastSeen: "2025-03-01", Cleared: true, AnomalyID: "fedcba9876543210", Rule: "sum.expenditure",
+				Severity: "error", Department: "县科协", Year: 2024, Path: "a.docx", Message: "支出合计不符。"},
+			{ReviewKey: "0123456789abcdef-2", FirstSeen: "2025-03-08", LastSeen: "2025-03-08"},
+		}
+		roundTrip(t, rows, func(x, y ReviewRow) bool { return x == y })
+	})
 	t.Run("empty", func(t *testing.T) {
 		roundTrip(t, []CheckRow{}, func(a, b CheckRow) bool { return a == b })
 	})
+}
+
+// TestAnomaliesWithoutReviewKey: an anomalies table written before review_key was added
+// reads back, with empty keys.
+func TestAnomaliesWithoutReviewKey(t *testing.T) {
+	old := anomaliesTable()
+	if last := old.columns[len(old.columns)-1].field.Name; last != "review_key" {
+		t.Fatalf("the last column is %s, want review_key", last)
+	}
+	old.columns = old.columns[:len(old.columns)-1]
+	rb := array.NewRecordBuilder(memory.NewGoAllocator(), old.schema())
+	defer rb.Release()
+	row := AnomalyRow{AnomalyID: "a1", Rule: "sum.expenditure", Message: "不符", ReviewKey: "never written"}
+	for j, c := range old.columns {
+		if err := c.put(rb.Field(j), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec := rb.NewRecordBatch()
+	defer rec.Release()
+	tbl := array.NewTableFromRecords(old.schema(), []arrow.RecordBatch{rec})
+	defer tbl.Release()
+	path := filepath.Join(t.TempDir(), AnomaliesFile)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pqarrow.WriteTable(tbl, f, 1024, nil, pqarrow.DefaultWriterProps()); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	rows, err := ReadAnomalies(path)
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("read back %+v, %v", rows, err)
+	}
+	if rows[0].AnomalyID != "a1" || rows[0].Message != "不符" || rows[0].ReviewKey != "" {
+		t.Errorf("read back %+v", rows[0])
+	}
 }
 
 func TestDecimalsExact(t *testing.T) {
@@ -530,6 +580,7 @@ func TestDocsListEveryColumn(t *testing.T) {
 		"checks":      Schema[CheckRow](),
 		"claims":      Schema[ClaimRow](),
 		"sections":    Schema[SectionRow](),
+		"reviews":     Schema[ReviewRow](),
 		"indicators":  Schema[IndicatorRow](),
 		"funds":       Schema[FundsRow](),
 		"evaluations": Schema[EvaluationRow](),

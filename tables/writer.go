@@ -73,13 +73,17 @@ func Create[R Row](dir string) (*Writer[R], error) {
 // one part of a partitioned dataset (figures/report_year=2024/part-0.parquet). The file
 // appears only when Close succeeds.
 func CreateAt[R Row](path string) (*Writer[R], error) {
-	t := tableOf[R]()
+	return createWith(tableOf[R](), path)
+}
+
+// createWith opens a Writer of table t at path (CreateAt).
+func createWith[R Row](t table[R], path string) (*Writer[R], error) {
 	final := path
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", final, err)
 	}
-	props := parquet.NewWriterProperties(
+	opts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		// zstd's fastest level: its pooled encoders keep a small window (the default level's
 		// held 32 MB for the whole of a run) for files some 5 % larger, and less CPU.
@@ -90,7 +94,11 @@ func CreateAt[R Row](path string) (*Writer[R], error) {
 		// would give different bytes from run to run. Row groups are small enough
 		// (RowGroupRows) that the dictionary can always be kept.
 		parquet.WithDictionaryPageSizeLimit(dictionaryPageLimit),
-	)
+	}
+	for _, c := range t.plain {
+		opts = append(opts, parquet.WithDictionaryFor(c, false))
+	}
+	props := parquet.NewWriterProperties(opts...)
 	schema := t.schema()
 	buf := bufio.NewWriterSize(f, 1<<20)
 	fw, err := pqarrow.NewFileWriter(schema, buf, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))

@@ -34,6 +34,13 @@ type Tables struct {
 	NotRegionEnds []string       // a candidate region ending with one is not a region (工业园区)
 	NotRegions    []string       // a candidate region equal to one is not a region (城市)
 	Organisations []string       // written before their region (共青团隆回县委员会)
+	Kinds         []KindEnding   // data/kinds.tsv, longest ending first
+}
+
+// KindEnding is one row of data/kinds.tsv: a name ending with Ending is a unit of Kind.
+type KindEnding struct {
+	Kind   string // 医疗卫生机构
+	Ending string // 卫生院
 }
 
 type lexicon struct {
@@ -45,6 +52,7 @@ type lexicon struct {
 func Lexicon() Tables {
 	t := lx.Tables
 	t.Abbreviations = append([]Abbreviation(nil), t.Abbreviations...)
+	t.Kinds = append([]KindEnding(nil), t.Kinds...)
 	for _, p := range []*[]string{&t.Prefixes, &t.Suffixes, &t.Protected, &t.NotRegionEnds, &t.NotRegions, &t.Organisations} {
 		*p = append([]string(nil), (*p)...)
 	}
@@ -148,5 +156,23 @@ func load(fsys fs.FS) (*lexicon, error) {
 	}
 	// Longest first, so 机关本级 is tried before 本级.
 	sort.SliceStable(l.Suffixes, func(i, j int) bool { return len(l.Suffixes[i]) > len(l.Suffixes[j]) })
-	return l, nil
+	return l, loadKinds(fsys, l)
+}
+
+// loadKinds reads kinds.tsv into l.Kinds, longest ending first.
+func loadKinds(fsys fs.FS, l *lexicon) error {
+	rows, err := readTSV(fsys, "kinds.tsv", 2)
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if seen[r[1]] {
+			return fmt.Errorf("kinds.tsv: %s listed twice", r[1])
+		}
+		seen[r[1]] = true
+		l.Kinds = append(l.Kinds, KindEnding{Kind: r[0], Ending: r[1]})
+	}
+	sort.SliceStable(l.Kinds, func(i, j int) bool { return len(l.Kinds[i].Ending) > len(l.Kinds[j].Ending) })
+	return nil
 }

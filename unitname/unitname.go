@@ -131,3 +131,20 @@ func stripAffixes(s string) string {
 	}
 	return s
 }
+
+// DefaultKind is the kind of a unit whose name ends with none of data/kinds.tsv's endings:
+// bureaus, commissions, people's organisations and the centres run like them.
+const DefaultKind = "机关群团"
+
+// Kind is the kind of unit a name tells by its ending (data/kinds.tsv): 医疗卫生机构 for
+// 隆回县人民医院, 学校 for 城关镇中心小学, 乡镇街道 for 桃洪镇人民政府, else DefaultKind. Units of
+// different kinds spend differently, so peers are of one kind.
+func Kind(name string) string {
+	s := Clean(name)
+	for _, k := range lx.Kinds {
+		if strings.HasSuffix(s, k.Ending) {
+			return k.Kind
+		}
+	}
+	return DefaultKind
+}

@@ -179,6 +179,7 @@ func TestLoadValidates(t *testing.T) {
 		"abbreviations.tsv": {Data: []byte("# c\n科协\t科学技术协会\n")},
 		"region_words.tsv":  {Data: []byte("protect\t市场\nnot_region\t城市\norganisation\t共青团\n")},
 		"suffixes.tsv":      {Data: []byte("prefix\t中共\nsuffix\t本级\n")},
+		"kinds.tsv":         {Data: []byte("学校\t小学\n")},
 	}
 	if _, err := load(good); err != nil {
 		t.Fatalf("good data: %v", err)
@@ -194,6 +195,7 @@ func TestLoadValidates(t *testing.T) {
 		{"region_words.tsv", "nonsense\t市场\n", "unknown kind"},
 		{"suffixes.tsv", "infix\t本级\n", "unknown kind"},
 		{"suffixes.tsv", "suffix\t \n", "columns"},
+		{"kinds.tsv", "学校\t小学\n学校\t小学\n", "twice"},
 	}
 	for _, c := range cases {
 		fsys := fstest.MapFS{}
@@ -228,4 +230,25 @@ func FuzzSplit(f *testing.F) {
 		}
 		_ = Normalize(name)
 	})
+}
+
+func TestKind(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"隆回县人民医院", "医疗卫生机构"},
+		{"桃洪镇中心卫生院", "医疗卫生机构"},
+		{"隆回县疾病预防控制中心", "医疗卫生机构"},
+		{"城关镇中心小学", "学校"},
+		{"杭州市临安区高虹镇中心幼儿园", "学校"},
+		{"桃洪镇人民政府", "乡镇街道"},
+		{"花门街道办事处", "乡镇街道"},
+		{"隆回县人民政府办公室", DefaultKind},
+		{"隆回县人民政府", DefaultKind}, // a county's government is no township
+		{"隆回县财政局", DefaultKind},
+		{"隆回县档案馆", DefaultKind},
+		{"县科协", DefaultKind},
+	} {
+		if got := Kind(c.name); got != c.want {
+			t.Errorf("Kind(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
 }

@@ -145,6 +145,14 @@ Reads every file in the INPUT files and folders (folders recursively) and writes
 reports.parquet (one row per file) and figures.parquet (one row per figure) into OUT.
 A file that cannot be read is a row with status failed, not an error of the run.
 
+The analysts' dispositions (处理状态, 核实意见, 核实人, 核实日期) are carried over to the
+new list: from the anomalies.xlsx and reviews.parquet already in OUT, read before they are
+replaced, then from each --review FILE (a workbook, or the CSV the page exports). A
+finding keeps its disposition by its review key (核实编号), which a corrected resubmission
+of the report does not change; findings that no longer arise are listed as 已消除, new
+ones as 新增. Review input that cannot be used never stops the run: it is listed, with the
+reason, in anomalies.xlsx and report.html.
+
 With --shard K/N the run reads only its deterministic share of the files (FNV-1a of the
 path, modulo N) and writes partitioned tables (OUT/figures/report_year=2024/part-K.parquet),
 without the analysis: run "jixiao analyze OUT" once every shard is done. With
@@ -163,6 +171,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("file-timeout", batch.DefaultFileTimeout, "most time spent on one file")
 	strict := fs.Bool("strict", false, "exit 1 also when a file is only partly read")
 	inputs := analysisFlags(fs)
+	reviewFiles := reviewFlag(fs)
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors (no per-file messages, no summary)")
 	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
 	shardFlag := fs.String("shard", "", "read only shard K of N (K/N, 0-based; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) and write partitioned tables")
@@ -193,6 +202,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "run", "the --max-* limits must be at least 1")
 	case *memory < 0:
 		return usageError(stderr, "run", "--memory-limit must be 0 (none) or more")
+	case len(*reviewFiles) > 0 && shard.Sharded():
+		return usageError(stderr, "run", "--review goes with the run that writes the views: give it to \"jixiao analyze OUT\" once every shard is done")
 	}
 	defer governMemory(*memory, os.Getenv)()
 	var bar *progressBar
@@ -229,6 +240,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Logger:      logger,
 		Shard:       shard,
 		Incremental: *incremental,
+		Reviews:     batch.Reviews{Files: *reviewFiles},
 		Progress:    bar.callback(),
 	})
 	bar.finish()
@@ -337,6 +349,11 @@ func analysisFlags(fs *flag.FlagSet) analysisInputs {
 	}
 }
 
+// reviewFlag adds --review, which may be given more than once.
+func reviewFlag(fs *flag.FlagSet) *[]string {
+	return fs.StringArray("review", nil, "analysts' dispositions to carry over besides those in OUT: a workbook (anomalies.xlsx as edited in Excel, WPS or LibreOffice) or the CSV report.html exports; may be repeated, later files win")
+}
+
 // config loads the optional files and makes the analysis configuration.
 func (in analysisInputs) config() (analyze.Config, error) {
 	var cfg analyze.Config
@@ -357,12 +374,13 @@ func (in analysisInputs) config() (analyze.Config, error) {
 	return cfg, nil
 }
 
-const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE] [--memory-limit MiB]
+const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE] [--review FILE] [--memory-limit MiB]
 
 Runs the checks again over the tables an earlier "jixiao run" wrote into OUT (reports,
 figures, claims and sections; or the partitioned tables of every "--shard" run into OUT),
 without reading the documents, and replaces
-anomalies.parquet, checks.parquet, anomalies.xlsx and report.html in OUT. Use it after
+anomalies.parquet, checks.parquet, reviews.parquet, anomalies.xlsx and report.html in OUT,
+carrying the analysts' dispositions over as "jixiao run" does. Use it after
 changing --reference or --expected, or after merging the tables of several runs.
 
 Exit codes: 0 done, 2 usage error, 3 the tables cannot be read or written.
@@ -371,6 +389,7 @@ Exit codes: 0 done, 2 usage error, 3 the tables cannot be read or written.
 func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("analyze")
 	inputs := analysisFlags(fs)
+	reviewFiles := reviewFlag(fs)
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
 	memory := memoryFlag(fs)
 	if code, done := parseFlags(fs, analyzeUse, args, stdout, stderr); done {
@@ -388,9 +407,10 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if err != nil {
 		return usageError(stderr, "analyze", "%v", err)
 	}
+	logger, _ := newLogger(stderr, "text", *quiet, false)
 	a, reports, err := batch.Reanalyze(ctx, out, acfg)
 	if err == nil {
-		err = batch.WriteViews(out, reports, a)
+		err = batch.WriteViewsReviewed(out, reports, a, batch.Reviews{Files: *reviewFiles}, logger)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao: %v\n", err)

@@ -145,13 +145,13 @@ func TestRunSampleBatch(t *testing.T) {
 	if _, err := tables.ReadFigures(filepath.Join(out, tables.FiguresFile)); err != nil {
 		t.Error(err)
 	}
-	// Only the tables are in the output folder.
+	// Only the tables and the views are in the output folder (and the workbook's sum, hidden).
 	outEnts, _ := os.ReadDir(out)
 	var names []string
 	for _, e := range outEnts {
 		names = append(names, e.Name())
 	}
-	want := "anomalies.parquet anomalies.xlsx checks.parquet claims.parquet evaluations.parquet figures.parquet funds.parquet indicators.parquet report.html reports.parquet sections.parquet"
+	want := ".anomalies.xlsx.sha256 anomalies.parquet anomalies.xlsx checks.parquet claims.parquet evaluations.parquet figures.parquet funds.parquet indicators.parquet report.html reports.parquet reviews.parquet sections.parquet"
 	if strings.Join(names, " ") != want {
 		t.Errorf("output folder holds %q, want %s", names, want)
 	}
