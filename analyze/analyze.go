@@ -32,6 +32,10 @@ type Report struct {
 	Figures  []extract.Figure
 	Claims   []extract.Claim
 	Sections []extract.Section
+	// Evaluations are the report's self-evaluation tables, for the score checks.
+	Evaluations []extract.Evaluation
+	// Grade is the 自评等级 the report states (优, 良, 中, 差), empty when none.
+	Grade string
 	// Fingerprints, when it has one entry per section, holds each section's text.duplicate
 	// fingerprint, computed beforehand with SectionFingerprint; otherwise Prepare computes them.
 	Fingerprints []Fingerprint

@@ -488,6 +488,8 @@ func checkPercent(b *Batch, i int) Verdict {
 			vs = append(vs, claimItem(checkExecution(fx, metric, of, *c.Percent, c.PercentDecimals, c.Raw, key), c, key))
 		}
 	}
+	// A funds row's 执行率 is checked against its own amounts (fundsRates), not again here.
+	byRow := fundsRateLocations(r)
 	for _, k := range fx.keys() {
 		if k.metric != "rate.budget_execution" || k.basis == extract.Prior {
 			continue
@@ -497,8 +499,12 @@ func checkPercent(b *Batch, i int) Verdict {
 			vs = append(vs, insufficient(conflictDetail(extract.Actual, "rate.budget_execution")))
 			continue
 		}
+		if a.figs[0].Method == extract.MethodTable && byRow[a.figs[0].Location] {
+			continue
+		}
 		vs = append(vs, checkExecution(fx, "expenditure.total", "expenditure.total", a.v, a.figs[0].Decimals, a.figs[0].Raw, "rate@"+a.figs[0].Location))
 	}
+	vs = append(vs, fundsRates(r)...)
 	if len(vs) == 0 {
 		return na("未陈述占比、增减幅度或执行率")
 	}

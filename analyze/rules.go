@@ -64,6 +64,7 @@ var registry = []*Rule{
 	&ruleBalanceDeficit, &ruleMissingDisclosure, &ruleYearMismatch, &ruleUnitSuspect,
 	&rulePeerOutlier, &ruleYoYSwing, &rulePriorMismatch, &ruleTransferUnmatched, &ruleTextDuplicate,
 	&ruleReferenceMismatch, &ruleSubmissionMissing,
+	&ruleScoreSum, &ruleScoreOverWeight, &ruleScoreUnmetFull, &ruleScoreGrade, &ruleScoreExecution, &ruleSumFunds, &ruleIndicatorBlank,
 }
 
 const sumDoc = "For each basis (actual, budget, prior) the figures are resolved (first statement; a metric stated " +
@@ -247,7 +248,7 @@ var ruleRestatedConflict = Rule{
 // draft; analysts quote these percentages, so they must be right.
 var rulePercentMismatch = Rule{
 	ID: "percent.mismatch", Severity: SeverityError, Title: "百分比与数据不符", Scope: ScopeReport,
-	Description: "a stated share, rate or change (占比, 执行率, 增长/下降 x%) differs from the one computed from stated figures",
+	Description: "a stated share, rate or change (占比, 执行率, 增长/下降 x%) differs from the one computed from stated figures (a funds row's 执行率 against executed / adjusted too)",
 	Doc: "Share claims: 100·metric/of on the claim's basis. Change claims: 100·(current − reference)/reference with the " +
 		"reference the prior (or budget) figure; when it is not stated but both the amount and the percentage of the " +
 		"change are, the reference is derived from the amount and only the percentage is checked; a stated amount is " +
@@ -255,7 +256,9 @@ var rulePercentMismatch = Rule{
 		"100·expenditure.total(actual)/expenditure.total(budget), also accepted against budget + carry-over. A " +
 		"percentage printed with d decimals agrees when |computed − stated| ≤ 10^-d (one unit of its last digit: writers " +
 		"round and cut, 253% for 253.57% is right) plus the rounding propagated from the 万元 inputs, " +
-		"100·(Δnum/den + num·Δden/den²). A claim is bound to the statement it follows: a share written after an amount " +
+		"100·(Δnum/den + num·Δden/den²). Each funds row of a self-evaluation table that states its 执行率: executed ÷ " +
+		"全年预算数 (also accepted against the 年初预算数), with the same tolerance; its rate.budget_execution figure is not " +
+		"checked again against expenditure.total. A claim is bound to the statement it follows: a share written after an amount " +
 		"(事业收入730.05万元，占54.78%) is of that amount, and a change of it; when that amount is no figure of the " +
 		"claim's metric the claim is of something else and is not compared. A change whose sentence states this year's " +
 		"amount, the change and its rate (社会保障和就业支出116433.12元，同比增加16803.36元，增长14.43%) is judged on " +
@@ -299,6 +302,12 @@ var rulePercentMismatch = Rule{
 		{Name: "称项目支出占比，但未说支出合计", Kind: "insufficient", Want: OutcomeInsufficient,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("expenditure.project", "113.80"),
 				share("expenditure.project", "expenditure.total", "51.9"))}},
+		{Name: "自评表资金情况“其他资金”行：全年预算数1.8万元、执行数1.8万元，执行率填0", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "自然资源局口岸分局", 2024, proj("自然资源业务支出项目",
+				funds("total", "年度资金总额", "0", "2.38", "2.38", "100", "10", "10"), funds("other", "其他资金", "0", "1.8", "1.8", "0", "", "")))}},
+		{Name: "自评表资金情况：执行数31.69万元、预算数32.4万元，执行率97.80%", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "临翔区林业和草原局", 2024, proj("野生动物收容所建设项目",
+				funds("total", "年度资金总额", "", "32.4", "31.69", "97.80%", "10", "9")))}},
 	},
 }
 

@@ -20,6 +20,8 @@ var specRules = map[string]string{
 	"balance.deficit": "warning", "missing.disclosure": "warning", "year.mismatch": "warning", "unit.suspect": "warning",
 	"peer.outlier": "warning", "yoy.swing": "info", "prior.mismatch": "error", "transfer.unmatched": "warning",
 	"text.duplicate": "info", "reference.mismatch": "error", "submission.missing": "warning",
+	"score.sum": "error", "score.over_weight": "error", "score.unmet_full": "warning", "score.grade": "error",
+	"score.execution": "warning", "sum.funds": "error", "indicator.blank": "warning",
 }
 
 func TestRegistryMatchesSpec(t *testing.T) {

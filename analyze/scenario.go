@@ -223,6 +223,11 @@ func rep(id, dept string, year int, parts ...any) Report {
 			r.Claims = append(r.Claims, x)
 		case extract.Section:
 			r.Sections = append(r.Sections, x)
+		case extract.Evaluation:
+			x.No = len(r.Evaluations) + 1
+			r.Evaluations = append(r.Evaluations, x)
+		case gradeStated:
+			r.Grade = string(x)
 		default:
 			panic("rep: unexpected part")
 		}

@@ -65,6 +65,8 @@ func analysisInput(r *Report) analyze.Report {
 		a.Figures = r.Result.Figures
 		a.Claims = r.Result.Claims
 		a.Sections = r.Result.Sections
+		a.Evaluations = r.Result.Evaluations
+		a.Grade = r.Result.Grade
 	}
 	return a
 }
@@ -117,7 +119,7 @@ func (r *Report) SectionRows() []tables.SectionRow {
 }
 
 // Load rebuilds the reports of an earlier run from the tables in out (reports, figures,
-// claims and sections), sorted by path then report_id, so that analysis can run again
+// claims, sections and the self-evaluation tables), sorted by path then report_id, so that analysis can run again
 // without the documents. out may hold the tables of one run (out/figures.parquet) or a
 // dataset of sharded runs (out/figures/report_year=2024/part-0.parquet, …, every part of
 // every shard), which Load merges.
@@ -141,18 +143,22 @@ func Load(out string) ([]Report, error) {
 	return reports, nil
 }
 
-// tableFiles are the Parquet files of the four data tables of a run or a dataset.
+// tableFiles are the Parquet files of the data tables of a run or a dataset.
 type tableFiles struct {
 	reports, figures, claims, sections []string
+	evaluations, indicators, funds     []string
 }
 
 // datasetFiles lists every file of the data tables in out (tables.DatasetFiles).
 func datasetFiles(out string) (tf tableFiles, err error) {
-	var errs [4]error
+	var errs [7]error
 	tf.reports, errs[0] = tables.DatasetFiles[tables.ReportRow](out)
 	tf.figures, errs[1] = tables.DatasetFiles[tables.FigureRow](out)
 	tf.claims, errs[2] = tables.DatasetFiles[tables.ClaimRow](out)
 	tf.sections, errs[3] = tables.DatasetFiles[tables.SectionRow](out)
+	tf.evaluations, errs[4] = tables.DatasetFiles[tables.EvaluationRow](out)
+	tf.indicators, errs[5] = tables.DatasetFiles[tables.IndicatorRow](out)
+	tf.funds, errs[6] = tables.DatasetFiles[tables.FundsRow](out)
 	return tf, errors.Join(errs[:]...)
 }
 
@@ -191,7 +197,8 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 		if reports[i].Status == StatusFailed {
 			continue
 		}
-		res := &extract.Result{Identity: extract.Identity{Title: row.Title, Department: row.Department, Region: row.Region, Year: int(row.Year)}}
+		res := &extract.Result{Identity: extract.Identity{Title: row.Title, Department: row.Department, Region: row.Region, Year: int(row.Year)},
+			Grade: row.Grade}
 		reports[i].Result = res
 		index[resultKey(row.ReportID, row.Path)] = res
 	}
@@ -220,9 +227,19 @@ func loadFiles(tf tableFiles) ([]Report, error) {
 				res.Sections = append(res.Sections, extract.Section{Heading: s.Heading, Text: s.Text, Location: s.Location})
 			})
 	}
+	if err == nil {
+		err = attach(tf.evaluations, index, func(e *tables.EvaluationRow) (string, string) { return e.ReportID, e.Path }, addEvaluation)
+	}
+	if err == nil {
+		err = attach(tf.indicators, index, func(in *tables.IndicatorRow) (string, string) { return in.ReportID, in.Path }, addIndicator)
+	}
+	if err == nil {
+		err = attach(tf.funds, index, func(f *tables.FundsRow) (string, string) { return f.ReportID, f.Path }, addFunds)
+	}
 	if err != nil {
 		return nil, err
 	}
+	sortEvaluations(reports)
 	return reports, nil
 }
 
@@ -261,8 +278,13 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 	rs := rules{cfg}.withSpill(spill)
 	parallelDo(len(reports), func(i int) {
 		rs.Prepare(&reports[i])
-		reports[i] = reports[i].retained(false)
 	})
+	budget := newViewBudget()
+	for i := range reports {
+		k := reports[i].retained(false)
+		budget.keep(&k, &reports[i])
+		reports[i] = k
+	}
 	a, err := rs.Analyze(ctx, reports)
 	if err != nil {
 		return nil, nil, err

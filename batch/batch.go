@@ -234,6 +234,10 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	}
 	cfg.Logger.Info("reading", "files", len(files), "jobs", min(cfg.Jobs, len(files)))
 	var kept []Report
+	var budget *viewBudget
+	if views {
+		budget = newViewBudget()
+	}
 	read, failed := 0, 0
 	report := func(phase string) {
 		if cfg.Progress != nil {
@@ -252,7 +256,9 @@ func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 		}
 		report(PhaseRead)
 		if analyzing || views {
-			kept = append(kept, r.retained(analyzing))
+			k := r.retained(analyzing)
+			budget.keep(&k, r)
+			kept = append(kept, k)
 		}
 		return nil
 	})

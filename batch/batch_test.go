@@ -409,8 +409,8 @@ func TestAnalysisFails(t *testing.T) {
 	if _, err := Run(context.Background(), cfg); !errors.Is(err, boom) {
 		t.Fatalf("Run: %v, want the analysis's error", err)
 	}
-	if len(before) != 4 {
-		t.Errorf("while analysing, out held %q; want the four data tables' temporary files", before)
+	if len(before) != 7 {
+		t.Errorf("while analysing, out held %q; want the seven data tables' temporary files", before)
 	}
 	if ents, _ := os.ReadDir(out); len(ents) != 0 {
 		var names []string

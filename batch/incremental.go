@@ -54,11 +54,14 @@ func (p *previous) lookup(id, path string) *Report {
 
 // runFiles lists the data tables' files a run with this shard writes into out.
 func runFiles(out string, shard Shard) (tf tableFiles, err error) {
-	var errs [4]error
+	var errs [7]error
 	tf.reports, errs[0] = runTableFiles[tables.ReportRow](out, shard)
 	tf.figures, errs[1] = runTableFiles[tables.FigureRow](out, shard)
 	tf.claims, errs[2] = runTableFiles[tables.ClaimRow](out, shard)
 	tf.sections, errs[3] = runTableFiles[tables.SectionRow](out, shard)
+	tf.evaluations, errs[4] = runTableFiles[tables.EvaluationRow](out, shard)
+	tf.indicators, errs[5] = runTableFiles[tables.IndicatorRow](out, shard)
+	tf.funds, errs[6] = runTableFiles[tables.FundsRow](out, shard)
 	return tf, errors.Join(errs[:]...)
 }
 
@@ -97,6 +100,9 @@ func (ts *tableSet) removeStale() error {
 		func() ([]string, error) { return runTableFiles[tables.FigureRow](ts.out, ts.shard) },
 		func() ([]string, error) { return runTableFiles[tables.ClaimRow](ts.out, ts.shard) },
 		func() ([]string, error) { return runTableFiles[tables.SectionRow](ts.out, ts.shard) },
+		func() ([]string, error) { return runTableFiles[tables.EvaluationRow](ts.out, ts.shard) },
+		func() ([]string, error) { return runTableFiles[tables.IndicatorRow](ts.out, ts.shard) },
+		func() ([]string, error) { return runTableFiles[tables.FundsRow](ts.out, ts.shard) },
 	} {
 		files, err := list()
 		if err != nil {

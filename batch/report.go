@@ -129,7 +129,7 @@ func (r *Report) retained(full bool) Report {
 	default:
 		id := r.Result.Identity
 		id.Title, id.Department, id.Region = strings.Clone(id.Title), strings.Clone(id.Department), strings.Clone(id.Region)
-		k.Result = &extract.Result{Identity: id}
+		k.Result = &extract.Result{Identity: id, Grade: strings.Clone(r.Result.Grade)}
 	}
 	return k
 }
@@ -162,6 +162,7 @@ func (r *Report) Row() tables.ReportRow {
 		row.Region = id.Region
 		row.Year = int32(id.Year)
 		row.Title = id.Title
+		row.Grade = r.Result.Grade
 		row.Values = r.Values()
 	}
 	return row

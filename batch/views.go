@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/analyze"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/review"
 	"github.com/jixiao/jixiao/tables"
 )
@@ -179,6 +181,8 @@ func viewInput(reports []Report, a *Analysis) review.Input {
 		if r.Result != nil {
 			id := r.Result.Identity
 			rr.Department, rr.Region, rr.Year = id.Department, id.Region, id.Year
+			rr.Grade = r.Result.Grade
+			rr.Evaluations = r.Result.Evaluations
 		}
 		in.Reports[i] = rr
 	}
@@ -232,4 +236,49 @@ func viewChecks(checks []tables.CheckRow) []analyze.Check {
 		}
 	}
 	return out
+}
+
+// viewBudget is how much of the reports' self-evaluation tables a run keeps for the views
+// once the tables are written: the tables of the first reports, up to
+// review.IndicatorRowsMax indicator rows (what the workbook's sheet of indicators shows;
+// the page shows fewer). Reports come in the tables' order, so the same reports are kept
+// from one run to the next.
+type viewBudget struct{ rows int }
+
+func newViewBudget() *viewBudget { return &viewBudget{rows: review.IndicatorRowsMax} }
+
+// keep gives the retained report k a copy of src's self-evaluation tables, as long as the
+// budget lasts. The copy holds no text of the document: its strings are cloned.
+func (b *viewBudget) keep(k *Report, src *Report) {
+	if b == nil || b.rows <= 0 || src.Result == nil || len(src.Result.Evaluations) == 0 || k.Result == nil {
+		return
+	}
+	evs := make([]extract.Evaluation, 0, len(src.Result.Evaluations))
+	for _, ev := range src.Result.Evaluations {
+		evs = append(evs, cloneEvaluation(ev))
+		b.rows -= len(ev.Indicators) + len(ev.Funds)
+	}
+	res := *k.Result
+	res.Evaluations = evs
+	k.Result = &res
+}
+
+// cloneEvaluation copies a table with every string cloned.
+func cloneEvaluation(ev extract.Evaluation) extract.Evaluation {
+	c := strings.Clone
+	ev.Table, ev.Scope, ev.Grade, ev.ExecutionScoring, ev.Raw, ev.Location = c(ev.Table), c(ev.Scope), c(ev.Grade), c(ev.ExecutionScoring), c(ev.Raw), c(ev.Location)
+	inds := make([]extract.Indicator, len(ev.Indicators))
+	for i, in := range ev.Indicators {
+		in.Level1, in.Level2, in.Name, in.Target, in.Actual = c(in.Level1), c(in.Level2), c(in.Name), c(in.Target), c(in.Actual)
+		in.Comparator, in.UnitText, in.ActualUnit, in.Raw, in.Location = c(in.Comparator), c(in.UnitText), c(in.ActualUnit), c(in.Raw), c(in.Location)
+		inds[i] = in
+	}
+	ev.Indicators = inds
+	funds := make([]extract.FundsRow, len(ev.Funds))
+	for i, f := range ev.Funds {
+		f.Source, f.Label, f.UnitText, f.Block, f.Raw, f.Location = c(f.Source), c(f.Label), c(f.UnitText), c(f.Block), c(f.Raw), c(f.Location)
+		funds[i] = f
+	}
+	ev.Funds = funds
+	return ev
 }

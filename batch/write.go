@@ -66,13 +66,16 @@ type tableSet struct {
 	out   string
 	shard Shard
 
-	reports  partitioned[tables.ReportRow]
-	figures  partitioned[tables.FigureRow]
-	claims   partitioned[tables.ClaimRow]
-	sections partitioned[tables.SectionRow]
-	open     []closer // every writer not yet finished, in the order opened
-	finished []closer // every writer finished (complete on disk), not yet renamed into place
-	written  []string // the files of the tables, once renamed into place
+	reports     partitioned[tables.ReportRow]
+	figures     partitioned[tables.FigureRow]
+	claims      partitioned[tables.ClaimRow]
+	sections    partitioned[tables.SectionRow]
+	evaluations partitioned[tables.EvaluationRow]
+	indicators  partitioned[tables.IndicatorRow]
+	funds       partitioned[tables.FundsRow]
+	open        []closer // every writer not yet finished, in the order opened
+	finished    []closer // every writer finished (complete on disk), not yet renamed into place
+	written     []string // the files of the tables, once renamed into place
 }
 
 // partitioned is one table of a tableSet: one writer per partition, opened when its first
@@ -92,7 +95,8 @@ func newTableSet(out string, shard Shard) (*tableSet, error) {
 	// The flat tables exist even when empty (a run over no files).
 	return ts, errors.Join(
 		openPart(ts, &ts.reports, ""), openPart(ts, &ts.figures, ""),
-		openPart(ts, &ts.claims, ""), openPart(ts, &ts.sections, ""))
+		openPart(ts, &ts.claims, ""), openPart(ts, &ts.sections, ""),
+		openPart(ts, &ts.evaluations, ""), openPart(ts, &ts.indicators, ""), openPart(ts, &ts.funds, ""))
 }
 
 // partition is the partition of a report's rows: its year, or tables.DefaultPartition.
@@ -149,7 +153,8 @@ func writeRows[R tables.Row](ts *tableSet, p *partitioned[R], part string, rows 
 	return w.Write(rows...)
 }
 
-// add writes a report's rows to the reports, figures, claims and sections tables.
+// add writes a report's rows to the reports, figures, claims and sections tables and to
+// the self-evaluation tables (evaluations, indicators, funds).
 func (ts *tableSet) add(r *Report) error {
 	part := ts.partition(r)
 	return errors.Join(
@@ -157,6 +162,9 @@ func (ts *tableSet) add(r *Report) error {
 		writeRows(ts, &ts.figures, part, r.FigureRows()),
 		writeRows(ts, &ts.claims, part, r.ClaimRows()),
 		writeRows(ts, &ts.sections, part, r.SectionRows()),
+		writeRows(ts, &ts.evaluations, part, r.EvaluationRows()),
+		writeRows(ts, &ts.indicators, part, r.IndicatorRows()),
+		writeRows(ts, &ts.funds, part, r.FundsRows()),
 	)
 }
 

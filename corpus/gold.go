@@ -22,6 +22,12 @@ type Gold struct {
 	Figures []GoldFigure `json:"figures"`
 	// Anomalies are the inconsistencies deliberately put into the report (or the batch).
 	Anomalies []GoldAnomaly `json:"anomalies"`
+	// Indicators, BudgetRows, TotalScore and Grade are a self-evaluation table's rows and
+	// totals as written (SelfEvalTables), in realdev's gold format; empty for other reports.
+	Indicators []GoldIndicator `json:"indicators,omitempty"`
+	BudgetRows []GoldBudgetRow `json:"budget_rows,omitempty"`
+	TotalScore string          `json:"total_score,omitempty"`
+	Grade      string          `json:"grade,omitempty"`
 }
 
 // GoldFigure is one expected figure. Value is a decimal string: yuan with two decimals

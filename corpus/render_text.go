@@ -12,7 +12,7 @@ import (
 // textStyle is how blocks become plain text or Markdown.
 type textStyle struct {
 	md        bool
-	tableMode int    // 0 pipe rows, 1 one cell per line, 2 tab-separated
+	tableMode int    // 0 pipe rows, 1 one cell per line, 2 tab-separated, 3 cells run together with spaces
 	pdf       bool   // copied out of a PDF: hard line breaks and page numbers
 	width     int    // characters per line when pdf
 	indent    string // paragraph indent
@@ -108,6 +108,14 @@ func tableLines(rows [][]cell, ts textStyle) []string {
 					out = append(out, c)
 				}
 			}
+		case 3: // cells run together with spaces, the empty ones lost
+			var full []string
+			for _, c := range cells {
+				if c != "" {
+					full = append(full, c)
+				}
+			}
+			out = append(out, strings.Join(full, " "))
 		default:
 			out = append(out, strings.Join(cells, "\t"))
 		}

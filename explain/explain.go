@@ -60,6 +60,10 @@ type Explanation struct {
 	Metrics []MetricFigures `json:"metrics"`
 	// Claims are the statements the analysis can verify, in document order.
 	Claims []Claim `json:"claims"`
+	// Evaluations are the report's self-evaluation tables (绩效自评表) as the indicators, funds
+	// and evaluations tables hold them; Grade is the reports table's grade.
+	Evaluations []Evaluation `json:"evaluations,omitempty"`
+	Grade       string       `json:"grade,omitempty"`
 	// Checks are every rule's outcome for this report, in the registry's order.
 	Checks []Check `json:"checks"`
 }
@@ -215,8 +219,10 @@ func Build(path, id string, doc *parse.Document, res *extract.Result, cfg analyz
 	for _, c := range res.Claims {
 		e.Claims = append(e.Claims, claimOf(c))
 	}
+	e.Evaluations = evaluationsOf(res.Evaluations)
+	e.Grade = res.Grade
 	rep := analyze.Report{ReportID: id, Path: path, Status: e.Status, Identity: res.Identity,
-		Figures: res.Figures, Claims: res.Claims, Sections: res.Sections}
+		Figures: res.Figures, Claims: res.Claims, Sections: res.Sections, Evaluations: res.Evaluations, Grade: res.Grade}
 	findings, checks := analyze.Run([]analyze.Report{rep}, cfg)
 	e.Checks = checksOf(findings, checks, id)
 	return e

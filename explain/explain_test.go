@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/parse"
 )
@@ -117,7 +118,7 @@ func TestSeed(t *testing.T) {
 	if strings.Join(flagged, ",") != "balance.deficit" {
 		t.Errorf("flagged rules %v, want balance.deficit", flagged)
 	}
-	if len(e.Checks) != 22 {
+	if len(e.Checks) != len(analyze.Rules()) {
 		t.Errorf("%d checks, want one per rule", len(e.Checks))
 	}
 }

@@ -156,6 +156,8 @@ func WriteText(w io.Writer, e *Explanation) error {
 		p("  %s\n      %s\n", c.Location, oneLine(bracket(c.Raw, c.Marks)))
 	}
 
+	writeEvaluations(p, e)
+
 	counts := map[string]int{}
 	for _, c := range e.Checks {
 		counts[c.Outcome]++

@@ -55,3 +55,26 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractTables extracts 100 generated self-evaluation tables (项目支出绩效自评表 in
+// every format jixiao reads them in) once per iteration.
+func BenchmarkExtractTables(b *testing.B) {
+	var docs []*parse.Document
+	for _, r := range corpus.SelfEvalTables(corpus.TableOptions{N: 100, Seed: 99, InjectRate: 0.5}) {
+		doc, err := parse.Read(context.Background(), r.Name+"."+r.Ext, r.Data, parse.DefaultLimits())
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	e := newTestExtractor(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, doc := range docs {
+			if _, err := e.Extract(context.Background(), doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -26,6 +26,7 @@ type Extractor struct {
 	opts Options
 	lex  *Lexicon
 	seg  *Segmenter
+	eval *evalLexicon
 }
 
 // New builds an Extractor, loading the segmentation dictionary and the finance lexicon.
@@ -41,7 +42,11 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{opts: opts, lex: lex, seg: seg}, nil
+	el, err := newEvalLexicon(lex.eval)
+	if err != nil {
+		return nil, fmt.Errorf("loading the finance lexicon: %w", err)
+	}
+	return &Extractor{opts: opts, lex: lex, seg: seg, eval: el}, nil
 }
 
 // Extract reads the identity, figures, claims and narrative sections of one document.
@@ -49,6 +54,12 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	lines := identityLines(doc, idLimit)
 	res := &Result{Identity: e.lex.readIdentity(doc, lines)}
 	w := &walker{e: e, docBasis: e.lex.docBasis(res.Identity.Title, lines), year: res.Identity.Year}
+	// Self-evaluation tables are read first; the blocks they were read from are then no
+	// prose and no money table.
+	evs, used := e.evaluations(doc)
+	res.Evaluations = evs
+	res.Grade = e.eval.reportGrade(evs, doc)
+	doc = withoutBlocks(doc, used)
 	paras := e.lex.joinLines(doc.Blocks)
 	for i, lp := range paras {
 		if i%64 == 0 {
@@ -81,6 +92,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	w.tableCarryovers(doc)
 	res.Claims = w.claims
 	res.Figures = append(res.Figures, tableFigs...)
+	res.Figures = append(res.Figures, evalFigures(evs)...)
 	res.Figures = e.resolve(res.Figures, res.Claims, res.Identity.Year, mentionsGrandForms(paras))
 	res.Sections = sections(doc)
 	return res, nil

@@ -149,4 +149,9 @@ type Result struct {
 	Figures  []Figure
 	Claims   []Claim
 	Sections []Section
+	// Evaluations are the report's self-evaluation tables (绩效自评表), in order.
+	Evaluations []Evaluation
+	// Grade is the 自评等级 the report states (优, 良, 中, 差): its first self-evaluation
+	// table's, else the text's (自评等级为“良”); empty when none.
+	Grade string
 }

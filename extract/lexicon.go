@@ -114,6 +114,9 @@ type Lexicon struct {
 	threePublic []string
 	// superHeader matches a spanning header cell, with an optional unit in brackets.
 	superHeader *regexp.Regexp
+	// eval holds the wordings of self-evaluation tables (kinds eval…), read by evalLexicon:
+	// they name table headers and row labels and are no words of the segmentation dictionary.
+	eval []evalLine
 }
 
 // metricFamily is the unit family a metric takes its values in.
@@ -161,6 +164,10 @@ func loadLexicon(text string) (*Lexicon, error) {
 		hf := strings.Fields(head)
 		if len(hf) != 2 {
 			return nil, fmt.Errorf("lexicon line %d: want 'KIND KEY :', got %q", n+1, head)
+		}
+		if strings.HasPrefix(hf[0], "eval") {
+			lx.eval = append(lx.eval, evalLine{line: n + 1, kind: hf[0], key: hf[1], words: strings.Fields(body)})
+			continue
 		}
 		kind, ok := kindNames[hf[0]]
 		if !ok {

@@ -45,7 +45,8 @@ func otherMagic(data []byte) string {
 // Detect tells the format of a file from its bytes; the name's extension only tells .md from
 // .txt and .wps from .doc. A zip is FormatDOCX when it holds a main document part (the one
 // _rels/.rels or [Content_Types].xml names, or word/document.xml) or cannot be opened and is
-// named .docx, else FormatZip. An OLE compound file is FormatDOC or FormatWPS
+// named .docx; FormatXLSX when it holds xl/workbook.xml and no other main part; else
+// FormatZip. An OLE compound file is FormatDOC or FormatWPS
 // when it holds a WordDocument stream, else FormatOLE (encrypted Office files, .xls, ...).
 // Files that are neither Office, PDF nor one of a few well-known binary formats are text
 // (FormatText or FormatMD) until decoding says otherwise.
@@ -59,6 +60,8 @@ func Detect(name string, data []byte) Format {
 			return FormatDOCX
 		case err != nil:
 			return FormatZip
+		case findMember(zr, xlsxWorkbook) != nil && (mainPart(zr) == "" || mainPart(zr) == xlsxWorkbook):
+			return FormatXLSX // a workbook: its main part is xl/workbook.xml
 		case mainPart(zr) != "":
 			return FormatDOCX
 		}
@@ -98,6 +101,8 @@ const (
 	oleEncryptionInfo   = "EncryptionInfo"   // a password-protected OOXML file (.docx, .xlsx)
 	oleEncryptedPackage = "EncryptedPackage" // ditto
 	oleWorksContents    = "CONTENTS"         // Microsoft Works .wps
+	oleWorkbook         = "Workbook"         // an Excel 97-2003 .xls (BIFF8)
+	oleBook             = "Book"             // an Excel 5.0/95 .xls (BIFF5)
 )
 
 // fibEncrypted is the fEncrypted bit of the flags word at offset 10 of a Word 97 FIB
@@ -138,6 +143,8 @@ func classifyOLE(name string, data []byte, read bool) (format Format, st *docStr
 			dst = &st.table1
 		case oleWorksContents:
 			st.works = true
+		case oleWorkbook, oleBook:
+			st.workbook = true
 		}
 		if dst == nil || (!read && f.Name != oleWordDocument) {
 			continue
@@ -159,6 +166,8 @@ func classifyOLE(name string, data []byte, read bool) (format Format, st *docStr
 		return FormatDOC, st, nil
 	case wps && st.works:
 		return FormatWPS, nil, fail(ErrLegacyFormat, "Microsoft Works .wps")
+	case st.workbook:
+		return FormatXLS, nil, fail(ErrLegacyWorkbook, "Excel 97-2003 workbook (.xls)")
 	}
 	return FormatOLE, nil, fail(ErrNotDocument, "OLE compound file without a Word document (an Excel or PowerPoint file?)")
 }

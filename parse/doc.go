@@ -75,6 +75,7 @@ type docStreams struct {
 	hasWord              bool
 	encryptedPackage     bool // EncryptionInfo or EncryptedPackage: a password-protected OOXML file
 	works                bool // Microsoft Works CONTENTS
+	workbook             bool // Workbook or Book: an Excel 97-2003 .xls
 }
 
 // readDoc reads a Word 97-2003 binary document, or a .wps saved in that format, into doc.

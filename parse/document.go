@@ -23,7 +23,9 @@ const (
 	FormatDOC     Format = "doc"
 	FormatWPS     Format = "wps"
 	FormatPDF     Format = "pdf"
-	FormatOLE     Format = "ole" // an OLE compound file that is not a plain .doc (encrypted Office, .xls, ...)
+	FormatXLSX    Format = "xlsx" // an Excel workbook: each sheet a table
+	FormatXLS     Format = "xls"  // an Excel 97-2003 workbook (BIFF): recognised, not read
+	FormatOLE     Format = "ole"  // an OLE compound file that is not a plain .doc (encrypted Office, .xls, ...)
 	FormatZip     Format = "zip"
 	FormatUnknown Format = "unknown"
 )

@@ -16,6 +16,9 @@ var (
 	ErrEncrypted = errors.New("encrypted document")
 	// ErrLegacyFormat: a binary Word file older than Word 97 (Word 6.0/95), or a Works .wps.
 	ErrLegacyFormat = errors.New("legacy binary format")
+	// ErrLegacyWorkbook: an Excel 97-2003 .xls (BIFF) workbook, which jixiao does not read;
+	// saved as .xlsx it is read.
+	ErrLegacyWorkbook = errors.New("legacy Excel workbook")
 	// ErrPDF: a PDF without a text layer (a scan), or whose text cannot be decoded.
 	ErrPDF = errors.New("pdf without text")
 	// ErrCorrupt: a damaged or truncated file (bad zip, malformed XML, a .doc whose piece

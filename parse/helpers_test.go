@@ -83,7 +83,7 @@ func dumpBody(t testing.TB, doc *Document) string {
 }
 
 // sentinels are the failure classes every error of Read must wrap.
-var sentinels = []error{ErrEmpty, ErrNotDocument, ErrEncrypted, ErrLegacyFormat, ErrPDF, ErrCorrupt, ErrEncoding, ErrLimit}
+var sentinels = []error{ErrEmpty, ErrNotDocument, ErrEncrypted, ErrLegacyFormat, ErrLegacyWorkbook, ErrPDF, ErrCorrupt, ErrEncoding, ErrLimit}
 
 // wrapsSentinel reports whether err wraps one of the package's sentinel errors.
 func wrapsSentinel(err error) bool {

@@ -21,6 +21,7 @@ type classMessage struct {
 func classMessages() []classMessage {
 	return []classMessage{
 		{ErrEncrypted, "encrypted Office file", "文件已加密", "remove the password and save as .docx, then run again"},
+		{ErrLegacyWorkbook, "Excel 97-2003 workbook (.xls)", "旧版Excel格式", "open it in Excel or WPS, save it as .xlsx and run again"},
 		{ErrLegacyFormat, "legacy Word .doc", "旧版Word格式", "a format older than Word 97, which jixiao does not read; open it in Word or WPS, save as .docx and run again"},
 		{ErrPDF, "PDF without a text layer", "扫描件", "export the report as .docx or .txt"},
 		{ErrCorrupt, "damaged file", "文件已损坏", "open it in Word or WPS, save it again as .docx and run again"},

@@ -83,8 +83,10 @@ func Read(ctx context.Context, name string, data []byte, lim Limits) (*Document,
 			err = readDocx(ctx, doc, data, lim)
 		case FormatDOC, FormatWPS:
 			err = readDoc(ctx, doc, name, data, lim)
-		case FormatOLE:
+		case FormatOLE, FormatXLS:
 			err = inspectOLE(name, data)
+		case FormatXLSX:
+			err = readXLSX(ctx, doc, data, lim)
 		case FormatPDF:
 			err = readPDF(ctx, doc, data, lim)
 		case FormatText, FormatMD:

@@ -61,8 +61,12 @@ func mustLoadPage() pageAssets {
 //   - the findings grouped by report (department, year, file), each with its severity, rule,
 //     message, expected and actual values and the evidence with its numbers highlighted;
 //   - the files that failed or were read only partially, and why;
+//   - the self-evaluation tables (绩效自评表): a section per table with its funds rows and
+//     indicators (target, actual, weight, score, met), each finding beside the row it is
+//     about and the table's own findings above it;
 //   - charts (inline SVG): income vs spending, basic vs project split, the “三公” share of
-//     spending against the median of its region and year, year-over-year changes;
+//     spending against the median of its region and year, year-over-year changes, and each
+//     report's self-evaluation score against its budget execution rate;
 //   - a table of all reports.
 //
 // Tables sort on a header click and filter by text and severity through a small inline
@@ -100,7 +104,11 @@ type htmlView struct {
 	Unread           []fileRow
 	Charts           []chart
 	Reports          iter.Seq[reportRow]
-	Severities       []severityCount // for the filter checkboxes
+	// Evaluations are the sections of the self-evaluation tables (at most PageTablesMax);
+	// EvalTotal how many tables the run has, EvalOmitted how many are left out.
+	Evaluations            []evalView
+	EvalTotal, EvalOmitted int
+	Severities             []severityCount // for the filter checkboxes
 	// Review is set when the findings have review keys: the page shows their dispositions
 	// and lets an analyst mark them and export the marks.
 	Review   bool
@@ -246,7 +254,10 @@ func buildView(r *run) htmlView {
 	v.Reports = reportRows(r, anchors)
 	// failed files first, then partial ones
 	sortStable(v.Unread, func(a, b fileRow) bool { return a.Status == StatusFailed && b.Status != StatusFailed })
-	v.Charts = buildCharts(r)
+	tables := r.evalTables()
+	v.Evaluations, v.EvalOmitted = evalViews(r, tables, anchors)
+	v.EvalTotal = len(tables)
+	v.Charts = append(buildCharts(r), scoreRateChart(scorePoints(r, tables)))
 	addReview(&v, r)
 	return v
 }

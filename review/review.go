@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/analyze"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
 )
 
@@ -71,6 +72,11 @@ type Report struct {
 	Year int
 	// Values is the resolved value per metric ID, actual basis (money in yuan).
 	Values map[string]decimal.Decimal
+	// Grade is the report's stated 自评等级, empty when none.
+	Grade string
+	// Evaluations are the report's self-evaluation tables (a run passes those of the first
+	// reports only, up to what the views show).
+	Evaluations []extract.Evaluation
 }
 
 // Report statuses of the reports table.

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/analyze"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
@@ -108,6 +109,41 @@ func sampleInput() Input {
 		}
 	}
 	return Input{Reports: reports, Findings: findings, Checks: checks}
+}
+
+// evalInput is sampleInput with a self-evaluation table in the 人社局's report: a finding on
+// a row, one on a funds row, one on the table.
+func evalInput() Input {
+	in := sampleInput()
+	reports, findings := in.Reports, in.Findings
+	// a self-evaluation table with a finding on a row, one on a funds row, one on the table
+	yes, no := true, false
+	reports[3].Evaluations = []extract.Evaluation{{No: 1, Table: "就业见习补贴" + xss, Scope: extract.ScopeProject,
+		TotalWeight: decp("100"), TotalScore: decp("97"), Grade: "优", Location: "t3",
+		Funds: []extract.FundsRow{{Source: extract.SourceTotal, Label: "年度资金总额", Adjusted: decp("600000"), Executed: decp("552000"),
+			Rate: decp("96"), Weight: decp("10"), Score: decp("10"), Raw: "年度资金总额 | 60 | 55.2 | 10 | 96% | 10", Location: "t3r4"}},
+		Indicators: []extract.Indicator{
+			{Level1: "产出指标", Level2: "数量指标", Name: "见习人数" + xss, Target: "≥120人", Actual: "131人", Weight: decp("40"), Score: decp("40"),
+				Met: &yes, Raw: "见习人数 | ≥120人 | 131人 | 40 | 40", Location: "t3r9"},
+			{Level1: "产出指标", Level2: "质量指标", Name: "见习留用率", Target: "≥30%", Actual: "26%", Weight: decp("20"), Score: decp("22"),
+				Met: &no, Raw: "见习留用率 | ≥30% | 26% | 20 | 22", Location: "t3r10"},
+			{Level1: "满意度指标", Level2: "服务对象满意度指标", Name: "见习人员满意度", Target: "≥90%", Actual: "93%", Weight: decp("30"), Score: decp("29"),
+				Met: &yes, Raw: "见习人员满意度 | ≥90% | 93% | 30 | 29", Location: "t3r11"},
+		}}}
+	table := "“就业见习补贴" + xss + "”自评表"
+	findings = append(findings,
+		analyze.Finding{AnomalyID: "a000000000000010", Rule: "score.over_weight", Severity: analyze.SeverityError, ReportID: "rs2024", Path: reports[3].Path,
+			Metrics: []string{"score.self_evaluation"}, Expected: decp("20"), Actual: decp("22"),
+			Message: table + "指标“见习留用率”得分22分，超过其分值20分。", Evidence: "见习留用率 | ≥30% | 26% | 20 | 22"},
+		analyze.Finding{AnomalyID: "a000000000000011", Rule: "score.sum", Severity: analyze.SeverityError, ReportID: "rs2024", Path: reports[3].Path,
+			Metrics: []string{"score.self_evaluation"}, Expected: decp("101"), Actual: decp("97"),
+			Message: table + "4项指标得分（含预算执行）合计101分，与表中总分97分不符，相差4分。", Evidence: "总分 | 100 | 97 / 见习人数 | ≥120人 | 131人 | 40 | 40"},
+		analyze.Finding{AnomalyID: "a000000000000012", Rule: "percent.mismatch", Severity: analyze.SeverityError, ReportID: "rs2024", Path: reports[3].Path,
+			Metrics: []string{"rate.budget_execution"}, Expected: decp("92"), Actual: decp("96"),
+			Message: table + "资金情况“年度资金总额”行：执行数55.20万元为预算数60.00万元的92.00%，表中执行率填96%。", Evidence: "年度资金总额 | 60 | 55.2 | 10 | 96% | 10"},
+	)
+	in.Reports, in.Findings = reports, findings
+	return in
 }
 
 // shuffled is in with every list reversed: the views must not depend on input order.
@@ -320,7 +356,7 @@ func TestWriteHTML(t *testing.T) {
 	if counts["script"] != 1 || counts["style"] != 1 {
 		t.Errorf("%d <script>, %d <style>: want one inline each", counts["script"], counts["style"])
 	}
-	if counts["svg"] != 4 {
+	if counts["svg"] != 4 { // the score chart has no point in the sample: a note, no SVG
 		t.Errorf("%d charts, want 4", counts["svg"])
 	}
 	if counts["section"] < 1+4 {
@@ -575,5 +611,66 @@ func TestPageSaysWhatIsLeftOut(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
+	}
+}
+
+// TestEvaluationViews: a self-evaluation table gets a section of the page with each finding
+// beside its row and the table's own above it, a point on the score chart, and its rows in
+// the workbook's sheet of indicators with the findings beside them.
+func TestEvaluationViews(t *testing.T) {
+	dir := t.TempDir()
+	in := evalInput()
+	if err := WriteHTML(filepath.Join(dir, "r.html"), in); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "r.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	sec := page[strings.Index(page, `<section id="selfeval"`):]
+	sec = sec[:strings.Index(sec, `<section id="unread"`)]
+	if strings.Contains(sec, xss) || !strings.Contains(sec, "就业见习补贴&lt;script&gt;") {
+		t.Error("the table's name is not escaped")
+	}
+	row := sec[strings.Index(sec, "见习留用率"):]
+	row = row[:strings.Index(row, "</tr>")]
+	if !strings.Contains(row, "超过其分值20分") {
+		t.Errorf("score.over_weight is not beside its row: %s", row)
+	}
+	funds := sec[strings.Index(sec, `<table class="funds">`):]
+	funds = funds[:strings.Index(funds, "</table>")]
+	if !strings.Contains(funds, "表中执行率填96%") {
+		t.Error("the funds row's finding is not beside it")
+	}
+	head := sec[:strings.Index(sec, "<table")]
+	if !strings.Contains(head, "相差4分") || strings.Contains(head, "超过其分值") {
+		t.Errorf("the table's findings above it: %s", head)
+	}
+	if !strings.Contains(page, `id="chart-score-rate"`) || !strings.Contains(page, `class="c-pt-flag"`) {
+		t.Error("no flagged point on the score chart")
+	}
+
+	path := filepath.Join(dir, "a.xlsx")
+	if err := WriteXLSX(path, in); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(SheetIndicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 || rows[0][6] != "三级指标" {
+		t.Fatalf("sheet %s: %d rows, header %q", SheetIndicators, len(rows), rows[0])
+	}
+	if !strings.Contains(rows[1][12], "score.sum") || !strings.Contains(rows[1][12], "percent.mismatch") {
+		t.Errorf("the table's findings are not on its first row: %q", rows[1][12])
+	}
+	if !strings.Contains(rows[2][12], "score.over_weight") || rows[2][11] != "未达成" {
+		t.Errorf("row of 见习留用率: %q", rows[2])
 	}
 }

@@ -23,6 +23,9 @@ const (
 	SheetFindings = "问题清单"
 	SheetReports  = "报告汇总"
 	SheetChecks   = "检查情况"
+	// SheetIndicators lists the indicators of the self-evaluation tables, one a row, with the
+	// findings about each; it is there only when a report has such a table.
+	SheetIndicators = "绩效指标"
 	// SheetNotes says what the workbook leaves out, and what came of the review input; it
 	// is there only when there is something to say.
 	SheetNotes = "说明"
@@ -373,7 +376,11 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 	if err := f.SetSheetName("Sheet1", SheetFindings); err != nil {
 		return nil, err
 	}
+	lines := indicatorLines(r)
 	sheets := []string{SheetReports, SheetChecks}
+	if len(lines) > 0 {
+		sheets = append(sheets, SheetIndicators)
+	}
 	if len(r.in.Problems) > 0 {
 		sheets = append([]string{SheetProblems}, sheets...)
 	}
@@ -412,6 +419,11 @@ func buildWorkbook(r *run) (*excelize.File, error) {
 	checks := sortedChecks(r)
 	if err := writeSheet(f, st, SheetChecks, checkColumns, len(checks), checkCells(r, st, checks)); err != nil {
 		return nil, err
+	}
+	if len(lines) > 0 {
+		if err := writeSheet(f, st, SheetIndicators, indicatorColumns, len(lines), indicatorCells(st, lines)); err != nil {
+			return nil, err
+		}
 	}
 	ok = true
 	return f, nil

@@ -111,6 +111,15 @@ func ReadClaims(path string) ([]ClaimRow, error) { return Read[ClaimRow](path) }
 // ReadSections reads a sections table (sections.parquet).
 func ReadSections(path string) ([]SectionRow, error) { return Read[SectionRow](path) }
 
+// ReadIndicators reads an indicators table (indicators.parquet).
+func ReadIndicators(path string) ([]IndicatorRow, error) { return Read[IndicatorRow](path) }
+
+// ReadFunds reads a funds table (funds.parquet).
+func ReadFunds(path string) ([]FundsRow, error) { return Read[FundsRow](path) }
+
+// ReadEvaluations reads an evaluations table (evaluations.parquet).
+func ReadEvaluations(path string) ([]EvaluationRow, error) { return Read[EvaluationRow](path) }
+
 // PartitionKey is the Hive-style partition column of a partitioned dataset: the fiscal year
 // of the report a row belongs to. It is not named year because the reports and figures tables
 // have a year column of their own (and a figure's year may differ from its report's), which a

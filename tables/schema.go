@@ -237,6 +237,7 @@ func reportsTable() table[ReportRow] {
 		int32Col("year", func(r *ReportRow) *int32 { return &r.Year }),
 		stringCol("title", func(r *ReportRow) *string { return &r.Title }),
 		int64Col("chars", func(r *ReportRow) *int64 { return &r.Chars }),
+		stringCol("grade", func(r *ReportRow) *string { return &r.Grade }),
 	}
 	for _, m := range Metrics {
 		cols = append(cols, nullDecimalCol(MetricColumn(m), true,
@@ -347,6 +348,12 @@ func tableOf[R Row]() table[R] {
 		return any(claimsTable()).(table[R])
 	case SectionRow:
 		return any(sectionsTable()).(table[R])
+	case IndicatorRow:
+		return any(indicatorsTable()).(table[R])
+	case FundsRow:
+		return any(fundsTable()).(table[R])
+	case EvaluationRow:
+		return any(evaluationsTable()).(table[R])
 	case ReviewRow:
 		return any(reviewsTable()).(table[R])
 	default:

@@ -2,11 +2,11 @@
 // Arrow schemas, their row types, and how they are written to and read from
 // Parquet files (github.com/apache/arrow-go/v18, zstd compression).
 //
-// The four tables and their columns are fixed by the output contract
-// (docs/tables.md): reports, figures, anomalies and checks. Each has a row
-// type here (ReportRow, FigureRow, AnomalyRow, CheckRow); Create opens a
-// Writer for one of them and Read (or ReadReports, ReadFigures, …) reads a
-// written file back.
+// The tables and their columns are fixed by the output contract
+// (docs/tables.md): reports, figures, anomalies, checks, indicators and funds,
+// with the additions claims, sections and evaluations. Each has a row type here
+// (ReportRow, FigureRow, …); Create opens a Writer for one of them and Read (or
+// ReadReports, ReadFigures, …) reads a written file back.
 //
 // Files are written deterministically: the same rows in the same order give
 // the same bytes (no timestamps; the created_by field names the Parquet
@@ -94,6 +94,8 @@ type ReportRow struct {
 	Title string
 	// Chars counts the characters of extracted text.
 	Chars int64
+	// Grade is the stated 自评等级 (优, 良, 中, 差) of the report's self-evaluation, empty when none.
+	Grade string
 	// Values holds the resolved value of each metric of Metrics, keyed by
 	// metric ID (income.total, not income_total). A metric absent from the map
 	// is written as null. Keys not in Metrics are ignored.
@@ -180,7 +182,7 @@ type CheckRow struct {
 
 // Row is the set of row types that have a table.
 type Row interface {
-	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow | ReviewRow
+	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow | ReviewRow | IndicatorRow | FundsRow | EvaluationRow
 }
 
 // ClaimRow is one row of the claims table (an addition to SPEC): a statement of a report

@@ -191,6 +191,49 @@ func TestRoundTrip(t *testing.T) {
 		rows := []SectionRow{{ReportID: "a", Path: "x.docx", Heading: "四、存在的问题", Text: "预算编制不科学。\n固定资产清查不及时。", Location: "p40"}}
 		roundTrip(t, rows, func(x, y SectionRow) bool { return x == y })
 	})
+	t.Run("indicators", func(t *testing.T) {
+		w, sc, tv, av := dec("10"), dec("9.5"), dec("95"), dec("97.3")
+		yes := true
+		rows := []IndicatorRow{
+			{ReportID: "a", Path: "x.docx", Table: "农村公路养护经费", Level1: "产出指标", Level2: "质量指标", Name: "路面完好率",
+				Target: "≥95%", Actual: "97.3%", Comparator: ">=", TargetValue: &tv, ActualValue: &av, UnitText: "%",
+				Weight: &w, Score: &sc, Met: &yes, Raw: "路面完好率 | ≥95% | 97.3% | 10 | 9.5", Location: "t2r6",
+				TableNo: 1, ActualUnit: "%", WeightDecimals: 0, ScoreDecimals: 1},
+			{ReportID: "a", Path: "x.docx", Name: "群众满意度", Location: "t2r7", TableNo: 2}, // blank cells: nulls
+		}
+		roundTrip(t, rows, func(x, y IndicatorRow) bool {
+			ok := equalDecPtr(x.TargetValue, y.TargetValue) && equalDecPtr(x.ActualValue, y.ActualValue) &&
+				equalDecPtr(x.Weight, y.Weight) && equalDecPtr(x.Score, y.Score) &&
+				(x.Met == nil) == (y.Met == nil) && (x.Met == nil || *x.Met == *y.Met)
+			x.TargetValue, y.TargetValue, x.ActualValue, y.ActualValue = nil, nil, nil, nil
+			x.Weight, y.Weight, x.Score, y.Score, x.Met, y.Met = nil, nil, nil, nil, nil, nil
+			return ok && x == y
+		})
+	})
+	t.Run("funds", func(t *testing.T) {
+		a, e, r := dec("325000"), dec("318500"), dec("98")
+		rows := []FundsRow{
+			{ReportID: "a", Path: "x.docx", Table: "农村公路养护经费", Source: "total", Label: "年度资金总额", Adjusted: &a, Executed: &e,
+				Rate: &r, Raw: "年度资金总额 | 32.5 | 31.85 | 98%", Location: "t2r3", TableNo: 1, UnitText: "万元", Decimals: 2},
+		}
+		roundTrip(t, rows, func(x, y FundsRow) bool {
+			ok := equalDecPtr(x.Initial, y.Initial) && equalDecPtr(x.Adjusted, y.Adjusted) && equalDecPtr(x.Executed, y.Executed) &&
+				equalDecPtr(x.Rate, y.Rate) && equalDecPtr(x.Weight, y.Weight) && equalDecPtr(x.Score, y.Score)
+			x.Initial, y.Initial, x.Adjusted, y.Adjusted, x.Executed, y.Executed = nil, nil, nil, nil, nil, nil
+			x.Rate, y.Rate, x.Weight, y.Weight, x.Score, y.Score = nil, nil, nil, nil, nil, nil
+			return ok && x == y
+		})
+	})
+	t.Run("evaluations", func(t *testing.T) {
+		w, s := dec("100"), dec("92.5")
+		rows := []EvaluationRow{{ReportID: "a", Path: "x.docx", TableNo: 1, Table: "农村公路养护经费", Scope: "project",
+			TotalWeight: &w, TotalScore: &s, TotalDecimals: 1, Grade: "优", ExecutionScoring: "linear", Raw: "总分 | 100 | 92.5", Location: "t2"}}
+		roundTrip(t, rows, func(x, y EvaluationRow) bool {
+			ok := equalDecPtr(x.TotalWeight, y.TotalWeight) && equalDecPtr(x.TotalScore, y.TotalScore)
+			x.TotalWeight, y.TotalWeight, x.TotalScore, y.TotalScore = nil, nil, nil, nil
+			return ok && x == y
+		})
+	})
 	t.Run("reviews", func(t *testing.T) {
 		rows := []ReviewRow{
 			{ReviewKey: "0123456789abcdef", Status: "已退回修改", Comment: "请核对支出合计", Reviewer: "李", Date: "2025-03-05",
@@ -493,7 +536,7 @@ func TestCreateMissingFolder(t *testing.T) {
 
 func TestReportsSchema(t *testing.T) {
 	s := Schema[ReportRow]()
-	want := []string{"report_id", "path", "format", "status", "error", "department", "region", "year", "title", "chars"}
+	want := []string{"report_id", "path", "format", "status", "error", "department", "region", "year", "title", "chars", "grade"}
 	for _, m := range Metrics {
 		want = append(want, MetricColumn(m))
 	}
@@ -531,13 +574,16 @@ func TestDocsListEveryColumn(t *testing.T) {
 	}
 	doc := string(b)
 	sections := map[string]*arrow.Schema{
-		"reports":   Schema[ReportRow](),
-		"figures":   Schema[FigureRow](),
-		"anomalies": Schema[AnomalyRow](),
-		"checks":    Schema[CheckRow](),
-		"claims":    Schema[ClaimRow](),
-		"sections":  Schema[SectionRow](),
-		"reviews":   Schema[ReviewRow](),
+		"reports":     Schema[ReportRow](),
+		"figures":     Schema[FigureRow](),
+		"anomalies":   Schema[AnomalyRow](),
+		"checks":      Schema[CheckRow](),
+		"claims":      Schema[ClaimRow](),
+		"sections":    Schema[SectionRow](),
+		"reviews":     Schema[ReviewRow](),
+		"indicators":  Schema[IndicatorRow](),
+		"funds":       Schema[FundsRow](),
+		"evaluations": Schema[EvaluationRow](),
 	}
 	for name, s := range sections {
 		start := strings.Index(doc, "## "+name)

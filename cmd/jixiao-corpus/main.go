@@ -3,6 +3,7 @@
 //	jixiao-corpus -n 48 -o extract/testdata/corpus --seed 7
 //	jixiao-corpus --county -o testdata/county --seed 3
 //	jixiao-corpus -n 10000 -o /tmp/c10k --gold-dir /tmp/c10k-gold --seed 42   (a batch to benchmark)
+//	jixiao-corpus -n 0 --tables 60 --inject-rate 0.5 -o /tmp/tables           (self-evaluation tables)
 //	jixiao-corpus -n 12 --formats docx --docx-construct tracked -o /tmp/tracked   (real writers' markup)
 package main
 
@@ -24,6 +25,7 @@ func main() {
 	formats := pflag.StringSlice("formats", nil, "formats to write: docx,txt,md (default all)")
 	prefix := pflag.String("prefix", "gen", "file name prefix")
 	county := pflag.Bool("county", false, "write a county batch (12 departments × 2 years) instead")
+	tables := pflag.Int("tables", 0, "also write this many 项目支出绩效自评表 (docx, txt, md, xlsx; --formats may also name xlsx)")
 	goldDir := pflag.String("gold-dir", "", `folder of the .gold.json files (default: beside the reports; "none": not written)`)
 	construct := pflag.String("docx-construct", "", "rewrite every .docx with this construct of real writers' files (see --list-constructs)")
 	list := pflag.Bool("list-constructs", false, "print the names --docx-construct takes and exit")
@@ -37,10 +39,22 @@ func main() {
 
 	start := time.Now()
 	var reports []corpus.Report
-	if *county {
+	var docFormats, tableFormats []string
+	for _, f := range *formats {
+		if f != corpus.FormatXLSX {
+			docFormats = append(docFormats, f)
+		}
+		tableFormats = append(tableFormats, f)
+	}
+	switch {
+	case *county:
 		reports = corpus.CountyBatch(*seed)
-	} else {
-		reports = corpus.Generate(corpus.Options{N: *n, Seed: *seed, InjectRate: *rate, Formats: *formats, Prefix: *prefix})
+	case *n > 0 && (len(*formats) == 0 || len(docFormats) > 0):
+		reports = corpus.Generate(corpus.Options{N: *n, Seed: *seed, InjectRate: *rate, Formats: docFormats, Prefix: *prefix})
+	}
+	if *tables > 0 {
+		reports = append(reports, corpus.SelfEvalTables(corpus.TableOptions{N: *tables, Seed: *seed, InjectRate: *rate,
+			Formats: tableFormats, Prefix: *prefix + "-table"})...)
 	}
 	if *construct != "" {
 		if err := applyConstruct(reports, *construct); err != nil {

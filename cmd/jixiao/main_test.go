@@ -151,7 +151,7 @@ func TestRunSampleBatch(t *testing.T) {
 	for _, e := range outEnts {
 		names = append(names, e.Name())
 	}
-	want := ".anomalies.xlsx.sha256 anomalies.parquet anomalies.xlsx checks.parquet claims.parquet figures.parquet report.html reports.parquet reviews.parquet sections.parquet"
+	want := ".anomalies.xlsx.sha256 anomalies.parquet anomalies.xlsx checks.parquet claims.parquet evaluations.parquet figures.parquet funds.parquet indicators.parquet report.html reports.parquet reviews.parquet sections.parquet"
 	if strings.Join(names, " ") != want {
 		t.Errorf("output folder holds %q, want %s", names, want)
 	}

@@ -1,0 +1,364 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// indicators turns the rows found into Indicators: levels carried down from the rows above
+// (and from a level passed over on its own, a merged cell's text), values read as numbers.
+func (rr *rowReader) indicators(recs []record) []Indicator {
+	var out []Indicator
+	l1, l2 := "", ""
+	setLevel := func(t *etok) {
+		switch {
+		case t.level == 1:
+			l1, l2 = stripPoints(t.raw), ""
+		case t.level == 2:
+			l2 = stripPoints(t.raw)
+		case t.level == 3:
+			l2 = stripPoints(t.raw)
+		}
+	}
+	p := 0
+	for _, rec := range recs {
+		for ; p < rec.start; p++ {
+			if t := &rr.toks[p]; t.is(tkLevel) {
+				// a level on its own: the next level may be its second level
+				if t.level == 3 && p+1 < len(rr.toks) && rr.toks[p+1].is(tkLevel) {
+					l1, l2 = stripPoints(t.raw), ""
+					continue
+				}
+				setLevel(t)
+			}
+		}
+		p = rec.end
+		var ind Indicator
+		var dir, unit, target, targetAdj string
+		var tnum, anum evalNum
+		var tok, aok bool
+		var cells []string
+		for k, f := range rec.fills {
+			if f.cut {
+				ind.Cut = true
+			}
+			text := rr.fillText(f)
+			if f.a >= 0 && !(k > 0 && rec.fills[k-1].cut && f.cut && rec.fills[k-1].a == f.a && f.num == nil && f.text == "") {
+				cells = append(cells, text)
+			}
+			switch rr.slots[k].role {
+			case colLevel1:
+				if text != "" {
+					l1, l2 = stripPoints(text), ""
+				}
+			case colLevel2:
+				if text != "" {
+					l2 = stripPoints(text)
+				}
+			case colName:
+				ind.Name = text
+			case colTarget:
+				target = text
+				tnum, tok = rr.fillNum(f)
+			case colTargetAdj:
+				targetAdj = text
+			case colActual:
+				ind.Actual = text
+				anum, aok = rr.fillNum(f)
+			case colWeight:
+				if n, ok := rr.fillNum(f); ok && pointsValue(n) {
+					v := n.v
+					ind.Weight, ind.WeightDecimals = &v, n.dec
+				}
+			case colScore:
+				if n, ok := rr.fillNum(f); ok && pointsValue(n) {
+					v := n.v
+					ind.Score, ind.ScoreDecimals = &v, n.dec
+				}
+			case colDirection:
+				dir = text
+			case colNature:
+				if c, l := comparatorAt([]rune(rr.el.norm(text)), 0); c != "" && l == len([]rune(rr.el.norm(text))) {
+					dir = text // a comparator in the 指标性质 column
+				}
+			case colUnit:
+				unit = text
+			}
+		}
+		if target == "" && targetAdj != "" {
+			target = targetAdj
+			tnum, tok = numOf(targetAdj)
+		}
+		ind.Name = rr.trimGlued(ind.Name, rec, target)
+		if target == "" && ind.Actual == "" && rr.toks[rec.start].run {
+			// a target and an actual that read the same, glued to the name (管理制度健全性高高)
+			if name, v, ok := doubledTail(ind.Name); ok && rr.hasRoles(colTarget) {
+				ind.Name, target, ind.Actual = name, v, v
+			}
+		}
+		if rr.toks[rec.start].run && rulePoints.MatchString(ind.Name) {
+			// the scoring rule of the row before, its column read out of order, ahead of the
+			// name (…1 分；财务制度): the name is the last phrase
+			f := strings.Fields(ind.Name)
+			ind.Name = f[len(f)-1]
+			if rulePoints.MatchString(ind.Name) || strings.ContainsAny(ind.Name, "。；;") || hanCount(ind.Name) < 2 {
+				continue
+			}
+		}
+		if rr.toks[rec.start].run {
+			// a merged 二级 cell glued before a name that starts with its words (财务管理财务管理制度有效性)
+			if head, name, ok := doubledHead(ind.Name); ok {
+				ind.Name = name
+				if l2 == "" {
+					l2 = head
+				}
+			}
+		}
+		ind.Level1, ind.Level2 = unwrap(l1), unwrap(l2)
+		rr.el.setTarget(&ind, dir, target, unit, tnum, tok)
+		if aok {
+			v := anum.v
+			ind.ActualValue, ind.ActualUnit = &v, anum.unit
+		} else if n, ok := numOf(ind.Actual); ok {
+			v := n.v
+			ind.ActualValue, ind.ActualUnit = &v, n.unit
+		}
+		ind.Met = rr.el.met(&ind)
+		ind.Raw = strings.Join(cells, " | ")
+		ind.Location = rowLocation(rr.toks[rec.start].loc)
+		ownLevel2 := false
+		for k, f := range rec.fills {
+			if rr.slots[k].role == colLevel2 && f.a >= 0 && !rr.toks[f.a].is(tkBlank) {
+				ownLevel2 = true
+			}
+		}
+		if !keepName(ind.Name) || rec.end == len(rr.toks) && !ownLevel2 && rr.el.levelPrefix(ind.Name) {
+			continue
+		}
+		out = append(out, ind)
+	}
+	return out
+}
+
+// trimGlued cuts off a name what run-together text glued to it from the columns beside it:
+// the unit (%) and 指标性质 (定量指标) of an empty column after the name, and the 是否核心指标
+// (是, 否) of the row before, the last column.
+func (rr *rowReader) trimGlued(name string, rec record, target string) string {
+	if len(rec.fills) == 0 || !rr.toks[rec.start].run {
+		return name
+	}
+	has := map[colRole]bool{}
+	blank := map[colRole]bool{}
+	nameAt := -1
+	for k, sl := range rr.slots {
+		has[sl.role] = true
+		if sl.role == colName {
+			nameAt = k
+		}
+		if rec.fills[k].a < 0 && !rec.fills[k].cut {
+			blank[sl.role] = true
+		}
+	}
+	if nameAt < 0 {
+		return name
+	}
+	last := rr.slots[len(rr.slots)-1].role
+	for _, v := range rr.el.values[last] {
+		if strings.HasPrefix(name, v) && utf8.RuneCountInString(name) > utf8.RuneCountInString(v)+1 && has[last] {
+			name = strings.TrimPrefix(name, v)
+			break
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, role := range []colRole{colNature, colDirection} {
+			if !has[role] || !blank[role] {
+				continue
+			}
+			for _, v := range rr.el.values[role] {
+				if strings.HasSuffix(name, v) && utf8.RuneCountInString(name) > utf8.RuneCountInString(v)+1 {
+					name, changed = strings.TrimSuffix(name, v), true
+				}
+			}
+		}
+		if has[colUnit] && blank[colUnit] {
+			units := []string{"%", "％"}
+			if q, ok := numOf(target); ok && q.unit != "" {
+				units = append(units, q.unit) // 党性教育培训次数次 over 26次
+			}
+			for _, u := range units {
+				if strings.HasSuffix(name, u) && utf8.RuneCountInString(name) > utf8.RuneCountInString(u)+2 {
+					name, changed = strings.TrimSuffix(name, u), true
+				}
+			}
+		}
+	}
+	return name
+}
+
+// hasRoles reports whether the header has every one of the roles.
+func (rr *rowReader) hasRoles(roles ...colRole) bool {
+	for _, r := range roles {
+		found := false
+		for _, sl := range rr.slots {
+			if sl.role == r {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// doubledTail finds a name ending in a word written twice (…合规性好好, …公开性高高): the name
+// before it and the word.
+func doubledTail(name string) (string, string, bool) {
+	rs := []rune(name)
+	for n := 1; n <= 4 && 2*n+2 <= len(rs); n++ {
+		a, b := string(rs[len(rs)-2*n:len(rs)-n]), string(rs[len(rs)-n:])
+		if a == b && hanCount(a) == n {
+			return string(rs[:len(rs)-2*n]), a, true
+		}
+	}
+	return "", "", false
+}
+
+// rulePoints is the points of a scoring rule's sentence (2 分，没有不得分).
+var rulePoints = regexp.MustCompile(`\d\s*分[,;。，；、]`)
+
+// doubledHead finds a name that starts with a word written twice (财务管理财务管理制度有效性):
+// the word, and the name from its second writing on.
+func doubledHead(name string) (string, string, bool) {
+	rs := []rune(name)
+	for n := 4; n >= 2; n-- {
+		if 2*n+2 > len(rs) {
+			continue
+		}
+		a, b := string(rs[:n]), string(rs[n:2*n])
+		if a == b && hanCount(a) == n {
+			return a, string(rs[n:]), true
+		}
+	}
+	return "", "", false
+}
+
+// keepName reports whether a row's name is an indicator's: more than a bare numbering
+// (指标1：) left by a table cut off.
+func keepName(name string) bool {
+	n := numberingPrefix.ReplaceAllString(name, "")
+	return hanCount(n) >= 2 || hasLetter(n) && len(n) >= 2
+}
+
+var numberingPrefix = regexp.MustCompile(`^\s*(?:指标\s*\d*\s*[:：]?|[0-9]+\s*[、.．]|[（(]\s*[0-9一二三四五六七八九十]+\s*[)）])`)
+
+// stripPoints drops the points a level carries (产出指标（50分） → 产出指标).
+func stripPoints(s string) string {
+	s = strings.TrimSpace(pointsSuffix.ReplaceAllString(strings.TrimSpace(s), ""))
+	if t := strings.TrimSpace(spacedPoints.ReplaceAllString(s, "")); hanCount(t) >= 2 {
+		s = t // 项目决策 2 分
+	}
+	return s
+}
+
+var spacedPoints = regexp.MustCompile(`\s+\d+(?:\.\d+)?\s*分$`)
+
+// numOf reads a cell that is one number.
+func numOf(text string) (evalNum, bool) {
+	n := strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return narrow(r)
+	}, text)
+	return parseEvalNum(n)
+}
+
+// setTarget fills an indicator's target, comparator, number and unit from its cells: the
+// comparator of 指标方向 (or 指标性质) and the unit of 度量单位 are joined to the value as
+// written (≥ | 735 | 人次 → ≥735人次).
+func (el *evalLexicon) setTarget(ind *Indicator, dir, target, unit string, tnum evalNum, tok bool) {
+	cmp := ""
+	if c, l := comparatorAt([]rune(el.norm(dir)), 0); l > 0 {
+		cmp = c
+	} else {
+		dir = ""
+	}
+	if !tok {
+		tnum, tok = numOf(target)
+	}
+	if tok && tnum.cmp != "" {
+		cmp = tnum.cmp
+		dir = ""
+	}
+	ind.Target = dir + target
+	if unit != "" && tok && tnum.unit == "" {
+		ind.Target += unit
+		tnum.unit = el.norm(unit)
+	}
+	ind.Comparator = cmp
+	if tok {
+		v := tnum.v
+		ind.TargetValue = &v
+		ind.UnitText = tnum.unit
+	} else if unit != "" {
+		ind.UnitText = unit
+	}
+}
+
+// met says whether an indicator's actual meets its target: both numbers in the same unit (a
+// bare actual is in the target's unit), compared by the comparator; without one, the target
+// is a floor, or a ceiling when the name says lower is better. Nil when it cannot be told.
+func (el *evalLexicon) met(ind *Indicator) *bool {
+	if ind.TargetValue == nil || ind.ActualValue == nil {
+		return nil
+	}
+	if ind.ActualUnit != "" && ind.ActualUnit != ind.UnitText {
+		return nil
+	}
+	t, a := *ind.TargetValue, *ind.ActualValue
+	cmp := ind.Comparator
+	if cmp == "" {
+		cmp = ">="
+		if el.lowerIsBetter(ind.Name) {
+			cmp = "<="
+		}
+	}
+	var ok bool
+	switch cmp {
+	case ">=":
+		ok = a.GreaterThanOrEqual(t)
+	case "<=":
+		ok = a.LessThanOrEqual(t)
+	case ">":
+		ok = a.GreaterThan(t)
+	case "<":
+		ok = a.LessThan(t)
+	case "=":
+		ok = a.Equal(t)
+	default:
+		return nil
+	}
+	return &ok
+}
+
+// decimalPtr returns a pointer to a copy of d.
+func decimalPtr(d decimal.Decimal) *decimal.Decimal { return &d }
+
+// unwrap drops the spaces a cell's line wrapping left between Chinese characters of a level
+// (产出 指标 → 产出指标).
+func unwrap(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && isHan(rs[i-1]) && isHan(rs[i+1]) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,302 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/parse"
+)
+
+// evaluations reads the self-evaluation tables of a document, and returns with them the
+// blocks they were read from (p12, t3), which are then no prose and no money table.
+func (e *Extractor) evaluations(doc *parse.Document) ([]Evaluation, map[string]bool) {
+	blocks := evalWindows(doc.Blocks)
+	if len(blocks) == 0 {
+		return nil, nil
+	}
+	s := e.eval.buildStream(blocks)
+	r := &streamReader{el: e.eval, s: s, toks: s.toks}
+	r.scan()
+	used := map[string]bool{}
+	for _, sp := range r.spans {
+		for p := sp[0]; p < sp[1] && p < len(s.toks); p++ {
+			used[blockOf(s.toks[p].loc)] = true
+		}
+	}
+	return r.out, used
+}
+
+// reportGrade is the grade a report states: its first table's, else the first 自评等级 of
+// its text followed by a grade (自评等级为“优”, 绩效等级：良好).
+func (el *evalLexicon) reportGrade(evs []Evaluation, doc *parse.Document) string {
+	for _, ev := range evs {
+		if ev.Grade != "" {
+			return ev.Grade
+		}
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind != parse.Paragraph {
+			continue
+		}
+		if g := el.proseGrade(b.Text); g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+// proseGrade finds a grade label followed by a grade in a paragraph.
+func (el *evalLexicon) proseGrade(text string) string {
+	n := el.norm(text)
+	for lb := range el.gradeLb {
+		for at := 0; at < len(n); {
+			k := strings.Index(n[at:], lb)
+			if k < 0 {
+				break
+			}
+			rest := n[at+k+len(lb):]
+			rest = strings.TrimLeft(rest, ":")
+			for _, glue := range []string{"评定为", "被评为", "评为", "为", "是", "达到"} {
+				rest = strings.TrimPrefix(rest, glue)
+			}
+			rest = strings.TrimLeft(rest, "“”\"「」『』[(")
+			for _, w := range []string{"优秀", "良好", "中等", "较差", "优", "良", "中", "差"} {
+				if strings.HasPrefix(rest, w) {
+					if g := el.grades[w]; g != "" {
+						tail := strings.TrimPrefix(rest, w)
+						// 优化, 良性, 中央: a word, not a grade
+						if r, _ := utf8.DecodeRuneInString(tail); tail == "" || !isHan(r) || r == '级' || r == '等' {
+							return g
+						}
+					}
+				}
+			}
+			at += k + len(lb)
+		}
+	}
+	return ""
+}
+
+// rowLocation is the location of a table row (t2r5) from the location of its first cell.
+func rowLocation(loc string) string {
+	if i := strings.LastIndexByte(loc, 'c'); i > 0 && loc[0] == 't' && strings.Contains(loc, "r") {
+		return loc[:i]
+	}
+	return loc
+}
+
+// evalMarks are words of the headers of self-evaluation tables (simplified and traditional);
+// the blocks around one are read for tables, the rest of a document is not. 年初预算数 and
+// 全年预算数 are no marks: a 决算 statement's money tables have them too.
+var evalMarks = []string{"三级指标", "三級指標", "指标名称", "指標名稱", "年度指标值", "实际完成值", "實際完成值", "一级指标", "一級指標",
+	"全年执行数", "全年執行數", "自评表", "自評表", "评价表", "評價表", "年度资金总额", "資金總額",
+	"产出指标", "產出指標"}
+
+// Windows of blocks around a mark: a table's title and 项目名称 come before its header, in a
+// copy of one cell per line some dozens of lines before.
+const (
+	windowBefore = 40
+	windowAfter  = 400
+	// around a table of cells: its title, 项目名称 and unit lines before it, a table cut by a
+	// page after it
+	tableWindowBefore = 4
+	tableWindowAfter  = 3
+)
+
+// evalWindows returns the blocks of a document that may hold a self-evaluation table: those
+// around a block with a word of a table's header, in order; none when no block has one.
+func evalWindows(blocks []parse.Block) []parse.Block {
+	keep := make([]bool, len(blocks))
+	any := false
+	for i, b := range blocks {
+		if !blockHasMark(b) {
+			continue
+		}
+		any = true
+		before, after := windowBefore, windowAfter
+		if b.Kind == parse.Table {
+			// a table of cells holds its rows; its title and 项目名称 are a few blocks before
+			before, after = tableWindowBefore, tableWindowAfter
+		}
+		for k := max(0, i-before); k < min(len(blocks), i+after); k++ {
+			keep[k] = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	out := make([]parse.Block, 0, len(blocks))
+	for i, b := range blocks {
+		if keep[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func blockHasMark(b parse.Block) bool {
+	has := func(s string) bool {
+		for _, m := range evalMarks {
+			if strings.Contains(s, m) {
+				return true
+			}
+		}
+		return false
+	}
+	if has(b.Text) {
+		if !strings.Contains(b.Text, "。") || utf8.RuneCountInString(b.Text) <= 40 {
+			return true
+		}
+		// a sentence that names 产出指标 is prose; a table run together with sentences has
+		// numbers beside its header's words
+		for _, sentence := range strings.Split(b.Text, "。") {
+			if has(sentence) && strings.ContainsAny(sentence, "0123456789") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, row := range b.Cells {
+		for _, c := range row {
+			if !c.Merged && has(c.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// blockOf is the block part of a location: t2 of t2r3c4, p12 of p12.
+func blockOf(loc string) string {
+	if i := strings.IndexByte(loc, 'r'); i > 0 && loc[0] == 't' {
+		return loc[:i]
+	}
+	return loc
+}
+
+// withoutBlocks returns the document without the blocks in used.
+func withoutBlocks(doc *parse.Document, used map[string]bool) *parse.Document {
+	if len(used) == 0 {
+		return doc
+	}
+	out := &parse.Document{Format: doc.Format, Encoding: doc.Encoding, Blocks: make([]parse.Block, 0, len(doc.Blocks))}
+	for _, b := range doc.Blocks {
+		if !used[b.Location()] {
+			out.Blocks = append(out.Blocks, b)
+		}
+	}
+	return out
+}
+
+// evalFigures are the figures the self-evaluation tables state (SPEC): a project table's
+// total funds as expenditure.project.item of the project (budget = 全年预算数, or 年初预算数
+// when that is all it states; actual = 全年执行数), a department-wide table's as
+// expenditure.total; the 执行率 as rate.budget_execution and the 总分 as score.self_evaluation,
+// each from the first table that states it.
+func evalFigures(evs []Evaluation) []Figure {
+	var out []Figure
+	rateDone, scoreDone := false, false
+	for _, ev := range evs {
+		for _, total := range ev.fundsTotals() {
+			metric, item := "expenditure.project.item", ev.Table
+			if total.Block != "" {
+				item = total.Block
+			} else if ev.Scope == ScopeDepartment || ev.Table == "" {
+				metric, item = "expenditure.total", ""
+			}
+			budget, basisText := total.Adjusted, "全年预算数"
+			if budget == nil {
+				budget, basisText = total.Initial, "年初预算数"
+			}
+			if budget != nil {
+				out = append(out, fundsFigure(metric, Budget, item, *budget, total, basisText))
+			}
+			if total.Executed != nil {
+				out = append(out, fundsFigure(metric, Actual, item, *total.Executed, total, "全年执行数"))
+			} else if v, part := ev.partsExecuted(total); part != nil {
+				// the total row leaves its 执行数 blank and the sources under it state theirs
+				out = append(out, fundsFigure(metric, Actual, item, v, part, "全年执行数"))
+			}
+			if total.Rate != nil && !rateDone {
+				rateDone = true
+				out = append(out, Figure{Metric: "rate.budget_execution", Basis: Actual, Value: *total.Rate, Unit: UnitPercent, UnitText: "%",
+					Term: "执行率", Raw: total.Raw, Location: total.Location, Method: MethodTable, Decimals: total.RateDecimals})
+			}
+		}
+		if ev.TotalScore != nil && !scoreDone {
+			scoreDone = true
+			out = append(out, Figure{Metric: "score.self_evaluation", Basis: Actual, Value: *ev.TotalScore, Unit: UnitPoint, UnitText: "分",
+				Term: "总分", Raw: ev.Raw, Location: ev.Location, Method: MethodTable, Decimals: ev.TotalDecimals})
+		}
+	}
+	return out
+}
+
+func fundsFigure(metric string, basis Basis, item string, v decimal.Decimal, row *FundsRow, basisText string) Figure {
+	return Figure{Metric: metric, Basis: basis, Item: item, Term: item, Value: v, Unit: UnitYuan, UnitText: row.UnitText,
+		Raw: row.Raw, Location: row.Location, Method: MethodTable, BasisText: basisText, Decimals: row.Decimals}
+}
+
+// fundsTotals is the table's 年度资金总额 row (its only row when it has no total), or, when
+// the table lists the funds of several sub-blocks, the total row of each.
+func (ev *Evaluation) fundsTotals() []*FundsRow {
+	var out []*FundsRow
+	seen := map[string]bool{}
+	for k := range ev.Funds {
+		f := &ev.Funds[k]
+		if f.Block != "" && f.Source == SourceTotal && !seen[f.Block] {
+			seen[f.Block] = true
+			out = append(out, f)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if t := ev.totalFunds(); t != nil {
+		return []*FundsRow{t}
+	}
+	return nil
+}
+
+// partsExecuted is the sum of the 执行数 of the source rows under a total row whose own is
+// blank, when every source row that states an amount states its 执行数; the row returned
+// is the last of them (for the figure's evidence), nil when there is none.
+func (ev *Evaluation) partsExecuted(total *FundsRow) (decimal.Decimal, *FundsRow) {
+	at := -1
+	for k := range ev.Funds {
+		if &ev.Funds[k] == total {
+			at = k
+		}
+	}
+	if at < 0 {
+		return decimal.Zero, nil
+	}
+	sum, last := decimal.Zero, (*FundsRow)(nil)
+	for k := at + 1; k < len(ev.Funds) && ev.Funds[k].Source != SourceTotal && ev.Funds[k].Block == total.Block; k++ {
+		f := &ev.Funds[k]
+		if f.Initial == nil && f.Adjusted == nil && f.Executed == nil {
+			continue
+		}
+		if f.Executed == nil {
+			return decimal.Zero, nil
+		}
+		sum = sum.Add(*f.Executed)
+		last = f
+	}
+	return sum, last
+}
+
+// totalFunds is the table's 年度资金总额 row, or its only row when it has no total.
+func (ev *Evaluation) totalFunds() *FundsRow {
+	for k := range ev.Funds {
+		if ev.Funds[k].Source == SourceTotal {
+			return &ev.Funds[k]
+		}
+	}
+	if len(ev.Funds) == 1 {
+		return &ev.Funds[0]
+	}
+	return nil
+}
