@@ -57,7 +57,7 @@ func CountyBatch(seed uint64) []Report {
 			p1.doc = finalAccount
 		}
 		f1 := p1.f
-		peerShape(r, f1, p1.gran, i == roleC)
+		peerShape(r, f1, p1.gran, i == roleC, i == roleB)
 		f2 := f1.nextYear(r, k, p1.gran)
 		settle(r, f2, p1.gran)
 		f2.HasOther, f2.HasFund = f1.HasOther, f1.HasFund
@@ -69,6 +69,14 @@ func CountyBatch(seed uint64) []Report {
 			f2.Fund = scale(r, f1.Fund, 0.9, 1.1, p1.gran)
 		}
 		f2.Fiscal = f2.IncomeTotal - f2.Other - f2.Fund
+		if f2.Fiscal <= 0 && f1.IncomeTotal > 0 {
+			// Income fell below last year's other sources: keep last year's shares instead.
+			f2.Other = roundTo(money(float64(f2.IncomeTotal)*float64(f1.Other)/float64(f1.IncomeTotal)), p1.gran)
+			if f2.HasFund {
+				f2.Fund = roundTo(money(float64(f2.IncomeTotal)*float64(f1.Fund)/float64(f1.IncomeTotal)), p1.gran)
+			}
+			f2.Fiscal = f2.IncomeTotal - f2.Other - f2.Fund
+		}
 		f2.drawBudget(r, p1.gran)
 		p2 := *p1
 		p2.year, p2.titleYear, p2.f, p2.anoms = y1+1, y1+1, f2, nil
@@ -171,11 +179,19 @@ func CountyBatch(seed uint64) []Report {
 }
 
 // peerShape makes a year-1 model comparable with its peers: no 出国 or car purchase,
-// 三公 at 1.5–3% of basic spending (or about 14% of all spending for the outlier),
-// project share 25–65%, no carry-over.
-func peerShape(r *rand.Rand, f *finance, g money, outlier bool) {
+// 三公 at 1–1.6% of all spending, 65% of that without cars (or about 14% for the outlier),
+// project share 30–55% (peers within a factor of two of each other), no carry-over.
+//
+// The department whose project spending will jump 2.5× in year 2 (swing) starts at a
+// project share of 25–28%: after the jump it is under half, no outlier among peers whose
+// median is at least a quarter — the swing is its only anomaly.
+func peerShape(r *rand.Rand, f *finance, g money, outlier, swing bool) {
 	f.Abroad, f.Purchase = 0, 0
-	share := 0.25 + float64(r.IntN(41))/100
+	draw := r.IntN(41)
+	share := 0.30 + float64(draw)/40*0.25
+	if swing {
+		share = 0.25 + float64(draw)/40*0.03
+	}
 	project := money(float64(f.Personnel+f.Goods+f.Household+f.Capital) * share / (1 - share))
 	names := make([]string, len(f.Items))
 	for i, it := range f.Items {
@@ -183,15 +199,18 @@ func peerShape(r *rand.Rand, f *finance, g money, outlier bool) {
 	}
 	f.Items = splitItems(r, roundTo(project, g), names, g)
 	f.derive()
-	tp := scale(r, f.Basic, 0.015, 0.03, g)
+	tp := scale(r, f.ExpTotal, 0.01, 0.016, g)
 	if outlier {
 		tp = scale(r, f.ExpTotal, 0.13, 0.16, g)
 		if f.Cars == 0 {
 			f.Cars, f.CarsAuth = 1, 1
 		}
 	}
+	// Without cars the 三公 is receptions only, at 65% of what a unit with cars spends in all
+	// (whose half goes to its cars): shares and receptions per head stay within a factor of
+	// two of the peers'.
 	f.Operation = 0
-	f.Reception = tp
+	f.Reception = roundTo(tp*13/20, g)
 	if f.Cars > 0 {
 		f.Reception = roundTo(tp/2, g)
 		f.Operation = tp - f.Reception

@@ -97,7 +97,12 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	if w.itemParent != nil && !lp.list && !startsWithItem(lp.nt.r) {
 		w.itemParent = nil
 	}
-	w.prevSubject, w.prevSubjectPos, w.paraFund = "", 0, ""
+	if !w.e.lex.opensWithBreakdown(lp.nt.r) {
+		// 2019年基本支出6016524.17元。⏎其中工资福利支出…: a paragraph that opens with 其中
+		// breaks down the last one's subject; any other starts afresh.
+		w.prevSubject, w.prevSubjectPos = "", 0
+	}
+	w.paraFund = ""
 	first := len(w.figs)
 	defer func() { w.figs = w.settle(w.figs, first) }()
 	sentences := splitSentences(lp.nt.r)
@@ -482,6 +487,21 @@ func opensWithBreakdown(spans []span) bool {
 			continue
 		}
 		return sp.hasKind(kindBreakdown)
+	}
+	return false
+}
+
+// opensWithBreakdown reports whether text, past spaces and punctuation, opens with a
+// breakdown word (其中, 包括).
+func (lx *Lexicon) opensWithBreakdown(rs []rune) bool {
+	i := 0
+	for i < len(rs) && !isHan(rs[i]) {
+		i++
+	}
+	for n := 2; n <= 4 && i+n <= len(rs); n++ {
+		if lx.has(string(rs[i:i+n]), kindBreakdown, "") {
+			return true
+		}
 	}
 	return false
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // How one sentence is bound, quantity by quantity:
@@ -809,8 +811,12 @@ func (sc *sentenceCtx) unitAcrossLines(qa *quantityAt) bool {
 	if lp.locationAt(off+q.end-2) == lp.locationAt(off+q.end-1) {
 		return false
 	}
+	// Read in 元, the amount must be under a hundredth of a 万元 amount of the sentence for
+	// the 万 to be missing (252.5元 beside 252.5万元); 576,300.00⏎元 beside 472.86万元 and
+	// 6.23万元 is plainly in 元.
+	hundred := decimal.NewFromInt(100)
 	for _, sp := range sc.s.spans {
-		if sp.q != nil && sp.q.unitText == "万元" {
+		if sp.q != nil && sp.q.unitText == "万元" && sp.q.value.IsPositive() && q.value.Mul(hundred).LessThan(sp.q.value) {
 			return true
 		}
 	}

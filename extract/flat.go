@@ -79,6 +79,9 @@ func (lx *Lexicon) flatTables(blocks []parse.Block) []flatTable {
 				continue
 			}
 			_, _, num := cellValue(t)
+			if !num && len(cells) > 0 && cells[len(cells)-1].num && parse.HeadingLevel(t) > 0 && nextIsText(blocks, j+1) {
+				break // 5．三公经费支出情况 / 项目 …: a numbered heading over the next table's header
+			}
 			cells = append(cells, flatCell{text: t, loc: blocks[j].Location(), num: num})
 			j++
 		}
@@ -89,6 +92,18 @@ func (lx *Lexicon) flatTables(blocks []parse.Block) []flatTable {
 		i = j
 	}
 	return out
+}
+
+// nextIsText reports whether blocks[j], past page numbers, is a cell line holding no number.
+func nextIsText(blocks []parse.Block, j int) bool {
+	for j < len(blocks) && blocks[j].Kind == parse.Paragraph && pageNumber.MatchString(strings.TrimSpace(blocks[j].Text)) {
+		j++
+	}
+	if j >= len(blocks) || blocks[j].Kind != parse.Paragraph || !isCellLine(blocks[j]) {
+		return false
+	}
+	_, _, num := cellValue(strings.TrimSpace(blocks[j].Text))
+	return !num
 }
 
 // rebuild turns a run of cells into a grid: the leading text cells are the header; the

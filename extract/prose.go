@@ -126,11 +126,25 @@ func midSentence(text string) bool {
 func (lx *Lexicon) continues(prev, next string, nextLevel int) bool {
 	p := strings.TrimRightFunc(prev, isSpaceRune)
 	n := strings.TrimLeftFunc(next, isSpaceRune)
-	if p == "" || n == "" || (nextLevel > 0 && !decimalStart.MatchString(n)) {
+	if p == "" || n == "" {
 		return false
 	}
 	// PDF lines are 20–40 characters wide; shorter lines are headings, titles or list items.
-	if utf8.RuneCountInString(p) < 20 || lx.isTitleLine(p) {
+	if utf8.RuneCountInString(p) < 20 {
+		return false
+	}
+	// A number broken by the line (年初预算数９ / ６７．６５万元）, 决算为162765. / 24元) goes
+	// on, however much the rest of it looks like list numbering, a title or the point like a
+	// full stop.
+	last, _ := utf8.DecodeLastRuneInString(p)
+	first, _ := utf8.DecodeRuneInString(n)
+	if isDigit(narrow(first)) && (isDigit(narrow(last)) || endsWithDecimalPoint(p)) {
+		return true
+	}
+	if lx.isTitleLine(p) {
+		return false
+	}
+	if nextLevel > 0 && !decimalStart.MatchString(n) {
 		return false
 	}
 	// A numbered heading (（3）“三公”经费情况) is no broken sentence: a numbered line broken by
@@ -138,16 +152,21 @@ func (lx *Lexicon) continues(prev, next string, nextLevel int) bool {
 	if startsList(p) && !strings.ContainsAny(p, "，,；;：:") && len(scanQuantities(normalize(p).r)) == 0 {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(p)
 	if strings.ContainsRune(sentenceEnd, last) {
 		return false
 	}
 	if startsList(n) || (parse.HeadingLevel(n) > 0 && !decimalStart.MatchString(n)) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(n)
 	first = narrow(first)
 	return isHan(first) || (first >= '0' && first <= '9') || strings.ContainsRune(".,%，、；;：:）)（(￥¥“\"", first)
+}
+
+// endsWithDecimalPoint reports whether text ends with a digit and a point (162765.).
+func endsWithDecimalPoint(text string) bool {
+	r := []rune(text)
+	n := len(r)
+	return n >= 2 && (narrow(r[n-1]) == '.') && isDigit(narrow(r[n-2]))
 }
 
 // splitSentences cuts normalised runes at sentence ends (。！？ and line breaks). ；

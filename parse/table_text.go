@@ -58,7 +58,8 @@ func textBlocks(ctx context.Context, text string, lim Limits) ([]Block, error) {
 		k := kinds[i]
 		j := i + 1
 		for j < len(lines) && (kinds[j] == k || (k == lineTab && isTabTail(lines[j])) ||
-			((k == lineTab || k == linePipe) && pageMark.MatchString(lines[j]) && j+1 < len(lines) && kinds[j+1] == k)) {
+			((k == lineTab || k == linePipe) && pageMark.MatchString(lines[j]) && j+1 < len(lines) &&
+				(kinds[j+1] == k || k == lineTab && isTabTail(lines[j+1])))) {
 			if k == lineText && pipeCellRun(lines, j) > j {
 				break // a table of pipe-bordered cells starts here
 			}
@@ -245,7 +246,8 @@ func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool)
 var pageMark = regexp.MustCompile(`^[\s\x{3000}]*(?:[-—–―－~·]+\s*\d{1,4}\s*[-—–―－~·]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)[\s\x{3000}]*$`)
 
 // isTabTail reports whether a line that is no table row of its own may be the wrapped end of
-// a tab-separated row: a short fragment (0, 7.15, 89.93%) or a line of fields starting with a tab.
+// a tab-separated row: a numeric fragment (0, 7.15, 89.93%, or a whole amount 2502361.90 whose
+// cell was left empty by the wrap) or a line of fields starting with a tab.
 func isTabTail(line string) bool {
 	t := strings.Trim(line, " \r\u3000\u00a0")
 	if t == "" {
@@ -254,7 +256,7 @@ func isTabTail(line string) bool {
 	if strings.HasPrefix(t, "\t") {
 		return true
 	}
-	return utf8.RuneCountInString(t) <= 8 && strings.Trim(t, "0123456789.,%％") == ""
+	return utf8.RuneCountInString(t) <= 18 && strings.Trim(t, "0123456789.,%％") == ""
 }
 
 // wraps reports whether cells continue row: the row is shorter than the table and the
