@@ -158,7 +158,10 @@ func (lx *Lexicon) unitInRun(run []rune, after string, subject bool) (runName, b
 		return runName{}, false
 	}
 	p := unitname.Split(name)
-	if p.Region == "" && !wholeRegion(name) && !lx.hasOrgPrefix(name) && (p.Level == "" || weight < 2 && !lx.subjectFollows(string(run[best:])+after)) {
+	follows := lx.subjectFollows(string(run[best:]) + after)
+	// A township's name carries its own place (南纪门街道办事处内设…, 桃洪镇人民政府是…).
+	township := unitname.Kind(name) == unitname.KindTownship && utf8.RuneCountInString(name) >= 5 && follows
+	if p.Region == "" && !wholeRegion(name) && !lx.hasOrgPrefix(name) && !township && (p.Level == "" || weight < 2 && !follows) {
 		return runName{}, false
 	}
 	return runName{start: start, end: best, norm: name, weight: weight}, true

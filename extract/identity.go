@@ -100,6 +100,9 @@ func (lx *Lexicon) readIdentity(doc *parse.Document, lines []idLine) Identity {
 	if id.Department == "" {
 		id.Department = lx.bodyUnit(body, t.regionWide)
 	}
+	if id.Department == "" && !t.regionWide {
+		id.Department = lx.soleUnit(doc)
+	}
 	if id.Department == "" && labels.publisher != "" && !t.regionWide && !lx.regionWide(body) {
 		id.Department = labels.publisher
 	}

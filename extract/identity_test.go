@@ -1,6 +1,12 @@
 package extract
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/parse"
+)
 
 func TestReadIdentity(t *testing.T) {
 	tests := []struct {
@@ -36,6 +42,10 @@ func TestReadIdentity(t *testing.T) {
 		{"目 录\n第一部分 2021年度部门决算报表\n第二部分 2021年度部门决算说明\n平川市人民政府研究室是承担综合研究任务的直属机构。\n平川市人民政府研究室行政编制30人，实有人数28人。\n2021年度收、支总计1200万元，比2020年增加50万元。", "平川市人民政府研究室", "平川市", "2021"},
 		{"一、部门机构设置\n根据编委通知，设立中国致公党平川市委员会。内设一室三处。\n二、人员构成\n行政编制20人。2023年度本年收入合计800万元。", "中国致公党平川市委员会", "平川市", "2023"},
 		{"本单位2021年度总收入581.45万元，其中本年收入390.55万元，较2020年度决算数减少175.26万元。", "", "", "2021"},
+		{"（二）机构设置\n桃源路街道办事处内设8个办公室：党政办公室、经济发展办公室。\n2022年度收入总计3200.5万元。", "桃源路街道办事处", "", "2022"},
+		// the report's units listed in a table: one alone is the report's
+		{"一、机构设置\n纳入2021年度本部门决算汇编范围的独立核算单位共1个，具体情况如下：\n序号\t单位名称\t单位基本性质\n1\t平川县人民法院\t行政机关\n二、收入支出决算总体情况说明\n本部门2021年度本年收入合计950.2万元。", "平川县人民法院", "平川县", "2021"},
+		{"一、机构设置\n纳入决算汇编范围的单位共2个：\n序号\t单位名称\t单位基本性质\n1\t平川县人民法院\t行政机关\n2\t平川县法律援助中心\t事业单位\n本部门2021年度本年收入合计950.2万元。", "", "", "2021"},
 		// 繁体 kept as written; a year spread out by a PDF copy
 		{"平川縣審計局2022年“三公”經費預算\n一、2022年“三公”經費支出預算表", "平川縣審計局", "平川县", "2022"},
 		{"附件6\n平川县20 16 -度部门(单位)整体支出\n绩效评价自评报告\n部门(单位)名称 平川县水务服务中心\n预算编码 PCX292", "平川县水务服务中心", "平川县", "2016"},
@@ -44,6 +54,12 @@ func TestReadIdentity(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			doc := textDoc(tt.text)
+			if strings.Contains(tt.text, "\t") { // a table: read as a text file is
+				var err error
+				if doc, err = parse.Read(context.Background(), "t.txt", []byte(tt.text), parse.DefaultLimits()); err != nil {
+					t.Fatal(err)
+				}
+			}
 			id := lx.readIdentity(doc, identityLines(doc, idLimit))
 			if id.Department != tt.dept || id.Region != tt.region || itoa(id.Year) != tt.year {
 				t.Errorf("got %q %q %d (title %q), want %q %q %s", id.Department, id.Region, id.Year, id.Title, tt.dept, tt.region, tt.year)

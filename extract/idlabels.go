@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jixiao/jixiao/parse"
 	"github.com/jixiao/jixiao/unitname"
 )
 
@@ -327,4 +329,52 @@ func (lx *Lexicon) labelledTitle(l idLine) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// soleUnit is the one unit a table of the report's units lists under its 单位名称 column
+// (纳入本部门决算汇编范围的独立核算单位共1个: 序号 | 单位名称 | … / 1 | XX人民检察院 | …), or
+// "" when no such table lists exactly one.
+func (lx *Lexicon) soleUnit(doc *parse.Document) string {
+	for n, b := range doc.Blocks {
+		if n >= idBodyLimit {
+			break
+		}
+		if b.Kind != parse.Table || len(b.Cells) < 2 {
+			continue
+		}
+		if u := lx.soleUnitIn(b.Cells); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+// soleUnitIn reads one table: a header row with a unit label cell, then exactly one row
+// whose cell in that column names a unit.
+func (lx *Lexicon) soleUnitIn(cells [][]parse.Cell) string {
+	for r, row := range cells {
+		col := -1
+		for c, cell := range row {
+			if slices.Contains(lx.phraseList(kindUnitLabel, "unit"), normalizeString(strings.TrimSpace(cell.Text))) {
+				col = c
+				break
+			}
+		}
+		if col < 0 {
+			continue
+		}
+		var names []string
+		for _, below := range cells[r+1:] {
+			if col < len(below) {
+				if t := strings.TrimSpace(below[col].Text); t != "" {
+					names = append(names, t)
+				}
+			}
+		}
+		if len(names) == 1 && lx.endsLikeUnit(normalizeString(names[0])) {
+			return names[0]
+		}
+		return ""
+	}
+	return ""
 }

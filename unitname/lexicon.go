@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -174,5 +175,8 @@ func loadKinds(fsys fs.FS, l *lexicon) error {
 		l.Kinds = append(l.Kinds, KindEnding{Kind: r[0], Ending: r[1]})
 	}
 	sort.SliceStable(l.Kinds, func(i, j int) bool { return len(l.Kinds[i].Ending) > len(l.Kinds[j].Ending) })
+	if len(rows) > 0 && !slices.ContainsFunc(l.Kinds, func(k KindEnding) bool { return k.Kind == KindTownship }) {
+		return fmt.Errorf("kinds.tsv: no ending of kind %s", KindTownship)
+	}
 	return nil
 }

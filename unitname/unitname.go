@@ -136,6 +136,10 @@ func stripAffixes(s string) string {
 // bureaus, commissions, people's organisations and the centres run like them.
 const DefaultKind = "机关群团"
 
+// KindTownship is the kind of a township's or a street's government (乡镇街道), whose name
+// carries its own place (桃洪镇人民政府, 南纪门街道办事处).
+const KindTownship = "乡镇街道"
+
 // Kind is the kind of unit a name tells by its ending (data/kinds.tsv): 医疗卫生机构 for
 // 隆回县人民医院, 学校 for 城关镇中心小学, 乡镇街道 for 桃洪镇人民政府, else DefaultKind. Units of
 // different kinds spend differently, so peers are of one kind.

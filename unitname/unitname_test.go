@@ -179,7 +179,7 @@ func TestLoadValidates(t *testing.T) {
 		"abbreviations.tsv": {Data: []byte("# c\n科协\t科学技术协会\n")},
 		"region_words.tsv":  {Data: []byte("protect\t市场\nnot_region\t城市\norganisation\t共青团\n")},
 		"suffixes.tsv":      {Data: []byte("prefix\t中共\nsuffix\t本级\n")},
-		"kinds.tsv":         {Data: []byte("学校\t小学\n")},
+		"kinds.tsv":         {Data: []byte("学校\t小学\n乡镇街道\t镇人民政府\n")},
 	}
 	if _, err := load(good); err != nil {
 		t.Fatalf("good data: %v", err)
