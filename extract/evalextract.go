@@ -213,16 +213,20 @@ func evalFigures(evs []Evaluation) []Figure {
 			if budget != nil {
 				out = append(out, fundsFigure(metric, Budget, item, *budget, total, basisText))
 			}
+			rateRow := total
 			if total.Executed != nil {
 				out = append(out, fundsFigure(metric, Actual, item, *total.Executed, total, "全年执行数"))
 			} else if v, part := ev.partsExecuted(total); part != nil {
 				// the total row leaves its 执行数 blank and the sources under it state theirs
 				out = append(out, fundsFigure(metric, Actual, item, v, part, "全年执行数"))
+				if total.Rate == nil {
+					rateRow = part // and its 执行率 with them
+				}
 			}
-			if total.Rate != nil && !rateDone {
+			if rateRow.Rate != nil && !rateDone {
 				rateDone = true
-				out = append(out, Figure{Metric: "rate.budget_execution", Basis: Actual, Value: *total.Rate, Unit: UnitPercent, UnitText: "%",
-					Term: "执行率", Raw: total.Raw, Location: total.Location, Method: MethodTable, Decimals: total.RateDecimals})
+				out = append(out, Figure{Metric: "rate.budget_execution", Basis: Actual, Value: *rateRow.Rate, Unit: UnitPercent, UnitText: "%",
+					Term: "执行率", Raw: rateRow.Raw, Location: rateRow.Location, Method: MethodTable, Decimals: rateRow.RateDecimals})
 			}
 		}
 		if ev.TotalScore != nil && !scoreDone {
@@ -234,6 +238,46 @@ func evalFigures(evs []Evaluation) []Figure {
 	return out
 }
 
+// indicatorRate is the budget execution rate an indicator row states when the report states
+// it nowhere else: a 预算执行率 (预算完成率) indicator's 实际完成值 in percent, read whole
+// (not cut out of run-together numbers). isRate tells the metric's wordings.
+func indicatorRate(evs []Evaluation, have []Figure, isRate func(string) bool) []Figure {
+	for _, f := range have {
+		if f.Metric == "rate.budget_execution" {
+			return nil
+		}
+	}
+	for _, ev := range evs {
+		for _, in := range ev.Indicators {
+			if in.ActualValue == nil || in.Cut || !strings.ContainsAny(in.Actual, "%％") || !isRate(in.Name) {
+				continue
+			}
+			return []Figure{{Metric: "rate.budget_execution", Basis: Actual, Value: *in.ActualValue, Unit: UnitPercent, UnitText: "%",
+				Term: in.Name, Raw: in.Raw, Location: in.Location, Method: MethodTable, Decimals: pointDecimals(in.Actual)}}
+		}
+	}
+	return nil
+}
+
+// pointDecimals is the number of digits after the first decimal point of s.
+func pointDecimals(s string) int {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == '.' || r == '．' {
+			n := 0
+			for _, d := range rs[i+1:] {
+				if !isDigit(narrow(d)) {
+					break
+				}
+				n++
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// fundsFigure is a funds row's amount as a figure.
 func fundsFigure(metric string, basis Basis, item string, v decimal.Decimal, row *FundsRow, basisText string) Figure {
 	return Figure{Metric: metric, Basis: basis, Item: item, Term: item, Value: v, Unit: UnitYuan, UnitText: row.UnitText,
 		Raw: row.Raw, Location: row.Location, Method: MethodTable, BasisText: basisText, Decimals: row.Decimals}

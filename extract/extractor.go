@@ -93,6 +93,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	res.Claims = w.claims
 	res.Figures = append(res.Figures, tableFigs...)
 	res.Figures = append(res.Figures, evalFigures(evs)...)
+	res.Figures = append(res.Figures, indicatorRate(evs, res.Figures, e.lex.namesRate)...)
 	res.Figures = e.resolve(res.Figures, res.Claims, res.Identity.Year, mentionsGrandForms(paras))
 	res.Sections = sections(doc)
 	return res, nil

@@ -236,6 +236,11 @@ func loadLexicon(text string) (*Lexicon, error) {
 	return lx, nil
 }
 
+// namesRate reports whether a name is a wording of rate.budget_execution (预算执行率, 预算完成率).
+func (lx *Lexicon) namesRate(name string) bool {
+	return lx.has(normalizeString(strings.TrimSpace(name)), kindMetric, "rate.budget_execution")
+}
+
 func (lx *Lexicon) hasMetric(m string) bool {
 	for _, e := range lx.words {
 		for _, r := range e.roles {
