@@ -221,6 +221,13 @@ var injections = []injection{
 		f.Fiscal -= f.IncomeTotal - newTotal
 		f.IncomeTotal = newTotal
 		f.HasCarry, f.Carryover = false, 0
+		if p.doc == finalAccount {
+			// a 决算 balances through 年初结转和结余, so the contradiction needs one stated too small
+			co := max(roundTo(d/3, p.gran), p.gran)
+			f.HasCarry, f.Carryover = true, co
+			return fmt.Sprintf("expenditure %s exceeds income %s plus the stated carry-over %s by %s",
+				wanNote(f.ExpTotal), wanNote(f.IncomeTotal), wanNote(co), wanNote(d-co))
+		}
 		return fmt.Sprintf("expenditure %s exceeds income %s by %s and no carry-over is stated",
 			wanNote(f.ExpTotal), wanNote(f.IncomeTotal), wanNote(d))
 	}},
