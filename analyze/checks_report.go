@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -970,6 +969,10 @@ func checkBalance(b *Batch, i int) Verdict {
 			return insufficient(fmt.Sprintf("支出合计超过收入合计%s，报告提到结转结余但未列其金额", wan(over)))
 		}
 	}
+	if titleSays(r.Title, "final") && !titleSays(r.Title, "selfeval") {
+		// final accounts balance through 年初结转和结余 by construction; the forms show it
+		return insufficient(fmt.Sprintf("支出合计超过收入合计%s；决算收支由年初结转和结余平衡，说明中未列结转数，不作判断", wan(over)))
+	}
 	f.Message = fmt.Sprintf("支出合计%s超过收入合计%s%s，且未说明上年结转结余。", wan(exp.v), wan(inc.v), wan(over))
 	return Verdict{Findings: []Finding{f}}
 }
@@ -978,23 +981,40 @@ func checkBalance(b *Batch, i int) Verdict {
 
 var requiredMetrics = []string{"income.total", "expenditure.total", "expenditure.basic", "expenditure.project", "three_public.total"}
 
-// projectReport matches the title of a report on one project (项目支出绩效自评报告), which
-// states that project's money, not the department's income, spending and “三公” costs.
-var projectReport = regexp.MustCompile(`项目支出绩效|项目绩效自评|项目绩效评价|专项资金绩效`)
-
+// checkMissing reports the required figures a report does not state. Which are required
+// follows from what its title says it is (reportkinds.tsv): a department's whole report all
+// of them, a statement of the “三公” costs alone those costs, a report on one project none;
+// a title that says none of these, or a text cut off in mid-sentence, is not judged.
 func checkMissing(b *Batch, i int) Verdict {
-	if projectReport.MatchString(b.Reports[i].Title) {
+	r := &b.Reports[i]
+	required := requiredMetrics
+	switch {
+	case titleSays(r.Title, "project"):
 		return na("这是单个项目的报告，不是部门整体支出报告")
+	case titleSays(r.Title, "form"):
+		return na("这是一张绩效自评表，所列的是资金和指标，不是收支明细")
+	case titleSays(r.Title, "three_public"):
+		required = []string{"three_public.total"}
+	case !titleSays(r.Title, "whole"):
+		return na("标题未表明是部门整体支出报告或部门决算、预算，不判断漏报")
 	}
 	fx := b.facts[i]
 	var miss []string
-	for _, m := range requiredMetrics {
+	for _, m := range required {
 		if !fx.has(m, extract.Actual) && !fx.has(m, extract.Budget) {
 			miss = append(miss, m)
 		}
 	}
 	if len(miss) == 0 {
 		return passed()
+	}
+	if textCutOff(r) {
+		return insufficient("原文在句中截断，未列出的数据可能在截去的部分")
+	}
+	for _, c := range r.Claims {
+		if c.Kind == extract.ClaimAttached {
+			return insufficient("报告称数据详见附表，所读文件中没有列出：" + trimRunes(c.Raw, 40))
+		}
 	}
 	var labels []string
 	for _, m := range miss {
@@ -1003,8 +1023,19 @@ func checkMissing(b *Batch, i int) Verdict {
 	return Verdict{Findings: []Finding{{
 		Metrics:  miss,
 		Message:  fmt.Sprintf("报告未披露%s。", strings.Join(labels, "、")),
-		Evidence: trimRunes(b.Reports[i].Title, 300),
+		Evidence: trimRunes(r.Title, 300),
 	}}}
+}
+
+// textCutOff reports whether the report's text stops in the middle of a sentence (an
+// extract.ClaimCutOff without a metric).
+func textCutOff(r *Report) bool {
+	for _, c := range r.Claims {
+		if c.Kind == extract.ClaimCutOff && c.Metric == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func checkYear(b *Batch, i int) Verdict {
@@ -1014,8 +1045,8 @@ func checkYear(b *Batch, i int) Verdict {
 	var raws []*extract.Figure
 	for j := range r.Figures {
 		f := &r.Figures[j]
-		if f.Year == 0 || normBasis(f.Basis) == extract.Prior {
-			continue
+		if f.Year == 0 || normBasis(f.Basis) == extract.Prior || f.Unit == extract.UnitPerson || f.Unit == extract.UnitVehicle {
+			continue // head counts are taken at a date (截至2023年12月31日) a budget for 2024 cites
 		}
 		counts[f.Year]++
 		total++

@@ -13,7 +13,7 @@ import (
 	"github.com/jixiao/jixiao/unitname"
 )
 
-//go:embed data/metrics.tsv data/closing.tsv
+//go:embed data/metrics.tsv data/closing.tsv data/reportkinds.tsv
 var dataFS embed.FS
 
 // lexicon is the embedded metric data the messages use, loaded and validated once at package
@@ -26,6 +26,7 @@ type lexiconData struct {
 	metricOrdered []string
 	metricID      map[string]string   // metric ID → the vocabulary's own string of it
 	closing       map[string][]string // total → the wordings of the line that closes its breakdown
+	reportKinds   map[string][]string // project, whole, three_public → wordings of a title
 }
 
 // own returns the vocabulary's own string of the metric ID m, or a copy of m when it is not
@@ -46,7 +47,20 @@ func mustLoadLexicon() *lexiconData {
 }
 
 func loadLexicon() (*lexiconData, error) {
-	lx := &lexiconData{metricLabel: map[string]string{}, metricKind: map[string]string{}, metricID: map[string]string{}, closing: map[string][]string{}}
+	lx := &lexiconData{metricLabel: map[string]string{}, metricKind: map[string]string{}, metricID: map[string]string{}, closing: map[string][]string{},
+		reportKinds: map[string][]string{}}
+	kinds, err := tsv.Read(dataFS, "data/reportkinds.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range kinds {
+		switch r[0] {
+		case "project", "form", "whole", "three_public", "final", "selfeval":
+			lx.reportKinds[r[0]] = append(lx.reportKinds[r[0]], r[1])
+		default:
+			return nil, fmt.Errorf("reportkinds.tsv: unknown kind %q", r[0])
+		}
+	}
 	closing, err := tsv.Read(dataFS, "data/closing.tsv", 2)
 	if err != nil {
 		return nil, err
@@ -74,6 +88,16 @@ func loadLexicon() (*lexiconData, error) {
 		return nil, fmt.Errorf("metrics.tsv lists %v, want the vocabulary %v in its order", lx.metricOrdered, extract.Metrics)
 	}
 	return lx, nil
+}
+
+// titleSays reports whether a title holds a wording of report kind k (reportkinds.tsv).
+func titleSays(title, k string) bool {
+	for _, w := range lexicon.reportKinds[k] {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // label is the Chinese name of a metric for messages; the metric ID when unknown.

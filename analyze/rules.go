@@ -384,7 +384,9 @@ var ruleBalanceDeficit = Rule{
 	ID: "balance.deficit", Severity: SeverityWarning, Title: "支出超过收入且未说明结转", Scope: ScopeReport,
 	Description: "expenditure exceeds income + carry-over by more than rounding",
 	Doc: "Actual basis: expenditure.total > income.total + income.carryover (when stated) + the half-units of the figures. " +
-		"Without a carry-over amount but with a carry-over claim (上年结转/结余 mentioned): insufficient. Expected = income " +
+		"Without a carry-over amount but with a carry-over claim (上年结转/结余 mentioned): insufficient. Final accounts " +
+		"(决算 in the title, no 自评) balance income and spending through 年初结转和结余 by construction, and their forms " +
+		"show it: a gap the text leaves unexplained there is insufficient, not a finding. Expected = income " +
 		"(+ carry-over), actual = expenditure.total. insufficient: either total missing or conflicting.",
 	Check: checkBalance,
 	Scenarios: []Scenario{
@@ -396,6 +398,8 @@ var ruleBalanceDeficit = Rule{
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "219.36"), act("expenditure.total", "219.37"))}},
 		{Name: "提到上年结转但未写金额", Kind: "insufficient", Want: OutcomeInsufficient,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("expenditure.total", "219.37"), carryover())}},
+		{Name: "部门决算说明：支出超过收入，差额由年初结转和结余平衡，说明未列", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{titled(rep("r1", "平川县第一幼儿园", 2024, act("income.total", "1687.45"), act("expenditure.total", "1942.57")), "平川县第一幼儿园2024年度部门决算公开")}},
 	},
 }
 
@@ -405,8 +409,13 @@ var ruleMissingDisclosure = Rule{
 	ID: "missing.disclosure", Severity: SeverityWarning, Title: "关键数据未披露", Scope: ScopeReport,
 	Description: "a required figure (income.total, expenditure.total/basic/project, three_public.total) is absent",
 	Doc: "A metric counts as disclosed when stated with basis actual or budget (an explicit zero counts). One finding lists " +
-		"everything missing; there are no expected/actual values. A report on one project (项目支出绩效自评报告, by its " +
-		"title) states no department totals by design: not_applicable.",
+		"everything missing; there are no expected/actual values. What is required follows from what the title says the " +
+		"report is (analyze/data/reportkinds.tsv): a department's whole report (部门整体支出绩效自评报告, 部门决算, 部门预算 " +
+		"and their 说明) all five; a statement of the “三公” costs (三公 in the title, even under a whole report's name) " +
+		"three_public.total only; a report on one project (项目支出绩效自评报告) or a self-evaluation form (自评表) states " +
+		"no department totals by design, and a title that says none of these is not judged: not_applicable. " +
+		"insufficient: the text stops in the middle of a sentence or a heading (an excerpt), so what it does not state may " +
+		"be in the part cut away; or the report says its figures are in attached tables (详见附表) that the file does not hold.",
 	Check: checkMissing,
 	Scenarios: []Scenario{
 		{Name: "未披露项目支出和“三公”经费", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
@@ -415,6 +424,18 @@ var ruleMissingDisclosure = Rule{
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, cleanFigures("1"))}},
 		{Name: "“三公”经费为0万元也算已披露", Kind: "edge", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, replace(cleanFigures("1"), act("three_public.total", "0")))}},
+		{Name: "“三公”经费预算情况说明只需列出“三公”经费", Kind: "clean", Want: OutcomePassed,
+			Reports: []Report{titled(rep("r1", "平川县审计局", 2024, bud("three_public.total", "11.4")), "平川县审计局2024年“三公”经费预算情况说明")}},
+		{Name: "部门决算“三公”经费支出情况说明只需列出“三公”经费", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{titled(rep("r1", "平川县审计局", 2024, act("three_public.total", "9.8")), "2024年平川县部门决算“三公”经费财政拨款支出情况说明")}},
+		{Name: "报告称收支数据详见附表，附表不在文件中", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"),
+				extract.Claim{Kind: extract.ClaimAttached, Raw: "第二部分 2024年部门预算表（详见附表）", Location: "p9"})}},
+		{Name: "标题是“第二部分 收入支出情况”：看不出是什么报告，不判断", Kind: "edge", Want: OutcomeNotApplicable,
+			Reports: []Report{titled(rep("r1", "平川县审计局", 2024, act("income.total", "214.78")), "第二部分 收入支出情况")}},
+		{Name: "原文在句中截断，未列出的数据可能在截去的部分", Kind: "insufficient", Want: OutcomeInsufficient,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"), act("expenditure.total", "219.37"),
+				extract.Claim{Kind: extract.ClaimCutOff, Raw: "本年支出合计219.37万元，其中：基本支", Location: "p9"})}},
 	},
 }
 
@@ -423,7 +444,8 @@ var ruleMissingDisclosure = Rule{
 var ruleYearMismatch = Rule{
 	ID: "year.mismatch", Severity: SeverityWarning, Title: "标题年度与数据年度不符", Scope: ScopeReport,
 	Description: "the year in the title differs from the year the figures are stated for",
-	Doc: "Among the figures that carry a year (prior-basis figures excluded), the most common year must be the title's. " +
+	Doc: "Among the amounts that carry a year (prior-basis figures and head counts excluded: a 2024 budget gives the staff " +
+		"as of 截至2023年12月31日), the most common year must be the title's. " +
 		"Flagged when another year holds a strict majority; insufficient when the title has no year, no figure carries " +
 		"one, or years are mixed without a majority. Expected = title year, actual = the figures' year.",
 	Check: checkYear,
@@ -434,6 +456,9 @@ var ruleYearMismatch = Rule{
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, inYear(2024, act("income.total", "214.78"), act("expenditure.total", "219.37")))}},
 		{Name: "上年数标注2023年不算", Kind: "edge", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, inYear(2024, act("expenditure.total", "219.37")), inYear(2023, pri("expenditure.total", "200.00"), pri("income.total", "210.00")))}},
+		{Name: "2024年预算，人员数截至2023年12月31日不算", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, inYear(2024, bud("expenditure.total", "230.00")),
+				inYear(2023, cnt("staff.authorized", 7), cnt("staff.in_service", 6), cnt("staff.retired", 5)))}},
 	},
 }
 

@@ -199,6 +199,12 @@ func sec(heading, text string) extract.Section {
 	return extract.Section{Heading: heading, Text: text, Location: "p9"}
 }
 
+// titled is r with another title.
+func titled(r Report, title string) Report {
+	r.Title = title
+	return r
+}
+
 // rep builds a report of dept for year from figures, figure slices, claims and sections.
 func rep(id, dept string, year int, parts ...any) Report {
 	r := Report{ReportID: id, Path: id + ".txt", Status: "ok"}

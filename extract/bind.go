@@ -145,6 +145,39 @@ func (w *walker) cutOff(lp logicalPara, first int) {
 	}
 }
 
+// textCutOff notes a text that stops where its last paragraph does not end (…七、政府;
+// …其中：一般公共财政预算拨): the paragraphs after the text that close a report — a
+// signature, a date, 联系人：…, a web page's frame, the cells of a flattened table — are
+// passed over first.
+func (w *walker) textCutOff(paras []logicalPara) {
+	for k := len(paras) - 1; k >= 0; k-- {
+		lp := paras[k]
+		t := strings.TrimSpace(string(lp.nt.r))
+		if t == "" || isSignOff(t) || w.e.lex.startsWithPhrase(kindSignOff, t) || w.e.lex.startsWithPhrase(kindChrome, t) ||
+			lp.level == 0 && utf8.RuneCountInString(t) <= 25 && !strings.ContainsAny(t, "，。；、,;：:") {
+			continue // a closing line, or a cell of a table flattened one cell to a line (95.5)
+		}
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if !strings.ContainsRune("。！？!?；;：:…”’」』）)】]》", last) { // a colon opens a table
+
+			raw := strings.TrimSpace(lp.nt.rawSpan(max(0, len(lp.nt.r)-40), len(lp.nt.r)))
+			w.addClaim(Claim{Kind: ClaimCutOff, Raw: raw, Location: lp.locationAt(len(lp.nt.r) - 1)})
+		}
+		return
+	}
+}
+
+// noteAttached records, once, that the report says its figures are in attached tables.
+func (w *walker) noteAttached(lp logicalPara) {
+	for _, c := range w.claims {
+		if c.Kind == ClaimAttached {
+			return
+		}
+	}
+	raw := strings.TrimSpace(lp.nt.rawSpan(0, min(len(lp.nt.r), 80)))
+	w.addClaim(Claim{Kind: ClaimAttached, Raw: raw, Location: lp.locationAt(0)})
+}
+
 // keepParts settles the parts among the figures a paragraph gave (figs[first:]): a part of a
 // metric is no figure where the paragraph states the whole (离退休人员16人，其中：离休0人，
 // 退休16人), nor where it breaks down another count of staff (工作人员73人，其中行政编制25人);

@@ -40,10 +40,25 @@ type sentenceCtx struct {
 	changeAt int
 }
 
-// freeAmount is an amount of money as written, with its clause.
+// freeAmount is an amount of money as written, with its clause and span.
 type freeAmount struct {
-	fig    Figure // Value, UnitText, Decimals only
-	clause int
+	fig          Figure // Value, UnitText, Decimals only
+	clause, span int
+}
+
+// noteFree records the quantity as the sentence's last free amount when it may be what a
+// change after it is of: money outside brackets, and no reference it is compared with (较
+// 2016年决算4.08万元, 上年为…) — fig is what it was bound to, or nil.
+func (sc *sentenceCtx) noteFree(qa *quantityAt, fig *Figure) {
+	if qa.q.family != UnitYuan || sc.s.spans[qa.i].depth > 0 || qa.aside || fig != nil && fig.Basis == Prior {
+		return
+	}
+	for _, j := range qa.gap {
+		if sc.s.spans[j].hasKind(kindCompare) {
+			return
+		}
+	}
+	sc.free = &freeAmount{fig: Figure{Value: qa.q.value, UnitText: qa.q.unitText, Decimals: qa.q.decimals}, clause: qa.clause, span: qa.i}
 }
 
 // quantityAt is one quantity of the sentence with the term search's result.
@@ -118,16 +133,16 @@ func (w *walker) sentence(lp logicalPara, s sentence) {
 		if sc.claim(qa) {
 			continue
 		}
-		if qa.q.family == UnitYuan && sp.depth == 0 {
-			sc.free = &freeAmount{fig: Figure{Value: qa.q.value, UnitText: qa.q.unitText, Decimals: qa.q.decimals}, clause: qa.clause}
-		}
 		if !sc.mayBind(qa) {
+			sc.noteFree(qa, nil)
 			continue
 		}
 		fig, ok := sc.bindFigure(qa)
 		if !ok {
+			sc.noteFree(qa, nil)
 			continue
 		}
+		sc.noteFree(qa, &fig)
 		if sc.unitAcrossLines(qa) {
 			sc.finish(&fig, qa)
 			// no figure, but what follows may still refer to it (…252.5⏎元，较上年231.5万元)
@@ -689,11 +704,13 @@ func (sc *sentenceCtx) claim(qa *quantityAt) bool {
 		} else if j := moneyTermBefore(s.spans, qa.i, qa.clause); q.family == UnitPercent && j >= 0 {
 			r, _ := s.spans[j].metricRole(UnitYuan) // 项目支出较上年增长5%: a rate of the amount named
 			metric, basis = r.key, w.basisFor(s.spans, nil, j, qa.clause, sc.partsBasis)
-		} else if lb := sc.subject(); lb != nil {
+		} else if lb := sc.subject(); lb != nil && (sc.free == nil || sc.free.span <= lb.span) {
 			metric, basis = lb.fig.Metric, lb.fig.Basis
 			base = &lb.fig
 		} else if sc.free != nil && sc.free.clause < qa.clause {
-			base = &sc.free.fig // 社会保障和就业支出类科目116433.12元，同比增加16803.36元
+			// 社会保障和就业支出类科目116433.12元，同比增加16803.36元; or an amount no metric
+			// owns after the subject (财政拨款支出总计1870.91万元，…增加633.43万元)
+			base = &sc.free.fig
 		}
 		w.changeClaim(metric, basis, base, dir, of, q, sc.raw, qa.loc)
 		sc.changeAt = qa.i

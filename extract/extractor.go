@@ -73,6 +73,9 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 		if i == len(paras)-1 {
 			w.cutOff(lp, first)
 		}
+		if w.e.lex.contains(kindAttached, "", string(lp.nt.r)) {
+			w.noteAttached(lp)
+		}
 		if len(w.figs) > e.opts.MaxFigures {
 			return nil, fmt.Errorf("%w: more than %d", ErrTooManyFigures, e.opts.MaxFigures)
 		}
@@ -90,6 +93,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 		}
 	}
 	w.tableCarryovers(doc)
+	w.textCutOff(paras)
 	res.Claims = w.claims
 	res.Figures = append(res.Figures, tableFigs...)
 	res.Figures = append(res.Figures, evalFigures(evs)...)

@@ -100,8 +100,12 @@ const (
 	// ClaimCarryover: the report states a carry-over or balance (上年结转/年末结余), even without an amount.
 	ClaimCarryover ClaimKind = "carryover"
 	// ClaimCutOff: the text ends in the middle of Metric's breakdown (…其他收入7000万元；上年结),
-	// so its parts may not all be stated.
+	// so its parts may not all be stated; without a Metric, the text stops in the middle of a
+	// sentence, and what it does not state may be in the part cut away.
 	ClaimCutOff ClaimKind = "cut_off"
+	// ClaimAttached: the report says its figures are in attached tables (详见附表), which the
+	// file read may not hold.
+	ClaimAttached ClaimKind = "attached"
 )
 
 // Claim is a statement about figures that analysis can check: a share, a change, a transfer.

@@ -241,23 +241,9 @@ func statedYear(lines []idLine) int {
 	count := map[int]int{}
 	for _, l := range lines {
 		rs := l.nt.r
-		depth := 0
-		marks := findYears(rs)
-		k := 0
-		for i := range rs {
-			switch rs[i] {
-			case '《', '〔', '[', '【':
-				depth++
-			case '》', '〕', ']', '】':
-				if depth > 0 {
-					depth--
-				}
-			}
-			for k < len(marks) && marks[k].pos == i {
-				if depth == 0 && !foundingBefore(rs, i) && !comparedBefore(rs, i) {
-					count[marks[k].year]++
-				}
-				k++
+		for _, m := range findYears(rs) { // outside the names of documents
+			if !foundingBefore(rs, m.pos) && !comparedBefore(rs, m.pos) {
+				count[m.year]++
 			}
 		}
 	}

@@ -63,6 +63,8 @@ const (
 	kindFoundingLead  // a lead verb that names the report's own unit (设立X, 组建X)
 	kindDocBasis      // words that mark a budget document (部门预算) or a report of the outcome (决算)
 	kindBudgetTerm    // a metric's wording that names its budget, whatever the document (收入总预算)
+	kindSignOff       // what starts a closing line after a report's text (联系人, 特此报告, 附件)
+	kindAttached      // words that say figures are in attached tables (详见附表)
 )
 
 // isPhraseKind reports whether wordings of kind k are phrases rather than dictionary words.
@@ -73,7 +75,7 @@ var kindNames = map[string]termKind{
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
-	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart, "budgetterm": kindBudgetTerm,
+	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart, "budgetterm": kindBudgetTerm, "signoff": kindSignOff, "attached": kindAttached,
 	"column": kindColumn, "colbasis": kindColBasis, "colveto": kindColVeto, "superheader": kindSuperHeader,
 	"flatbasis": kindFlatBasis, "scoretotal": kindScoreTotal, "titleword": kindTitleWord,
 	"reportkind": kindReportKind, "unitlabel": kindUnitLabel, "formlabel": kindFormLabel,
@@ -234,6 +236,17 @@ func loadLexicon(text string) (*Lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// startsWithPhrase reports whether normalised text n starts with a wording of phrase kind k.
+func (lx *Lexicon) startsWithPhrase(k termKind, n string) bool {
+	n = strings.TrimLeft(n, "•·[]【】|-—*>（(")
+	for _, w := range lx.phraseList(k, "") {
+		if strings.HasPrefix(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesRate reports whether a name is a wording of rate.budget_execution (预算执行率, 预算完成率).

@@ -177,17 +177,21 @@ func TestSections(t *testing.T) {
 	}
 }
 
-// TestCutOff checks that a text stopping in the middle of a breakdown says so for the
-// breakdown's total, and that one ending on a full sentence does not.
+// TestCutOff checks that a text stopping in the middle of a sentence says so, and of a
+// breakdown says so for the breakdown's total, and that one ending on a full sentence or a
+// signature does not.
 func TestCutOff(t *testing.T) {
 	e := newTestExtractor(t)
 	for _, c := range []struct {
 		text string
 		want string
 	}{
-		{"收入预算总额845.3万元，其中：财政拨款收入95.3万元，占11.3%；其他收入700万元，占82.8%；上年结", "cut_off income.total"},
+		{"收入预算总额845.3万元，其中：财政拨款收入95.3万元，占11.3%；其他收入700万元，占82.8%；上年结", "cut_off income.total;cut_off "},
 		{"收入预算总额845.3万元，其中：财政拨款收入95.3万元；其他收入750万元。", ""},
-		{"2024年项目支出50万元，主要包括：培训经费20万元；宣传经费1", "cut_off expenditure.project"},
+		{"2024年项目支出50万元，主要包括：培训经费20万元；宣传经费1", "cut_off expenditure.project;cut_off "},
+		{"六、自评结论\n绩效自评得分96分，等级为优。\n平川县档案馆\n2025年3月12日\n联系人：李某　　联系电话：0731-5070000", ""}, // what closes a report
+		{"六、自评结论\n绩效自评得分情况如下表：", ""},                                                   // a table follows
+		{"五、改进措施\n一是加强预算管理。\n六、自评", "cut_off "},                                        // a heading cut
 	} {
 		res, err := e.Extract(context.Background(), textDoc(c.text))
 		if err != nil {

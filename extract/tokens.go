@@ -146,11 +146,22 @@ func mergeQuantities(qs, extra []quantity) []quantity {
 	return qs
 }
 
-// findYears finds years written as 2024年 / 2024年度 / 二〇二四年.
+// findYears finds years written as 2024年 / 2024年度 / 二〇二四年, outside the names of
+// documents and their numbers (《…操作规程（2022年修订）》, 〔2022〕, 【2022年】): those never
+// say which year a figure is for.
 func findYears(rs []rune) []yearMark {
 	var out []yearMark
+	depth := 0
 	for i := 0; i+4 < len(rs)+1; i++ {
-		if y, ok := yearAt(rs, i); ok {
+		switch rs[i] {
+		case '《', '〔', '[', '【':
+			depth++
+		case '》', '〕', ']', '】':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if y, ok := yearAt(rs, i); ok && depth == 0 {
 			out = append(out, yearMark{pos: i, year: y})
 			i += 3
 		}
