@@ -357,7 +357,7 @@ func (r *streamReader) bodyEnd(i int) int {
 			return j
 		case t.is(tkField) && t.src == fieldProject && !t.is(tkHead):
 			return j
-		case strings.HasPrefix(t.n, "注:") || strings.HasPrefix(t.n, "说明:") || strings.HasPrefix(t.n, "备注:"):
+		case startsNote(t.n):
 			return j
 		case t.is(tkFunds) && t.src == SourceTotal && !t.is(tkTotal) && fundsBlockStart(toks, j):
 			return j // a funds block inside an indicator's row (预算资金安排: 年度预算资金总额 1084.25)
@@ -368,6 +368,18 @@ func (r *streamReader) bodyEnd(i int) int {
 		}
 	}
 	return len(toks)
+}
+
+// startsNote reports whether a normalised token opens the note under a table (注:, 说明:,
+// 备注:), also glued to the placeholder of the cell before it (无注:, —注:).
+func startsNote(n string) bool {
+	for _, p := range []string{"无", "—", "-", "/"} {
+		if rest, ok := strings.CutPrefix(n, p); ok && rest != "" {
+			n = rest
+			break
+		}
+	}
+	return strings.HasPrefix(n, "注:") || strings.HasPrefix(n, "说明:") || strings.HasPrefix(n, "备注:")
 }
 
 // templateCols are the columns of the national template of a 项目支出绩效自评表 (财预〔2020〕10号):

@@ -514,7 +514,9 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 	textStart := -1
 	flush := func(end int) {
 		if textStart >= 0 && textStart < end {
-			toks = append(toks, el.runToken(raw, textStart, end, loc))
+			for _, cut := range doubledCells(nr, textStart, end) {
+				toks = append(toks, el.runToken(raw, cut[0], cut[1], loc))
+			}
 		}
 		textStart = -1
 	}
@@ -671,8 +673,9 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 	for i := 0; i < len(nr); {
 		if w := el.runWordAt(nr, i); w > 0 {
 			// a word matched across a space, glued to the text before it, whose part after the
-			// space is a word of its own: the part before ends that text (委托业务项目 主管部门)
-			if i > 0 && isHan(nr[i-1]) {
+			// space is a word of its own: the part before ends that text (委托业务项目 主管部门);
+			// not after a word (效益指标经济 效益 指标 is a level and its sub-level)
+			if i > 0 && isHan(nr[i-1]) && !(len(hits) > 0 && hits[len(hits)-1].at+hits[len(hits)-1].n == i) {
 				if sp := slices.Index(nr[i:i+w], ' '); sp > 0 {
 					k := i + sp
 					for k < i+w && nr[k] == ' ' {
@@ -733,7 +736,7 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		if bareLevel(h) && !levelPoints.MatchString(string(nr[h.at+h.n:min(len(nr), h.at+h.n+8)])) {
 			continue
 		}
-		if inSentence(k, h) {
+		if inSentence(k, h) || inBrackets(nr, h.at, h.at+h.n) {
 			continue
 		}
 		out[h.at] = h.n
@@ -741,8 +744,71 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 	return out
 }
 
+// inBrackets reports whether nr[a:b] stands inside a bracket that qualifies the word before
+// it, 结余率(计算方法为:结余数/预算数): the bracket opens right after an ideograph at most
+// bracketReach runes before a and closes at most bracketReach runes after b, with no bracket
+// between. A table word there is a word of the cell's text.
+func inBrackets(nr []rune, a, b int) bool {
+	open := -1
+	for k := a - 1; k >= 0 && k >= a-bracketReach; k-- {
+		if nr[k] == ')' {
+			return false
+		}
+		if nr[k] == '(' {
+			open = k
+			break
+		}
+	}
+	if open < 1 || !isHan(nr[open-1]) {
+		return false
+	}
+	for k := b; k < len(nr) && k < b+bracketReach; k++ {
+		switch nr[k] {
+		case ')':
+			return true
+		case '(':
+			return false
+		}
+	}
+	return false
+}
+
+// bracketReach is how far inBrackets looks for the brackets around a word, in runes.
+const bracketReach = 16
+
 // levelPoints is a level's points right after it in run-together text: (40分).
 var levelPoints = regexp.MustCompile(`^\s*\(\s*\d+(?:\.\d+)?\s*分\s*\)`)
+
+// doubledCells cuts nr[a:b] of run-together text where it ends in one word written twice
+// (合格合格, 已完成已完成): a target and an actual value that agree, two cells with no space
+// between them; whatever stands before them is a cell of its own. It returns the spans of
+// the cells, [a, b) itself when the text ends in no such pair.
+func doubledCells(nr []rune, a, b int) [][2]int {
+	for w := 2; w <= maxDoubled && b-2*w >= a; w++ {
+		m := b - w
+		if !slices.Equal(nr[m-w:m], nr[m:b]) || !allHan(nr[m:b]) {
+			continue
+		}
+		if m-w > a {
+			return [][2]int{{a, m - w}, {m - w, m}, {m, b}}
+		}
+		return [][2]int{{a, m}, {m, b}}
+	}
+	return [][2]int{{a, b}}
+}
+
+// maxDoubled is the longest value (in runes) doubledCells looks for written twice.
+const maxDoubled = 6
+
+// allHan reports whether rs are all ideographs.
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
 
 // runToken makes the token of raw[a:b] cut out of run-together text.
 func (el *evalLexicon) runToken(raw []rune, a, b int, loc string) etok {

@@ -51,6 +51,7 @@ func New(opts Options) (*Extractor, error) {
 
 // Extract reads the identity, figures, claims and narrative sections of one document.
 func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, error) {
+	doc = joinPageChunks(doc)
 	lines := identityLines(doc, idLimit)
 	res := &Result{Identity: e.lex.readIdentity(doc, lines)}
 	w := &walker{e: e, docBasis: e.lex.docBasis(res.Identity.Title, lines), year: res.Identity.Year}
