@@ -14,6 +14,9 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/jixiao/jixiao/parse"
 )
 
@@ -71,6 +74,12 @@ type realdevGold struct {
 		Item   string `json:"item"`
 		Value  string `json:"value"`
 	} `json:"figures"`
+	// Indicators is nil in a gold file that scores no indicators.
+	Indicators *[]struct {
+		Name   string          `json:"name"`
+		Weight json.RawMessage `json:"weight"`
+		Score  json.RawMessage `json:"score"`
+	} `json:"indicators"`
 }
 
 func readRealdevGold(t *testing.T, dir string) []realdevGold {
@@ -111,6 +120,7 @@ type realdevTuple struct {
 type realdevScore struct {
 	gold, out, matched                        int
 	depChecked, depAgree, yearChecked, yearOK int
+	indGold, indOut, indMatched               int
 }
 
 func (rs *realdevScore) add(g realdevGold, res *Result, w *strings.Builder) {
@@ -144,7 +154,7 @@ func (rs *realdevScore) add(g realdevGold, res *Result, w *strings.Builder) {
 	}
 	rs.gold += len(gold)
 	rs.out += len(out)
-	var lines []string
+	lines := rs.addIndicators(g, res)
 	if g.Department != "" {
 		rs.depChecked++
 		if realdevName(res.Identity.Department) == realdevName(g.Department) {
@@ -174,6 +184,70 @@ func (rs *realdevScore) add(g realdevGold, res *Result, w *strings.Builder) {
 	if len(lines) > 0 {
 		fmt.Fprintf(w, "%s\n%s\n", g.Path, strings.Join(lines, "\n"))
 	}
+}
+
+// addIndicators matches the gold indicator rows of a file with the rows read, one to one and
+// greedily in gold order, as the scorer does: the same name after normalisation, weight and
+// score equal (±0.005) or both blank. It returns the misses for the report.
+func (rs *realdevScore) addIndicators(g realdevGold, res *Result) []string {
+	if g.Indicators == nil {
+		return nil
+	}
+	var out []Indicator
+	for _, ev := range res.Evaluations {
+		out = append(out, ev.Indicators...)
+	}
+	used := make([]bool, len(out))
+	var lines []string
+	for _, gi := range *g.Indicators {
+		found := false
+		for oi, o := range out {
+			if !used[oi] && realdevCell(gi.Name) == realdevCell(o.Name) &&
+				sameIndicatorNumber(gi.Weight, o.Weight) && sameIndicatorNumber(gi.Score, o.Score) {
+				used[oi], found = true, true
+				rs.indMatched++
+				break
+			}
+		}
+		if !found {
+			lines = append(lines, fmt.Sprintf("  miss indicator %s", gi.Name))
+		}
+	}
+	rs.indGold += len(*g.Indicators)
+	rs.indOut += len(out)
+	return lines
+}
+
+// realdevCell normalises an indicator cell as the scorer does: NFKC, then spaces, | and
+// punctuation dropped, except a decimal point between digits.
+func realdevCell(s string) string {
+	rs := []rune(norm.NFKC.String(s))
+	var b strings.Builder
+	for i, r := range rs {
+		switch {
+		case r == '.' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			b.WriteRune(r)
+		case unicode.IsSpace(r) || r == '|' || unicode.IsPunct(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// sameIndicatorNumber compares a gold weight or score (a JSON string or number, "" when
+// blank) with the one read (nil when blank), ±0.005.
+func sameIndicatorNumber(raw json.RawMessage, o *decimal.Decimal) bool {
+	g := strings.Trim(strings.TrimSpace(string(raw)), `"`)
+	if g == "" || g == "null" {
+		return o == nil
+	}
+	gv, err := strconv.ParseFloat(norm.NFKC.String(g), 64)
+	if err != nil || o == nil {
+		return false
+	}
+	ov, _ := o.Float64()
+	return math.Abs(gv-ov) <= 0.005
 }
 
 func appendDistinct(ts []realdevTuple, t realdevTuple) []realdevTuple {
@@ -259,17 +333,24 @@ func (rs realdevScore) value(name string) float64 {
 		return ratio(rs.depAgree, rs.depChecked)
 	case "year":
 		return ratio(rs.yearOK, rs.yearChecked)
+	case "indicators_f1":
+		ip, ir := ratio(rs.indMatched, rs.indOut), ratio(rs.indMatched, rs.indGold)
+		if ip+ir == 0 {
+			return 0
+		}
+		return 2 * ip * ir / (ip + ir)
 	}
 	return math.NaN()
 }
 
 func (rs realdevScore) summary() string {
 	var parts []string
-	for _, n := range []string{"figures_f1", "figures_precision", "figures_recall", "department", "year"} {
+	for _, n := range []string{"figures_f1", "figures_precision", "figures_recall", "department", "year", "indicators_f1"} {
 		parts = append(parts, fmt.Sprintf("%s %.4f", n, rs.value(n)))
 	}
-	return fmt.Sprintf("%s (gold %d, out %d, matched %d; department %d/%d, year %d/%d)", strings.Join(parts, "  "),
-		rs.gold, rs.out, rs.matched, rs.depAgree, rs.depChecked, rs.yearOK, rs.yearChecked)
+	return fmt.Sprintf("%s (gold %d, out %d, matched %d; department %d/%d, year %d/%d; indicators gold %d, out %d, matched %d)",
+		strings.Join(parts, "  "), rs.gold, rs.out, rs.matched, rs.depAgree, rs.depChecked, rs.yearOK, rs.yearChecked,
+		rs.indGold, rs.indOut, rs.indMatched)
 }
 
 // readBaseline reads "name value" lines (# comments) into the floors the scores must keep.
