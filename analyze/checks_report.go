@@ -1001,7 +1001,7 @@ func checkMissing(b *Batch, i int) Verdict {
 	fx := b.facts[i]
 	var miss []string
 	for _, m := range required {
-		if !fx.has(m, extract.Actual) && !fx.has(m, extract.Budget) {
+		if !disclosed(fx, m) {
 			miss = append(miss, m)
 		}
 	}
@@ -1025,6 +1025,28 @@ func checkMissing(b *Batch, i int) Verdict {
 		Message:  fmt.Sprintf("报告未披露%s。", strings.Join(labels, "、")),
 		Evidence: trimRunes(r.Title, 300),
 	}}}
+}
+
+// disclosedByParts are the metrics a report discloses when it states each of their parts:
+// the “三公” costs item by item, without their sum.
+var disclosedByParts = map[string][]string{
+	"three_public.total": {"three_public.abroad", "three_public.reception", "three_public.vehicle"},
+}
+
+// disclosed reports whether a report states metric m (actual or budget), itself or all of
+// its parts (disclosedByParts).
+func disclosed(fx *facts, m string) bool {
+	stated := func(m string) bool { return fx.has(m, extract.Actual) || fx.has(m, extract.Budget) }
+	if stated(m) {
+		return true
+	}
+	parts := disclosedByParts[m]
+	for _, p := range parts {
+		if !stated(p) {
+			return false
+		}
+	}
+	return len(parts) > 0
 }
 
 // textCutOff reports whether the report's text stops in the middle of a sentence (an

@@ -412,7 +412,7 @@ var ruleMissingDisclosure = Rule{
 		"everything missing; there are no expected/actual values. What is required follows from what the title says the " +
 		"report is (analyze/data/reportkinds.tsv): a department's whole report (部门整体支出绩效自评报告, 部门决算, 部门预算 " +
 		"and their 说明) all five; a statement of the “三公” costs (三公 in the title, even under a whole report's name) " +
-		"three_public.total only; a report on one project (项目支出绩效自评报告) or a self-evaluation form (自评表) states " +
+		"three_public.total only (or its three parts, 因公出国（境）费, 公务接待费 and 公务用车购置及运行维护费, each stated); a report on one project (项目支出绩效自评报告) or a self-evaluation form (自评表) states " +
 		"no department totals by design, and a title that says none of these is not judged: not_applicable. " +
 		"insufficient: the text stops in the middle of a sentence or a heading (an excerpt), so what it does not state may " +
 		"be in the part cut away; or the report says its figures are in attached tables (详见附表) that the file does not hold.",
@@ -428,6 +428,12 @@ var ruleMissingDisclosure = Rule{
 			Reports: []Report{titled(rep("r1", "平川县审计局", 2024, bud("three_public.total", "11.4")), "平川县审计局2024年“三公”经费预算情况说明")}},
 		{Name: "部门决算“三公”经费支出情况说明只需列出“三公”经费", Kind: "edge", Want: OutcomePassed,
 			Reports: []Report{titled(rep("r1", "平川县审计局", 2024, act("three_public.total", "9.8")), "2024年平川县部门决算“三公”经费财政拨款支出情况说明")}},
+		{Name: "“三公”经费说明逐项列出三项支出、未写合计，也算已披露", Kind: "edge", Want: OutcomePassed,
+			Reports: []Report{titled(rep("r1", "平川县白石镇人民政府", 2024, act("three_public.abroad", "0"), act("three_public.reception", "6.12"),
+				act("three_public.vehicle", "10.4")), "白石镇2024年“三公”经费支出说明")}},
+		{Name: "“三公”经费说明只列出两项，合计与第三项都未写", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{titled(rep("r1", "平川县白石镇人民政府", 2024, act("three_public.reception", "6.12"),
+				act("three_public.vehicle", "10.4")), "白石镇2024年“三公”经费支出说明")}},
 		{Name: "报告称收支数据详见附表，附表不在文件中", Kind: "insufficient", Want: OutcomeInsufficient,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, act("income.total", "214.78"),
 				extract.Claim{Kind: extract.ClaimAttached, Raw: "第二部分 2024年部门预算表（详见附表）", Location: "p9"})}},

@@ -87,7 +87,11 @@ func (sp span) isTerm() bool {
 }
 
 // paragraph extracts the figures and claims of one logical paragraph.
-func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
+//
+// cutAtStart says the paragraph is the first of a text cut off before it (an excerpt that
+// opens …19816.81元，项目支出0元。): its first sentence has lost its subject, and what its
+// figures are figures of is unknown, so they are not read.
+func (w *walker) paragraph(lp logicalPara, nextStartsList, cutAtStart bool) {
 	if lp.level > 0 && !lp.list {
 		w.itemParent = nil
 	}
@@ -109,6 +113,9 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	if w.headingLike(lp, sentences) {
 		w.headMetric = w.e.headingMetric(lp.nt.r)
 	}
+	if cutAtStart && len(sentences) > 0 {
+		sentences = sentences[1:]
+	}
 	for _, se := range sentences {
 		rs := lp.nt.r[se[0]:se[1]]
 		qs, ok := mayState(rs)
@@ -119,6 +126,33 @@ func (w *walker) paragraph(lp logicalPara, nextStartsList bool) {
 	}
 	w.listCarry = w.itemParent != nil && (lp.endsCol || nextStartsList)
 }
+
+// cutAtStart returns the index of the paragraph that opens a text cut off before it — the
+// first paragraph with words (page numbers passed over) begins with an amount, as no title
+// or sentence does (19816.81 元，项目支出 0元。) — or -1.
+func cutAtStart(paras []logicalPara) int {
+	for i, lp := range paras {
+		t := strings.TrimSpace(string(lp.nt.r))
+		if t == "" || isPageNumberLine(t) {
+			continue
+		}
+		if openingAmount.MatchString(t) {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// openingAmount is an amount with its unit at the start of a text: 19816.81 元，….
+var openingAmount = regexp.MustCompile(`^(?:[0-9]{1,3}\s+)?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:元|万元|亿元|%|人|辆)`)
+
+// isPageNumberLine reports whether a line is a page number alone (7, - 7 -, 第7页).
+func isPageNumberLine(t string) bool {
+	return pageNumberLine.MatchString(t)
+}
+
+var pageNumberLine = regexp.MustCompile(`^(?:[-—–\s]*[0-9]{1,3}[-—–\s]*|第\s*[0-9]{1,3}\s*页(?:\s*共\s*[0-9]{1,3}\s*页)?)$`)
 
 // cutOff notes the breakdowns the last paragraph leaves open when the text stops in the middle
 // of a sentence (an excerpt cut at 上年结): each parent of a part among figs[first:].
@@ -154,6 +188,7 @@ func (w *walker) textCutOff(paras []logicalPara) {
 		lp := paras[k]
 		t := strings.TrimSpace(string(lp.nt.r))
 		if t == "" || isSignOff(t) || w.e.lex.startsWithPhrase(kindSignOff, t) || w.e.lex.startsWithPhrase(kindChrome, t) ||
+			utf8.RuneCountInString(t) <= maxFooterRunes && w.e.lex.contains(kindFooter, "", t) ||
 			lp.level == 0 && utf8.RuneCountInString(t) <= 25 && !strings.ContainsAny(t, "，。；、,;：:") {
 			continue // a closing line, or a cell of a table flattened one cell to a line (95.5)
 		}
@@ -166,6 +201,10 @@ func (w *walker) textCutOff(paras []logicalPara) {
 		return
 	}
 }
+
+// maxFooterRunes is the longest paragraph read as a web page's footer (蜀ICP备…, X主办 Y承办);
+// its lines are joined into one when they end in no punctuation.
+const maxFooterRunes = 200
 
 // noteAttached records, once, that the report says its figures are in attached tables.
 func (w *walker) noteAttached(lp logicalPara) {
@@ -187,8 +226,20 @@ func (w *walker) noteAttached(lp logicalPara) {
 // which parts are figures (keepParts), and which totals are grand totals by their breakdown
 // (dropGrandByParts).
 func (w *walker) settle(figs []Figure, first int) []Figure {
+	figs = dropNotMetric(figs, first)
 	figs = dropGrandByParts(figs, first)
 	return w.keepParts(figs, first)
+}
+
+// dropNotMetric leaves out the figures of figs[first:] marked notMetric.
+func dropNotMetric(figs []Figure, first int) []Figure {
+	out := figs[:first]
+	for _, f := range figs[first:] {
+		if !f.notMetric {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // dropGrandByParts leaves out a total whose breakdown names this year's total or a
@@ -877,12 +928,30 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 		v := lb.fig.Value
 		metric, basis, amount = lb.fig.Metric, lb.fig.Basis, &v
 	}
+	var base strings.Builder
 	for k := shareAt; k < qi; k++ {
 		if r, ok := s.spans[k].metricRole(UnitYuan); ok {
 			of = r.key
 		}
+		base.WriteString(s.spans[k].text)
 	}
 	if metric == "" {
+		return
+	}
+	if of == "expenditure.project" && strings.HasPrefix(metric, "expenditure.basic.") {
+		// 商品和服务支出42.6万元，占项目支出预算90.73%: the economic class of project spending,
+		// not of basic spending
+		if lb := lastBoundAny(bound); amount != nil && lb != nil && lb.idx >= 0 && lb.idx < len(w.figs) {
+			w.figs[lb.idx].notMetric = true
+		}
+		return
+	}
+	if w.e.lex.contains(kindFundScope, "", base.String()) {
+		// a share of one fund's spending (占一般公共预算财政拨款总支出的70.80%): the figure is that
+		// fund's part of its metric, and the base is no figure of the vocabulary
+		if lb := lastBoundAny(bound); amount != nil && lb != nil && lb.idx >= 0 && lb.idx < len(w.figs) && w.figs[lb.idx].Part == "" {
+			w.figs[lb.idx].Part = fundScopePart
+		}
 		return
 	}
 	if of == "" {
@@ -894,6 +963,9 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 	v := q.value
 	w.addClaim(Claim{Kind: ClaimShare, Metric: metric, Basis: basis, Of: of, Percent: &v, PercentDecimals: q.decimals, Base: amount, Raw: raw, Location: loc})
 }
+
+// fundScopePart is the Part of a figure stated as a share of one fund's spending.
+const fundScopePart = "财政拨款"
 
 // parentOf is the total a metric is a share of when the text does not say.
 func parentOf(metric string) string {

@@ -62,6 +62,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 	res.Grade = e.eval.reportGrade(evs, doc)
 	doc = withoutBlocks(doc, used)
 	paras := e.lex.joinLines(doc.Blocks)
+	cutStart := cutAtStart(paras)
 	for i, lp := range paras {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -70,7 +71,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *parse.Document) (*Result, 
 		}
 		next := i+1 < len(paras) && paras[i+1].list
 		first := len(w.figs)
-		w.paragraph(lp, next)
+		w.paragraph(lp, next, i == cutStart)
 		if i == len(paras)-1 {
 			w.cutOff(lp, first)
 		}

@@ -73,6 +73,10 @@ type Figure struct {
 	// parentPos that figure's index among the document's prose figures, plus one (0: none).
 	parent    string
 	parentPos int
+	// notMetric is set when a later clause shows the figure is no figure of Metric (商品和服务
+	// 支出…，占项目支出预算90.73%: project spending's class, not basic spending's); the
+	// paragraph's figures are settled without it.
+	notMetric bool
 }
 
 // Identity is who wrote a report and for which year, read from its title and first lines.

@@ -82,6 +82,9 @@ func (lx *Lexicon) readIdentity(doc *parse.Document, lines []idLine) Identity {
 	var id Identity
 	labels := lx.labelFields(lines)
 	t := lx.findTitle(lines)
+	if t.text == "" {
+		t = lx.headingTitle(lines)
+	}
 	id.Title = t.text
 	switch {
 	case labels.unit != "":

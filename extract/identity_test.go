@@ -49,6 +49,8 @@ func TestReadIdentity(t *testing.T) {
 		// 繁体 kept as written; a year spread out by a PDF copy
 		{"平川縣審計局2022年“三公”經費預算\n一、2022年“三公”經費支出預算表", "平川縣審計局", "平川县", "2022"},
 		{"附件6\n平川县20 16 -度部门(单位)整体支出\n绩效评价自评报告\n部门(单位)名称 平川县水务服务中心\n预算编码 PCX292", "平川县水务服务中心", "平川县", "2016"},
+		// an excerpt that lost its title: a numbered heading names the unit and the year
+		{"一、单位概况\n1、主要职能\n开展学术交流。\n2、机构设置及部门决算单位构成\n从预算单位构成看，本部门决算包括：本级决算、所属平川县院士专家服务中心和平川县科学技术协会机关服务中心决算。\n二、平川县科学技术协会2019年度部门决算情况说明", "平川县科学技术协会", "平川县", "2019"},
 	}
 	lx := testLexicon(t)
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -58,6 +59,29 @@ func (lx *Lexicon) findTitle(lines []idLine) titleInfo {
 	}
 	return best
 }
+
+// headingTitle stands in for the title of a text that has lost it (an excerpt that opens
+// at 一、单位概况): the first numbered heading among the first lines that, its number taken
+// off, reads as a title naming its unit and year (三、贵州省某协会2015年度部门决算情况说明).
+func (lx *Lexicon) headingTitle(lines []idLine) titleInfo {
+	for i := 0; i < len(lines) && i < titleScan; i++ {
+		p := strings.TrimSpace(lines[i].raw)
+		if parse.HeadingLevel(p) == 0 && !startsPart(p) {
+			continue
+		}
+		rest := strings.TrimSpace(headingNumber.ReplaceAllString(p, ""))
+		if rest == p || utf8.RuneCountInString(rest) > 60 || !lx.isTitleLine(rest) {
+			continue
+		}
+		if t := lx.readTitle(rest); t.dept != "" && t.year != 0 {
+			return t
+		}
+	}
+	return titleInfo{}
+}
+
+// headingNumber is the numbering that opens a heading: 第三部分, 三、, （三）, 3．.
+var headingNumber = regexp.MustCompile(`^\s*(?:第[一二三四五六七八九十]+部分[:：、\s]*|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|[0-9]{1,2}\s*[、.．])\s*`)
 
 // unitBelow returns a unit's name on one of the two lines under a title that names none
 // (部门整体支出绩效自评报告 / （2024年度） / 隆回县财政局), or "".

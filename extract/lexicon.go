@@ -65,6 +65,8 @@ const (
 	kindBudgetTerm    // a metric's wording that names its budget, whatever the document (收入总预算)
 	kindSignOff       // what starts a closing line after a report's text (联系人, 特此报告, 附件)
 	kindAttached      // words that say figures are in attached tables (详见附表)
+	kindFooter        // words of a web page's footer line, wherever they stand in it (ICP备, 主办)
+	kindFundScope     // words of a share's base that narrow it to one fund (财政拨款, 一般公共预算)
 )
 
 // isPhraseKind reports whether wordings of kind k are phrases rather than dictionary words.
@@ -75,7 +77,7 @@ var kindNames = map[string]termKind{
 	"inbasic": kindInBasic, "shield": kindShield, "basis": kindBasis, "turn": kindTurn,
 	"change": kindChange, "compare": kindCompare, "share": kindShare,
 	"breakdown": kindBreakdown, "transfer": kindTransfer, "carryover": kindCarryover,
-	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart, "budgetterm": kindBudgetTerm, "signoff": kindSignOff, "attached": kindAttached,
+	"glue": kindGlue, "lead": kindLead, "part": kindPart, "qualifier": kindQualifier, "zeropart": kindZeroPart, "preferred": kindPreferred, "fundcolumn": kindFundColumn, "unitcolumn": kindUnitColumn, "scopepart": kindScopePart, "budgetterm": kindBudgetTerm, "signoff": kindSignOff, "attached": kindAttached, "footer": kindFooter, "fundscope": kindFundScope,
 	"column": kindColumn, "colbasis": kindColBasis, "colveto": kindColVeto, "superheader": kindSuperHeader,
 	"flatbasis": kindFlatBasis, "scoretotal": kindScoreTotal, "titleword": kindTitleWord,
 	"reportkind": kindReportKind, "unitlabel": kindUnitLabel, "formlabel": kindFormLabel,
