@@ -69,7 +69,7 @@ func (fx *facts) key(x int) figKey {
 		return fx.slim.key(p)
 	}
 	f := &fx.figs[p]
-	return figKey{metric: f.Metric, basis: normBasis(f.Basis), item: f.Item}
+	return figKey{metric: f.Metric, basis: factBasis(f), item: f.Item}
 }
 
 // keys ranges over the keys in order: x and key x.
@@ -115,6 +115,21 @@ func normBasis(b extract.Basis) extract.Basis {
 	return b
 }
 
+// priorBudgetBasis is the basis the rules give last year's budget (上年预算数, 2023年预算数 in
+// a 2024 report): extract reads it as a prior-year figure, but it is no statement of what
+// was spent last year — not to be compared with last year's outcome, added to it or checked
+// against last year's report.
+const priorBudgetBasis extract.Basis = "prior_budget"
+
+// factBasis is the basis a figure is indexed under: its own, or priorBudgetBasis.
+func factBasis(f *extract.Figure) extract.Basis {
+	b := normBasis(f.Basis)
+	if b == extract.Prior && priorBudget(f.BasisText) {
+		return priorBudgetBasis
+	}
+	return b
+}
+
 func compareKeys(a, b figKey) int {
 	return cmp.Or(strings.Compare(a.metric, b.metric), strings.Compare(string(a.basis), string(b.basis)), strings.Compare(a.item, b.item))
 }
@@ -126,7 +141,7 @@ func buildFacts(figs []extract.Figure) *facts {
 	var count []int32
 	for i := range figs {
 		f := &figs[i]
-		k := figKey{metric: f.Metric, basis: normBasis(f.Basis), item: f.Item}
+		k := figKey{metric: f.Metric, basis: factBasis(f), item: f.Item}
 		x, ok := at[k]
 		if !ok {
 			x = int32(len(count))
@@ -216,6 +231,12 @@ func part(f *extract.Figure) string {
 		return "adjusted"
 	}
 	return ""
+}
+
+// priorBudget reports whether the basis wording of a prior-year figure names last year's
+// budget (上年预算数, 2023年预算数) rather than what was spent.
+func priorBudget(text string) bool {
+	return strings.Contains(text, "预算") && !strings.Contains(text, "决算") && !strings.Contains(text, "执行") && !strings.Contains(text, "实际")
 }
 
 // adjustedBudget reports whether a basis wording names the budget as adjusted during the
@@ -407,6 +428,8 @@ func basisPrefix(b extract.Basis) string {
 		return "预算数中，"
 	case extract.Prior:
 		return "上年数中，"
+	case priorBudgetBasis:
+		return "上年预算数中，"
 	}
 	return ""
 }

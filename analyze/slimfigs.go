@@ -34,7 +34,8 @@ func (s *slimFigures) str(sp span) string { return s.text[sp.off : sp.off+sp.n] 
 // key is the key of the figure at p.
 func (s *slimFigures) key(p int32) figKey {
 	g := &s.figs[p]
-	return figKey{metric: s.str(g.metric), basis: normBasis(extract.Basis(s.str(g.basis))), item: s.str(g.item)}
+	f := extract.Figure{Basis: extract.Basis(s.str(g.basis)), BasisText: s.str(g.basisText)}
+	return figKey{metric: s.str(g.metric), basis: factBasis(&f), item: s.str(g.item)}
 }
 
 // figure makes the figure at p, its texts sharing the copy's.

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -134,8 +135,8 @@ func (e *Extractor) resolve(figs []Figure, claims []Claim, reportYear int, menti
 		if f.Item == grandMark {
 			grands[f.Metric] = f
 		}
-		if f.Year == reportYear && reportYear != 0 {
-			hasThisYear = true
+		if reportYear != 0 && (f.Year == reportYear || strings.Contains(f.BasisText, strconv.Itoa(reportYear)+"年")) {
+			hasThisYear = true // stated for the report's year, in its words or its column's (2024年预算数)
 		}
 	}
 	gi, ig := grands["income.total"], grands["expenditure.total"]

@@ -53,6 +53,16 @@ func (e *Extractor) tables(doc *parse.Document, tc tableCtx) []Figure {
 			caption = doc.Blocks[k].Text + "\n" + caption
 		}
 		merged, locs, next := continuedTable(doc.Blocks, bi)
+		if locs == nil {
+			if at, title := e.lex.captionRow(b.Cells); at > 0 {
+				// a page's metadata grid above a table's own title row: two tables
+				upper, lower := splitRows(b, 0, at), splitRows(b, at, len(b.Cells))
+				out = append(out, e.table(upper.block, caption, tc, upper.locs)...)
+				out = append(out, e.table(lower.block, title, tc, lower.locs)...)
+				bi = next - 1
+				continue
+			}
+		}
 		out = append(out, e.table(merged, caption, tc, locs)...)
 		bi = next - 1
 	}
@@ -67,6 +77,54 @@ func (e *Extractor) tables(doc *parse.Document, tc tableCtx) []Figure {
 			}
 		}
 		out = append(out, e.table(ft.block, ft.caption, tc, ft.locs)...)
+	}
+	return out
+}
+
+// captionRow finds, below the first row of a table, a row that is a table's own title: one
+// cell written, in the first column, that reads as a title (2024年X镇“三公”经费预算财政拨款
+// 情况统计表). The rows above it are another table, a web page's metadata grid
+// (索引号 | … | 发布机构 | …) that a copy ran into it. It returns the row's index and text,
+// or 0.
+func (lx *Lexicon) captionRow(rows [][]parse.Cell) (int, string) {
+	for r := 1; r < len(rows) && r <= maxCaptionRow; r++ {
+		row := rows[r]
+		if len(row) < 2 || strings.TrimSpace(row[0].Text) == "" {
+			continue
+		}
+		alone := true
+		for _, c := range row[1:] {
+			if !c.Merged && strings.TrimSpace(c.Text) != "" && c.Text != row[0].Text {
+				alone = false
+				break
+			}
+		}
+		t := strings.TrimSpace(row[0].Text)
+		if alone && lx.endsTitle(t) && utf8.RuneCountInString(t) >= 8 && lx.isTitleLine(t) {
+			return r, t
+		}
+	}
+	return 0, ""
+}
+
+// maxCaptionRow is the lowest row captionRow looks at: a metadata grid is a few rows.
+const maxCaptionRow = 6
+
+// rowSpan is rows [a, b) of a table as a table of their own, with each cell's location in
+// the table they came from.
+type rowSpan struct {
+	block parse.Block
+	locs  [][]string
+}
+
+func splitRows(b parse.Block, a, e int) rowSpan {
+	out := rowSpan{block: parse.Block{Kind: parse.Table, Index: 0, Cells: b.Cells[a:e]}}
+	for r := a; r < e; r++ {
+		loc := make([]string, len(b.Cells[r]))
+		for c := range loc {
+			loc[c] = parse.CellLocation(b.Index, r+1, c+1)
+		}
+		out.locs = append(out.locs, loc)
 	}
 	return out
 }
