@@ -26,8 +26,9 @@ import (
 func main() {
 	out := flag.String("out", "", "output folder of a jixiao run")
 	gold := flag.String("gold", "", "folder of the batch's .gold.json files (optional)")
+	show := flag.String("show", "", "also print the first 20 messages of this rule")
 	flag.Parse()
-	if err := run(*out, *gold); err != nil {
+	if err := run(*out, *gold, *show); err != nil {
 		slog.Error("findings", "err", err)
 		os.Exit(1)
 	}
@@ -39,7 +40,7 @@ type finding struct {
 	related              []string
 }
 
-func run(out, gold string) error {
+func run(out, gold, show string) error {
 	ids := map[string]string{} // report_id → path
 	err := tables.Scan(filepath.Join(out, "reports.parquet"), func(rows []tables.ReportRow) error {
 		for _, r := range rows {
@@ -60,6 +61,9 @@ func run(out, gold string) error {
 			}
 			fs = append(fs, f)
 			counts[a.Rule+" "+a.Severity]++
+			if a.Rule == show && counts[a.Rule+" "+a.Severity] <= 20 {
+				fmt.Printf("%s %v: %s\n%s\n\n", a.Path, f.related, a.Message, a.Evidence)
+			}
 		}
 		return nil
 	})
