@@ -180,8 +180,10 @@ type Batch struct {
 	// Indexes of the cross-report rules, built once by indexNames.
 	depts, regions []string              // normalised department and region of each report
 	byDept         map[string][]int      // reports by normalised department, in index order
+	byDeptTail     map[string][]int      // reports by department and regionTail, in index order
 	byYear         map[yearRegion][]int  // reports by year and region, in path order
 	yearReports    map[int][]int         // reports by year, in index order
+	yearTail       map[yearRegion][]int  // reports by year and regionTail, in index order
 	peerMemo       map[int][]int         // peers(i)
 	ratios         [][]peerValue         // ratios[i][k]: report i's value of peerRatios[k]
 	totals         [][2]*decimal.Decimal // report i's known actual income.total, expenditure.total
