@@ -57,20 +57,12 @@ func Prepare(r Report, cfg Config) *Prepared {
 // every finding and check, ordered as Run orders them: Run(reports) is Finish of each report
 // prepared. Finish empties ps, which serve no further call.
 //
-// The rules that read figures run first; then the figures are let go, and copied text is
-// matched and judged: the two never hold memory at once.
+// The rules that read figures run first, a region at a time (see judgeByRegion); then the
+// figures are let go, and copied text is matched and judged: the two never hold memory at
+// once.
 func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	cfg = cfg.withDefaults()
-	// The figures of the reports whose bulk is in a Spill, read back.
 	errs := make([]error, len(ps))
-	parallel(len(ps), func(i int) {
-		if sp := ps[i].spilled; sp != nil {
-			ps[i].facts.slim, errs[i] = sp.figures()
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
 	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), peerMemo: map[int][]int{},
 		fingerprints: make([][]Fingerprint, len(ps))}
 	nf, nc := 0, 0
@@ -99,29 +91,29 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 		}
 		*p = Prepared{} // the batch holds what remains of it
 	}
-	b.buildShared()
-	verdicts := make([]Verdict, len(ps))
+	figureRules := across[:len(across)-1]
+	findings, checks, err := b.judgeByRegion(figureRules, spilled, findings, checks)
+	if err != nil {
+		return nil, nil, err
+	}
+	// No rule left reads figures; the sections are read back in their place.
+	b.facts, b.ratios, b.totals = nil, nil, nil
+	parallel(len(ps), func(i int) {
+		if sp := spilled[i]; sp != nil {
+			errs[i] = sp.sections(b.Reports[i].Sections, b.fingerprints[i])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	// Verdicts only read the batch (the copied sections are found by duplicates, once), so
+	// the reports are judged on every core; the findings are then taken in report order.
+	all := make([]int, len(ps))
+	for i := range all {
+		all[i] = i
+	}
+	findings, checks = b.judge([]*Rule{&ruleTextDuplicate}, all, findings, checks)
 	for _, rule := range across {
-		if rule == &ruleTextDuplicate {
-			// No rule left reads figures; the sections are read back in their place.
-			b.facts, b.ratios, b.totals = nil, nil, nil
-			parallel(len(ps), func(i int) {
-				if sp := spilled[i]; sp != nil {
-					errs[i] = sp.sections(b.Reports[i].Sections, b.fingerprints[i])
-				}
-			})
-			if err := errors.Join(errs...); err != nil {
-				return nil, nil, err
-			}
-		}
-		// Verdicts only read the batch (its shared indexes are built above, the copied
-		// sections by duplicates, once), so the reports are judged on every core; the
-		// findings are then taken in report order.
-		parallel(len(ps), func(i int) { verdicts[i] = rule.verdict(b, i) })
-		for i := range ps {
-			findings, checks = rule.collect(verdicts[i], &b.Reports[i], findings, checks)
-			verdicts[i] = Verdict{}
-		}
 		if rule.Unreported != nil && (rule.Input == "" || rule.inputGiven(cfg)) {
 			for _, f := range rule.Unreported(b) {
 				findings = append(findings, rule.complete(f, nil))
