@@ -180,8 +180,10 @@ type Batch struct {
 	// Indexes of the cross-report rules, built once by indexNames.
 	depts, regions []string              // normalised department and region of each report
 	byDept         map[string][]int      // reports by normalised department, in index order
+	byDeptTail     map[string][]int      // reports by department and regionTail, in index order
 	byYear         map[yearRegion][]int  // reports by year and region, in path order
 	yearReports    map[int][]int         // reports by year, in index order
+	yearTail       map[yearRegion][]int  // reports by year and regionTail, in index order
 	peerMemo       map[int][]int         // peers(i)
 	ratios         [][]peerValue         // ratios[i][k]: report i's value of peerRatios[k]
 	totals         [][2]*decimal.Decimal // report i's known actual income.total, expenditure.total
@@ -234,31 +236,24 @@ func sortChecks(checks []Check) {
 // that the rules would otherwise build lazily: department and region names, peer groups, and
 // each report's peer ratios and totals. After it, the rules only read the Batch (the
 // near-duplicate sections are found once, by duplicates).
-func (b *Batch) buildShared() {
-	b.indexNames()
-	for i := range b.Reports {
-		b.peers(i)
+// shareOne computes report i's known totals and peer ratios (Batch.totals, Batch.ratios):
+// each is read once per peer.
+func (b *Batch) shareOne(i int) {
+	for k, m := range totalMetrics {
+		if a, st := b.facts[i].get(m, extract.Actual, ""); st == known {
+			b.totals[i][k] = &a.v
+		}
 	}
-	// Each report's ratios are read once per peer: computed once here, on every core.
-	b.ratios = make([][]peerValue, len(b.Reports))
-	b.totals = make([][2]*decimal.Decimal, len(b.Reports))
-	parallel(len(b.Reports), func(i int) {
-		for k, m := range totalMetrics {
-			if a, st := b.facts[i].get(m, extract.Actual, ""); st == known {
-				b.totals[i][k] = &a.v
-			}
+	b.ratios[i] = make([]peerValue, len(peerRatios))
+	if b.failed(i) {
+		return
+	}
+	for k, pr := range peerRatios {
+		if y, _, ok := b.ratio(i, pr); ok {
+			f, _ := y.Float64()
+			b.ratios[i][k] = peerValue{f, true}
 		}
-		b.ratios[i] = make([]peerValue, len(peerRatios))
-		if b.failed(i) {
-			return
-		}
-		for k, pr := range peerRatios {
-			if y, _, ok := b.ratio(i, pr); ok {
-				f, _ := y.Float64()
-				b.ratios[i][k] = peerValue{f, true}
-			}
-		}
-	})
+	}
 }
 
 // parallel calls f(i) for every i < n on GOMAXPROCS goroutines, in chunks.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/unitname"
@@ -38,8 +39,10 @@ func (b *Batch) indexNames() {
 	b.depts = make([]string, n)
 	b.regions = make([]string, n)
 	b.byDept = map[string][]int{}
+	b.byDeptTail = map[string][]int{}
 	b.byYear = map[yearRegion][]int{}
 	b.yearReports = map[int][]int{}
+	b.yearTail = map[yearRegion][]int{}
 	for i := range b.Reports {
 		r := &b.Reports[i]
 		b.depts[i] = NormalizeDepartment(r.Department)
@@ -48,10 +51,14 @@ func (b *Batch) indexNames() {
 			reg = RegionOf(r.Department)
 		}
 		b.regions[i] = cleanName(reg)
+		tail := regionTail(b.regions[i])
 		if r.Department != "" {
 			b.byDept[b.depts[i]] = append(b.byDept[b.depts[i]], i)
+			k := b.depts[i] + "\x00" + tail
+			b.byDeptTail[k] = append(b.byDeptTail[k], i)
 		}
 		b.yearReports[r.Year] = append(b.yearReports[r.Year], i)
+		b.yearTail[yearRegion{r.Year, tail}] = append(b.yearTail[yearRegion{r.Year, tail}], i)
 	}
 	idx := make([]int, n)
 	for j := range idx {
@@ -73,12 +80,66 @@ type yearRegion struct {
 // sameDeptCandidates lists, in index order, the reports that may be by report i's
 // department: those with the same normalised department (sameDept also needs compatible
 // regions and a stated department).
+//
+// A department's reports of a national batch are spread over thousands of regions: only
+// those of report i's regionTail, and those without a region of their own, can be its.
 func (b *Batch) sameDeptCandidates(i int) []int {
 	b.indexNames()
 	if b.Reports[i].Department == "" {
 		return nil
 	}
-	return b.byDept[b.depts[i]]
+	tail := regionTail(b.regions[i])
+	if tail == "" {
+		return b.byDept[b.depts[i]]
+	}
+	return mergeIndexes(b.byDeptTail[b.depts[i]+"\x00"+tail], b.byDeptTail[b.depts[i]+"\x00"])
+}
+
+// compatibleThisYear lists, in index order, the reports of the year whose regions may be
+// compatible with report i's (regionsCompatible also needs to hold).
+func (b *Batch) compatibleThisYear(i int) []int {
+	b.indexNames()
+	year := b.Reports[i].Year
+	tail := regionTail(b.regions[i])
+	if tail == "" {
+		return b.yearReports[year]
+	}
+	return mergeIndexes(b.yearTail[yearRegion{year, tail}], b.yearTail[yearRegion{year, ""}])
+}
+
+// regionTail is the key under which regionsCompatible regions meet: two regions compatible
+// by being equal or one ending the other share their last two characters; a region of one
+// character or none (a bare level word, or not stated) is compatible with every region and
+// has the tail "".
+func regionTail(region string) string {
+	n := 0
+	for k := len(region); k > 0; {
+		_, size := utf8.DecodeLastRuneInString(region[:k])
+		k -= size
+		if n++; n == 2 {
+			return region[k:]
+		}
+	}
+	return ""
+}
+
+// mergeIndexes merges two sorted lists of report indexes into a new sorted one.
+func mergeIndexes(a, c []int) []int {
+	if len(c) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return c
+	}
+	out := make([]int, 0, len(a)+len(c))
+	for len(a) > 0 && len(c) > 0 {
+		if a[0] < c[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, c = append(out, c[0]), c[1:]
+		}
+	}
+	return append(append(out, a...), c...)
 }
 
 // sameDept reports whether reports i and j are by the same department.
@@ -484,7 +545,7 @@ func (b *Batch) transferTarget(i int, target string) (int, string) {
 	tRegion := cleanName(RegionOf(target))
 	var exact, partial []int
 	b.indexNames()
-	for _, j := range b.yearReports[b.Reports[i].Year] {
+	for _, j := range b.compatibleThisYear(i) {
 		if j == i || b.failed(j) || b.Reports[j].Year != b.Reports[i].Year || b.Reports[j].Department == "" || b.sameDept(i, j) {
 			continue
 		}
@@ -653,7 +714,8 @@ func unreportedSubmissions(b *Batch) []Finding {
 		}
 		seen[k] = true
 		found := false
-		for j := range b.Reports {
+		b.indexNames()
+		for _, j := range b.byDept[NormalizeDepartment(row.Department)] { // sameDepartment needs the same name
 			r := &b.Reports[j]
 			if r.Year == row.Year && sameDepartment(row.Department, "", r.Department, r.Region) {
 				found = true

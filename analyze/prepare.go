@@ -22,10 +22,24 @@ type Prepared struct {
 }
 
 // checked is a check of a rule that needs only the report, as a prepared report keeps it
-// until Finish: a batch holds some fifteen per report.
+// until Finish: a batch holds some twenty per report, so it is kept in 24 bytes.
 type checked struct {
-	rule            uint8 // the rule's place in the registry
-	outcome, detail string
+	rule    uint8 // the rule's place in the registry
+	outcome uint8 // its place in outcomes
+	detail  string
+}
+
+// outcomes are the outcomes of a check, in the order checked numbers them.
+var outcomes = [...]string{OutcomeFlagged, OutcomePassed, OutcomeNotApplicable, OutcomeInsufficient}
+
+// outcomeCode is the place of outcome in outcomes.
+func outcomeCode(outcome string) uint8 {
+	for k, o := range outcomes {
+		if o == outcome {
+			return uint8(k)
+		}
+	}
+	panic("analyze: unknown outcome " + outcome)
 }
 
 // Prepare runs on r every rule that needs only r and keeps what the rules across reports need
@@ -45,7 +59,7 @@ func Prepare(r Report, cfg Config) *Prepared {
 		}
 		p.findings, checks = rule.collect(rule.verdict(one, 0), &r, p.findings, checks)
 		c := checks[len(checks)-1]
-		p.checks = append(p.checks, checked{rule: uint8(x), outcome: c.Outcome, detail: c.Detail})
+		p.checks = append(p.checks, checked{rule: uint8(x), outcome: outcomeCode(c.Outcome), detail: c.Detail})
 	}
 	if cfg.Spill != nil {
 		p.spillTo(cfg.Spill)
@@ -57,20 +71,12 @@ func Prepare(r Report, cfg Config) *Prepared {
 // every finding and check, ordered as Run orders them: Run(reports) is Finish of each report
 // prepared. Finish empties ps, which serve no further call.
 //
-// The rules that read figures run first; then the figures are let go, and copied text is
-// matched and judged: the two never hold memory at once.
+// The rules that read figures run first, a region at a time (see judgeByRegion); then the
+// figures are let go, and copied text is matched and judged: the two never hold memory at
+// once.
 func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	cfg = cfg.withDefaults()
-	// The figures of the reports whose bulk is in a Spill, read back.
 	errs := make([]error, len(ps))
-	parallel(len(ps), func(i int) {
-		if sp := ps[i].spilled; sp != nil {
-			ps[i].facts.slim, errs[i] = sp.figures()
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
 	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), peerMemo: map[int][]int{},
 		fingerprints: make([][]Fingerprint, len(ps))}
 	nf, nc := 0, 0
@@ -95,33 +101,33 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 		findings = append(findings, p.findings...)
 		for _, c := range p.checks {
 			checks = append(checks, Check{ReportID: p.report.ReportID, Path: p.report.Path, Rule: registry[c.rule].ID,
-				Outcome: c.outcome, Detail: c.detail})
+				Outcome: outcomes[c.outcome], Detail: c.detail})
 		}
 		*p = Prepared{} // the batch holds what remains of it
 	}
-	b.buildShared()
-	verdicts := make([]Verdict, len(ps))
+	figureRules := across[:len(across)-1]
+	findings, checks, err := b.judgeByRegion(figureRules, spilled, findings, checks)
+	if err != nil {
+		return nil, nil, err
+	}
+	// No rule left reads figures; the sections are read back in their place.
+	b.facts, b.ratios, b.totals = nil, nil, nil
+	parallel(len(ps), func(i int) {
+		if sp := spilled[i]; sp != nil {
+			errs[i] = sp.sections(b.Reports[i].Sections, b.fingerprints[i])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	// Verdicts only read the batch (the copied sections are found by duplicates, once), so
+	// the reports are judged on every core; the findings are then taken in report order.
+	all := make([]int, len(ps))
+	for i := range all {
+		all[i] = i
+	}
+	findings, checks = b.judge([]*Rule{&ruleTextDuplicate}, all, findings, checks)
 	for _, rule := range across {
-		if rule == &ruleTextDuplicate {
-			// No rule left reads figures; the sections are read back in their place.
-			b.facts, b.ratios, b.totals = nil, nil, nil
-			parallel(len(ps), func(i int) {
-				if sp := spilled[i]; sp != nil {
-					errs[i] = sp.sections(b.Reports[i].Sections, b.fingerprints[i])
-				}
-			})
-			if err := errors.Join(errs...); err != nil {
-				return nil, nil, err
-			}
-		}
-		// Verdicts only read the batch (its shared indexes are built above, the copied
-		// sections by duplicates, once), so the reports are judged on every core; the
-		// findings are then taken in report order.
-		parallel(len(ps), func(i int) { verdicts[i] = rule.verdict(b, i) })
-		for i := range ps {
-			findings, checks = rule.collect(verdicts[i], &b.Reports[i], findings, checks)
-			verdicts[i] = Verdict{}
-		}
 		if rule.Unreported != nil && (rule.Input == "" || rule.inputGiven(cfg)) {
 			for _, f := range rule.Unreported(b) {
 				findings = append(findings, rule.complete(f, nil))

@@ -610,6 +610,8 @@ var ruleTransferUnmatched = Rule{
 }
 
 const dupTextA = "二是加强意识形态教育，增强干部职工政治判断力、政治领悟力、政治执行力。加强对微信公众号监督管理，大力弘扬以爱国、创新、求实、奉献、协同、育人为核心的新时代科学家精神，认真落实百名院士进校园活动。"
+const dupTextC = "全年完成审计项目四十余个，查出违规金额数百万元，提出审计建议一百余条，开展政府投资项目审计，审减金额较大，有力维护了财经秩序。"
+const dupTextD = "全年办理法律援助案件数百件，为群众挽回经济损失，调处矛盾纠纷数千起，调解成功率保持高位，社区矫正对象未发生脱管漏管情况。"
 const dupTextB = "预算编制不够科学，年度预算执行偏差较大，部分项目资金拨付进度缓慢。固定资产清查不及时，资产管理制度不健全，账实不符问题仍然存在，绩效目标设置不够细化量化，绩效评价结果运用不充分。"
 
 // ruleTextDuplicate finds narrative sections that different departments share almost word for
@@ -619,18 +621,30 @@ var ruleTextDuplicate = Rule{
 	Description: "narrative sections near-identical across different departments",
 	Doc: "Sections are compared by characters (each Chinese character, and each run of Latin letters or digits, is one; " +
 		"full-width forms count as their ASCII ones; punctuation and spaces are ignored); sections under 30 characters are ignored. Shingles " +
-		"of 5 characters, hashed to 32 bits; with 4 or more departments, shingles in more than half of them are template boilerplate and " +
-		"dropped. Sections of different departments (the same department in another year may reuse its text) with exact " +
-		"Jaccard ≥ 0.8 are near-duplicates — all pairs for small batches, MinHash (64 hashes, 16 bands × 4, fixed seeds) " +
-		"candidates for large ones. One finding per other report; expected = the threshold, actual = the best Jaccard.",
+		"of 5 characters, hashed to 32 bits; shingles that more than half of the departments write — of the batch, or of the section's " +
+		"region, when there are 4 or more — are a template (boilerplate, or the problems and measures a county hands its departments " +
+		"to write), not a copy, and are dropped. Within each region, sections of different departments (the same department in " +
+		"another year may reuse its text) with exact Jaccard ≥ 0.8 are near-duplicates — all pairs for up to 300 sections, MinHash " +
+		"(64 hashes, 16 bands × 4, fixed seeds) candidates beyond. Near-duplicates join into clusters; one finding per cluster, held " +
+		"by the first of its reports by path, with the cluster's other reports in related (the closest match first); " +
+		"expected = the threshold, actual = the holder's best Jaccard.",
 	Check: checkDuplicate,
 	Scenarios: []Scenario{
-		{Name: "妇联“存在的问题”与科协一字不差", Kind: "trips", Want: OutcomeFlagged, WantFindings: 2,
+		{Name: "妇联“存在的问题”与科协一字不差", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "隆回县妇女联合会", 2024, sec("存在的问题", dupTextB))}},
 		{Name: "两个部门的文字不同", Kind: "clean", Want: OutcomePassed,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "隆回县妇女联合会", 2024, sec("重点工作", dupTextA))}},
 		{Name: "同一部门两年沿用同一段文字不算", Kind: "edge", Want: OutcomeNotApplicable,
 			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "县科协", 2023, sec("存在的问题", dupTextB))}},
+		{Name: "三个部门同一段文字：一个发现，另两份报告列为相关", Kind: "trips", Want: OutcomeFlagged, WantFindings: 1,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "隆回县妇女联合会", 2024, sec("存在的问题", dupTextB)),
+				rep("r3", "隆回县档案馆", 2024, sec("问题", dupTextB)), rep("r4", "隆回县统计局", 2024, sec("重点工作", dupTextA)),
+				rep("r5", "隆回县审计局", 2024, sec("重点工作", dupTextC)), rep("r6", "隆回县司法局", 2024, sec("重点工作", dupTextD))}},
+		{Name: "县里下发的模板，多数部门照写，是模板不是抄袭", Kind: "edge", Want: OutcomeNotApplicable,
+			Reports: []Report{rep("r1", "隆回县科学技术协会", 2024, sec("存在的问题", dupTextB)), rep("r2", "隆回县妇女联合会", 2024, sec("存在的问题", dupTextB)),
+				rep("r3", "隆回县档案馆", 2024, sec("问题", dupTextB)), rep("r4", "隆回县统计局", 2024, sec("存在的问题", dupTextB)),
+				rep("r5", "隆回县审计局", 2024, sec("重点工作", dupTextC)), rep("r6", "武陵区司法局", 2024, sec("重点工作", dupTextD)),
+				rep("r7", "武陵区民政局", 2024, sec("存在的问题", dupTextB))}},
 	},
 }
 

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,17 +99,21 @@ type dupSection struct {
 	shingles []uint32 // distinct, sorted
 }
 
-// dupMatch is one near-duplicate pair seen from one report.
-type dupMatch struct {
-	other            int
+// dupCluster is one cluster of near-identical sections of different departments, seen
+// from the report that holds its finding: the first of its reports by path.
+type dupCluster struct {
+	others           []int // the cluster's other reports, by path
 	heading, otherHd string
 	text, otherText  string
-	jaccard          float64
+	jaccard          float64 // of the holder's section and its closest match
+	sections         int     // the holder's sections in the cluster
+	members          string  // the other reports, by path: clusters of the same reports are one finding
 }
 
 type dupIndex struct {
-	eligible map[int]bool // reports with at least one section long enough
-	matches  map[int][]dupMatch
+	eligible map[int]bool         // reports with at least one section long enough
+	held     map[int][]dupCluster // the clusters a report holds the finding of
+	holder   map[int]int          // the holder of the cluster another report is in (the first by path)
 }
 
 func splitmix(x uint64) uint64 {
@@ -120,15 +123,19 @@ func splitmix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-// duplicates computes (once) the near-duplicate sections between different departments.
+// duplicates computes (once) the clusters of near-identical sections of different
+// departments of a region.
 //
-// Sections of at least DuplicateMinTokens tokens are cut into shingles of 5 tokens. When the
-// batch has 4 or more departments with such sections, shingles found in more than half of
-// the departments are template boilerplate (headings, the standard 基本支出 definition) and
-// are dropped; a section left with fewer than DuplicateMinTokens−4 shingles is ignored. Pairs
-// of sections of different departments are compared by exact Jaccard similarity of their
-// shingle sets — every pair for small batches, else the candidates of a deterministic MinHash
-// (64 hashes, 16 bands of 4) — and pairs at or above DuplicateThreshold are matches.
+// Sections of at least DuplicateMinTokens tokens are cut into shingles of 5 tokens.
+// Shingles that more than half of the departments of the batch, or of the section's region,
+// write are template boilerplate (headings, the standard 基本支出 definition, the problems
+// and measures a county hands its departments to write) and are dropped, when there are 4
+// or more such departments; a section left with fewer than DuplicateMinTokens−4 shingles is
+// ignored. Within each region, pairs of sections of different departments are compared by
+// exact Jaccard similarity of their shingle sets — every pair for up to exactPairsMax
+// sections, else the candidates of a deterministic MinHash (64 hashes, 16 bands of 4) —
+// and pairs at or above DuplicateThreshold are matches. Matches join sections into
+// clusters; each cluster is one finding, held by the first of its reports by path.
 //
 // It runs once per batch; callers on other goroutines wait for it.
 func (b *Batch) duplicates() *dupIndex {
@@ -137,9 +144,43 @@ func (b *Batch) duplicates() *dupIndex {
 }
 
 func (b *Batch) findDuplicates() *dupIndex {
-	idx := &dupIndex{eligible: map[int]bool{}, matches: map[int][]dupMatch{}}
+	idx := &dupIndex{eligible: map[int]bool{}, held: map[int][]dupCluster{}, holder: map[int]int{}}
+	secs := b.dupSections()
+	dropBoilerplate(secs, b.deptKey)
+	byRegion := map[string][]*dupSection{}
+	var regions []string
+	for _, s := range secs {
+		reg := b.region(s.report)
+		if _, ok := byRegion[reg]; !ok {
+			regions = append(regions, reg)
+		}
+		byRegion[reg] = append(byRegion[reg], s)
+	}
+	minShingles := b.cfg.DuplicateMinTokens - shingleK + 1
+	for _, reg := range regions {
+		rs := byRegion[reg]
+		dropBoilerplate(rs, b.deptKey)
+		kept := rs[:0]
+		for _, s := range rs {
+			if len(s.shingles) >= minShingles {
+				kept = append(kept, s)
+				idx.eligible[s.report] = true
+			}
+		}
+		b.clusterRegion(idx, kept)
+	}
+	// The clusters are all the rule needs from here on; the fingerprints, the larger part of
+	// what a batch holds for it, can go before the findings are made.
+	b.fingerprints = nil
+	return idx
+}
+
+// deptKey is the department and region of report i, as text.duplicate tells departments apart.
+func (b *Batch) deptKey(i int) string { return b.dept(i) + "\x00" + b.region(i) }
+
+// dupSections lists the sections of the readable reports long enough for text.duplicate.
+func (b *Batch) dupSections() []*dupSection {
 	var secs []*dupSection
-	deptKey := func(i int) string { return b.dept(i) + "\x00" + b.region(i) }
 	for i := range b.Reports {
 		if b.failed(i) {
 			continue
@@ -155,66 +196,68 @@ func (b *Batch) findDuplicates() *dupIndex {
 			if fp.Tokens < b.cfg.DuplicateMinTokens {
 				continue
 			}
-			ds := &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: fp.Shingles}
-			secs = append(secs, ds)
+			secs = append(secs, &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: fp.Shingles})
 		}
 	}
-	// Drop boilerplate shingles shared by more than half of the departments.
-	depts := map[string]bool{}
+	return secs
+}
+
+// dropBoilerplate removes from the sections the shingles that more than half of their
+// departments write, when there are 4 or more departments.
+func dropBoilerplate(secs []*dupSection, deptKey func(int) string) {
+	byDept := map[string][]*dupSection{}
+	var order []string
 	for _, s := range secs {
-		depts[deptKey(s.report)] = true
+		k := deptKey(s.report)
+		if _, ok := byDept[k]; !ok {
+			order = append(order, k)
+		}
+		byDept[k] = append(byDept[k], s)
 	}
-	if len(depts) >= 4 {
-		// A shingle's department count is the length of its run in the sorted list of every
-		// department's distinct shingles.
-		byDept := map[string][]*dupSection{}
-		var order []string
-		for _, s := range secs {
-			k := deptKey(s.report)
-			if _, ok := byDept[k]; !ok {
-				order = append(order, k)
-			}
-			byDept[k] = append(byDept[k], s)
-		}
-		var all []uint32
-		for _, k := range order {
-			start := len(all)
-			for _, s := range byDept[k] {
-				all = append(all, s.shingles...)
-			}
-			slices.Sort(all[start:])
-			all = append(all[:start], slices.Compact(all[start:])...)
-		}
-		slices.Sort(all)
-		boiler := map[uint32]bool{}
-		for x := 0; x < len(all); {
-			y := x + 1
-			for y < len(all) && all[y] == all[x] {
-				y++
-			}
-			if 2*(y-x) > len(depts) {
-				boiler[all[x]] = true
-			}
-			x = y
-		}
-		all = nil
-		if len(boiler) > 0 {
-			for _, s := range secs {
-				// In place: the batch owns its fingerprints (Finish takes them out of the
-				// prepared reports, whose copies are their own) and lets them go below.
-				s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
-			}
-		}
+	if len(order) < 4 {
+		return
 	}
-	minShingles := b.cfg.DuplicateMinTokens - shingleK + 1
-	kept := secs[:0]
+	// A shingle's department count is the length of its run in the sorted list of every
+	// department's distinct shingles.
+	var all []uint32
+	for _, k := range order {
+		start := len(all)
+		for _, s := range byDept[k] {
+			all = append(all, s.shingles...)
+		}
+		slices.Sort(all[start:])
+		all = append(all[:start], slices.Compact(all[start:])...)
+	}
+	slices.Sort(all)
+	boiler := map[uint32]bool{}
+	for x := 0; x < len(all); {
+		y := x + 1
+		for y < len(all) && all[y] == all[x] {
+			y++
+		}
+		if 2*(y-x) > len(order) {
+			boiler[all[x]] = true
+		}
+		x = y
+	}
+	if len(boiler) == 0 {
+		return
+	}
 	for _, s := range secs {
-		if len(s.shingles) >= minShingles {
-			kept = append(kept, s)
-			idx.eligible[s.report] = true
-		}
+		// In place: the batch owns its fingerprints (Finish takes them out of the prepared
+		// reports, whose copies are their own) and lets them go once the clusters are made.
+		s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
 	}
-	secs = kept
+}
+
+// dupEdge is a matched pair of sections (indexes into a region's sections).
+type dupEdge struct {
+	x, y    int32
+	jaccard float64
+}
+
+// clusterRegion matches the sections of one region and records its clusters in idx.
+func (b *Batch) clusterRegion(idx *dupIndex, secs []*dupSection) {
 	var pairs [][2]int32
 	if len(secs) <= exactPairsMax {
 		for x := range secs {
@@ -225,22 +268,112 @@ func (b *Batch) findDuplicates() *dupIndex {
 	} else {
 		pairs = lshCandidates(secs)
 	}
+	parent := make([]int32, len(secs))
+	for x := range parent {
+		parent[x] = int32(x)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	var edges []dupEdge
 	for _, p := range pairs {
 		a, c := secs[p[0]], secs[p[1]]
-		if deptKey(a.report) == deptKey(c.report) {
+		if b.deptKey(a.report) == b.deptKey(c.report) {
 			continue
 		}
 		j := jaccard(a.shingles, c.shingles)
 		if j < b.cfg.DuplicateThreshold {
 			continue
 		}
-		idx.matches[a.report] = append(idx.matches[a.report], dupMatch{c.report, a.heading, c.heading, a.text, c.text, j})
-		idx.matches[c.report] = append(idx.matches[c.report], dupMatch{a.report, c.heading, a.heading, c.text, a.text, j})
+		edges = append(edges, dupEdge{p[0], p[1], j})
+		if ra, rc := find(p[0]), find(p[1]); ra != rc {
+			parent[max(ra, rc)] = min(ra, rc)
+		}
 	}
-	// The matches are all the rule needs from here on; the fingerprints, the larger part of
-	// what a batch holds for it, can go before the findings are made.
-	b.fingerprints = nil
-	return idx
+	if len(edges) == 0 {
+		return
+	}
+	groups := map[int32][]dupEdge{}
+	var roots []int32
+	for _, e := range edges {
+		r := find(e.x)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], e)
+	}
+	for _, r := range roots {
+		b.addCluster(idx, secs, groups[r])
+	}
+}
+
+// addCluster records the cluster of the matched pairs es: its holder (the first report by
+// path), the holder's section with the closest match, the other reports.
+func (b *Batch) addCluster(idx *dupIndex, secs []*dupSection, es []dupEdge) {
+	path := func(i int) string { return b.Reports[i].Path }
+	holder := -1
+	var members []int
+	for _, e := range es {
+		for _, x := range []int32{e.x, e.y} {
+			i := secs[x].report
+			members = append(members, i)
+			if holder < 0 || path(i) < path(holder) || path(i) == path(holder) && i < holder {
+				holder = i
+			}
+		}
+	}
+	slices.SortFunc(members, func(i, j int) int { return cmp.Or(cmp.Compare(path(i), path(j)), cmp.Compare(i, j)) })
+	members = slices.Compact(members)
+	c := dupCluster{jaccard: -1}
+	own := map[int32]bool{}
+	for _, e := range es {
+		for _, pair := range [][2]int32{{e.x, e.y}, {e.y, e.x}} {
+			mine, other := secs[pair[0]], secs[pair[1]]
+			if mine.report != holder {
+				continue
+			}
+			own[pair[0]] = true
+			if e.jaccard > c.jaccard || e.jaccard == c.jaccard && path(other.report) < path(c.others[0]) {
+				c.heading, c.otherHd, c.text, c.otherText, c.jaccard = mine.heading, other.heading, mine.text, other.text, e.jaccard
+				c.others = []int{other.report}
+			}
+		}
+	}
+	closest := c.others[0]
+	c.sections = len(own)
+	c.others = c.others[:0]
+	c.others = append(c.others, closest)
+	var key strings.Builder
+	for _, i := range members {
+		if i != holder && i != closest {
+			c.others = append(c.others, i)
+		}
+		if i != holder {
+			idx.holder[i] = holder
+			fmt.Fprintf(&key, "%d,", i)
+		}
+	}
+	c.members = key.String()
+	held := idx.held[holder]
+	for k := range held {
+		if held[k].members != c.members {
+			continue
+		}
+		// The same reports share another section (problems and measures both copied): one
+		// finding, its closest pair the closer of the two.
+		c.sections += held[k].sections
+		if held[k].jaccard >= c.jaccard {
+			held[k].sections = c.sections
+		} else {
+			held[k] = c
+		}
+		return
+	}
+	idx.held[holder] = append(held, c)
 }
 
 // jaccard is the Jaccard similarity of two sorted sets.
@@ -365,44 +498,47 @@ func checkDuplicate(b *Batch, i int) Verdict {
 	if !others {
 		return na("没有其他部门的叙述段落可比")
 	}
-	byOther := map[int][]dupMatch{}
-	var order []int
-	for _, m := range idx.matches[i] {
-		if _, ok := byOther[m.other]; !ok {
-			order = append(order, m.other)
+	cs := idx.held[i]
+	if len(cs) == 0 {
+		if h, ok := idx.holder[i]; ok {
+			return Verdict{Outcome: OutcomePassed, Detail: fmt.Sprintf("与其他部门雷同的段落已记在%s报告（%s）的发现中", b.Reports[h].Department, b.Reports[h].Path)}
 		}
-		byOther[m.other] = append(byOther[m.other], m)
-	}
-	if len(order) == 0 {
 		return passed()
 	}
-	sort.Slice(order, func(x, y int) bool { return b.Reports[order[x]].Path < b.Reports[order[y]].Path })
-	var fs []Finding
-	for _, j := range order {
-		ms := byOther[j]
-		best := ms[0]
-		for _, m := range ms {
-			if m.jaccard > best.jaccard {
-				best = m
-			}
-		}
-		more := ""
-		if len(ms) > 1 {
-			more = fmt.Sprintf("等%d处", len(ms))
-		}
-		fs = append(fs, Finding{
-			Related:  []string{b.Reports[j].ReportID},
-			Expected: decPtr(decimal.NewFromFloat(b.cfg.DuplicateThreshold).Round(4)),
-			Actual:   decPtr(decimal.NewFromFloat(best.jaccard).Round(4)),
-			Message: fmt.Sprintf("“%s”部分与%s报告的“%s”部分%s文字高度雷同（相似度%.2f）。", headingOr(best.heading), b.Reports[j].Department,
-				headingOr(best.otherHd), more, best.jaccard),
-			Evidence: joinEvidence([]string{best.text, best.otherText}),
-			key:      b.Reports[j].ReportID,
-			// the other report is in Related: the key names nothing a resubmission keeps
-			keyVolatile: true,
-		})
+	fs := make([]Finding, 0, len(cs))
+	for _, c := range cs {
+		fs = append(fs, b.duplicateFinding(c))
 	}
 	return Verdict{Findings: fs}
+}
+
+// duplicateFinding is the finding of one cluster: the holder's section and its closest
+// match in the message and evidence, every other report of the cluster in Related.
+func (b *Batch) duplicateFinding(c dupCluster) Finding {
+	closest := &b.Reports[c.others[0]]
+	more := ""
+	if c.sections > 1 {
+		more = fmt.Sprintf("等%d处", c.sections)
+	}
+	who := closest.Department + "报告"
+	if len(c.others) > 1 {
+		who = fmt.Sprintf("%s等%d份报告", closest.Department, len(c.others))
+	}
+	related := make([]string, len(c.others))
+	for k, j := range c.others {
+		related[k] = b.Reports[j].ReportID
+	}
+	return Finding{
+		Related:  related,
+		Expected: decPtr(decimal.NewFromFloat(b.cfg.DuplicateThreshold).Round(4)),
+		Actual:   decPtr(decimal.NewFromFloat(c.jaccard).Round(4)),
+		Message: fmt.Sprintf("“%s”部分与%s的“%s”部分%s文字高度雷同（相似度%.2f）。", headingOr(c.heading), who,
+			headingOr(c.otherHd), more, c.jaccard),
+		Evidence: joinEvidence([]string{c.text, c.otherText}),
+		key:      strings.Join(related, ","),
+		// the other reports are in Related: the key names nothing a resubmission keeps
+		keyVolatile: true,
+	}
 }
 
 func headingOr(h string) string {

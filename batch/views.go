@@ -232,7 +232,7 @@ func viewChecks(checks []tables.CheckRow) []analyze.Check {
 		c := &checks[i]
 		if k := rank(c); keep[k] > 0 {
 			keep[k]--
-			out = append(out, analyze.Check{ReportID: c.ReportID, Path: c.Path, Rule: c.Rule, Outcome: c.Outcome, Detail: c.Detail})
+			out = append(out, *c)
 		}
 	}
 	return out

@@ -44,8 +44,7 @@ func CountyBatch(seed uint64) []Report {
 	)
 	probPerm, measPerm := r.Perm(len(problems)), r.Perm(len(measures))
 
-	type dept struct{ p1, p2 *plan }
-	ds := make([]dept, len(kinds))
+	ds := make([]deptPair, len(kinds))
 	for i, k := range kinds {
 		unit := unitWan
 		if i%5 == 4 {
@@ -58,102 +57,15 @@ func CountyBatch(seed uint64) []Report {
 		}
 		f1 := p1.f
 		peerShape(r, f1, p1.gran, i == roleC, i == roleB)
-		f2 := f1.nextYear(r, k, p1.gran)
-		settle(r, f2, p1.gran)
-		f2.HasOther, f2.HasFund = f1.HasOther, f1.HasFund
-		f2.Other, f2.Fund = 0, 0
-		if f2.HasOther {
-			f2.Other = scale(r, f1.Other, 0.9, 1.1, p1.gran)
-		}
-		if f2.HasFund {
-			f2.Fund = scale(r, f1.Fund, 0.9, 1.1, p1.gran)
-		}
-		f2.Fiscal = f2.IncomeTotal - f2.Other - f2.Fund
-		if f2.Fiscal <= 0 && f1.IncomeTotal > 0 {
-			// Income fell below last year's other sources: keep last year's shares instead.
-			f2.Other = roundTo(money(float64(f2.IncomeTotal)*float64(f1.Other)/float64(f1.IncomeTotal)), p1.gran)
-			if f2.HasFund {
-				f2.Fund = roundTo(money(float64(f2.IncomeTotal)*float64(f1.Fund)/float64(f1.IncomeTotal)), p1.gran)
-			}
-			f2.Fiscal = f2.IncomeTotal - f2.Other - f2.Fund
-		}
-		f2.drawBudget(r, p1.gran)
-		p2 := *p1
-		p2.year, p2.titleYear, p2.f, p2.anoms = y1+1, y1+1, f2, nil
+		p2 := nextPlan(r, p1)
 		p1.problems = []string{problems[probPerm[2*i]], problems[probPerm[2*i+1]]}
 		p1.measures = []string{measures[measPerm[2*i]], measures[measPerm[2*i+1]]}
 		p2.problems, p2.measures = p1.problems, p1.measures
-		ds[i] = dept{p1, &p2}
+		ds[i] = deptPair{p1, p2}
 	}
 	name := func(p *plan) string { return "county-" + reg.Slug + "-" + p.kind.Slug + "-" + strconv.Itoa(p.year) }
 
-	// prior.mismatch: A's year-2 report restates year-1 spending wrongly.
-	a := ds[roleA]
-	a.p2.doc = selfEval
-	wrongPrior := a.p1.f.ExpTotal + roundTo(scale(r, a.p1.f.ExpTotal, 0.05, 0.12, a.p1.gran), a.p1.gran)
-	a.p2.forcePrior = map[string]money{"expenditure.total": wrongPrior}
-	a.p2.anomaly("prior.mismatch", "error", fmt.Sprintf("states prior-year expenditure.total %s, but %s.%s stated %s",
-		wanNote(wrongPrior), name(a.p1), "<ext>", wanNote(a.p1.f.ExpTotal)))
-
-	// yoy.swing: B's project spending jumps.
-	b := ds[roleB]
-	fb := b.p2.f
-	names := make([]string, len(fb.Items))
-	for i, it := range fb.Items {
-		names[i] = it.Name
-	}
-	fb.Items = splitItems(r, roundTo(fb.Project*5/2, b.p1.gran), names, b.p1.gran)
-	fb.derive()
-	settle(r, fb, b.p1.gran)
-	fb.drawBudget(r, b.p1.gran)
-	b.p2.anomaly("yoy.swing", "info", fmt.Sprintf("expenditure.total %s against %s the year before (project %s → %s)",
-		wanNote(fb.ExpTotal), wanNote(b.p1.f.ExpTotal), wanNote(b.p1.f.Project), wanNote(fb.Project)))
-
-	// peer.outlier: C's 三公 share (both years).
-	for _, p := range []*plan{ds[roleC].p1, ds[roleC].p2} {
-		p.anomaly("peer.outlier", "warning", fmt.Sprintf("三公 %s is %s%% of expenditure %s, about ten times the county's other departments",
-			wanNote(p.f.TPTotal), pct(p.f.TPTotal, p.f.ExpTotal, 1), wanNote(p.f.ExpTotal)))
-	}
-
-	// transfer.unmatched: D passes money to E, which does not show it; F to G, which does.
-	d, e := ds[roleD], ds[roleE]
-	amount := roundTo(scale(r, d.p2.f.Project, 0.08, 0.2, d.p1.gran), d.p1.gran)
-	if e.p2.f.HasOther && e.p2.f.Other == amount {
-		amount += 100 * yuan
-	}
-	addTransfer(d.p2, "转拨"+e.p2.dept+"工作经费", amount)
-	d.p2.anomaly("transfer.unmatched", "warning", fmt.Sprintf("转拨%s工作经费%s, not found in %s's income (%s)",
-		e.p2.dept, wanNote(amount), e.p2.dept, name(e.p2)))
-	fg, g := ds[roleF], ds[roleG]
-	amount2 := roundTo(scale(r, fg.p2.f.Project, 0.05, 0.15, fg.p1.gran), 100*yuan)
-	if limit := roundTo(g.p1.f.IncomeTotal/5, 100*yuan); amount2 > limit {
-		amount2 = limit
-	}
-	addTransfer(fg.p2, "转拨"+g.p2.dept+"经费", amount2)
-	for _, gp := range []*plan{g.p1, g.p2} {
-		gf := gp.f
-		gf.HasOther = true
-		gf.Other = amount2
-		if gp == g.p1 {
-			gf.Other = scale(r, amount2, 0.92, 1.05, gp.gran)
-		}
-		gf.Fiscal = gf.IncomeTotal - gf.Other - gf.Fund
-		gf.drawBudget(r, gp.gran)
-		gp.doc = selfEval
-	}
-	g.p2.transferIn = &transfer{Other: fg.p2.dept, Amount: amount2}
-
-	// text.duplicate: H copies I's problems and measures.
-	h, in := ds[roleH], ds[roleI]
-	h.p2.problems, h.p2.measures = in.p2.problems, in.p2.measures
-	h.p2.doc, in.p2.doc = selfEval, selfEval
-	h.p2.anomaly("text.duplicate", "info", fmt.Sprintf("存在的问题/改进措施 copied from %s (%s)", in.p2.dept, name(in.p2)))
-
-	// In-report rules on year-2 reports.
-	ds[roleJ].p2.injectRule(r, "sum.expenditure")
-	ds[roleK].p2.injectRule(r, "staff.over_authorized")
-	ds[roleL].p2.injectRule(r, "balance.deficit")
-	e.p2.injectRule(r, "missing.disclosure")
+	injectCounty(r, ds, name)
 
 	var out []Report
 	for _, dp := range ds {
@@ -161,7 +73,13 @@ func CountyBatch(seed uint64) []Report {
 			out = append(out, render(r, p, name(p), pickFormat(r, nil)))
 		}
 	}
-	// Notes name other reports by file name: fill in their extensions now.
+	fillNoteExtensions(out)
+	return out
+}
+
+// fillNoteExtensions fills in the extensions of the report names anomaly notes give:
+// formats are drawn after the notes are written.
+func fillNoteExtensions(out []Report) {
 	ext := map[string]string{}
 	for _, rep := range out {
 		ext[rep.Name] = rep.Gold.Path
@@ -175,7 +93,6 @@ func CountyBatch(seed uint64) []Report {
 			out[i].Gold.Anomalies[j] = an
 		}
 	}
-	return out
 }
 
 // peerShape makes a year-1 model comparable with its peers: no 出国 or car purchase,
@@ -250,4 +167,113 @@ func addTransfer(p *plan, itemName string, amount money) {
 	f.Items = append(f.Items, item{Name: itemName, Actual: amount, Budget: amount})
 	p.forceItems = true
 	p.doc = selfEval
+}
+
+// deptPair is a department's two consecutive years; the county's injections go into them.
+type deptPair struct{ p1, p2 *plan }
+
+// nextPlan is the department's next year: its figures a few percent from last year's,
+// last year's actuals as its prior year, income settled without a carry-over, its other
+// sources and fund income where they were.
+func nextPlan(r *rand.Rand, p1 *plan) *plan {
+	k, f1 := p1.kind, p1.f
+	f2 := f1.nextYear(r, k, p1.gran)
+	settle(r, f2, p1.gran)
+	f2.HasOther, f2.HasFund = f1.HasOther, f1.HasFund
+	f2.Other, f2.Fund = 0, 0
+	if f2.HasOther {
+		f2.Other = scale(r, f1.Other, 0.9, 1.1, p1.gran)
+	}
+	if f2.HasFund {
+		f2.Fund = scale(r, f1.Fund, 0.9, 1.1, p1.gran)
+	}
+	f2.Fiscal = f2.IncomeTotal - f2.Other - f2.Fund
+	if f2.Fiscal <= 0 && f1.IncomeTotal > 0 {
+		// Income fell below last year's other sources: keep last year's shares instead.
+		f2.Other = roundTo(money(float64(f2.IncomeTotal)*float64(f1.Other)/float64(f1.IncomeTotal)), p1.gran)
+		if f2.HasFund {
+			f2.Fund = roundTo(money(float64(f2.IncomeTotal)*float64(f1.Fund)/float64(f1.IncomeTotal)), p1.gran)
+		}
+		f2.Fiscal = f2.IncomeTotal - f2.Other - f2.Fund
+	}
+	f2.drawBudget(r, p1.gran)
+	p2 := *p1
+	p2.year, p2.titleYear, p2.f, p2.anoms = p1.year+1, p1.year+1, f2, nil
+	return &p2
+}
+
+// injectCounty puts the county's cross-report inconsistencies (and four in-report ones)
+// into the first 12 departments' pairs, in the roles CountyBatch lists, with their gold.
+func injectCounty(r *rand.Rand, ds []deptPair, name func(*plan) string) {
+	const (
+		roleA, roleB, roleC, roleD, roleE, roleF, roleG, roleH, roleI, roleJ, roleK, roleL = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+	)
+	// prior.mismatch: A's year-2 report restates year-1 spending wrongly.
+	a := ds[roleA]
+	a.p2.doc = selfEval
+	wrongPrior := a.p1.f.ExpTotal + roundTo(scale(r, a.p1.f.ExpTotal, 0.05, 0.12, a.p1.gran), a.p1.gran)
+	a.p2.forcePrior = map[string]money{"expenditure.total": wrongPrior}
+	a.p2.anomaly("prior.mismatch", "error", fmt.Sprintf("states prior-year expenditure.total %s, but %s.%s stated %s",
+		wanNote(wrongPrior), name(a.p1), "<ext>", wanNote(a.p1.f.ExpTotal)))
+
+	// yoy.swing: B's project spending jumps.
+	b := ds[roleB]
+	fb := b.p2.f
+	names := make([]string, len(fb.Items))
+	for i, it := range fb.Items {
+		names[i] = it.Name
+	}
+	fb.Items = splitItems(r, roundTo(fb.Project*5/2, b.p1.gran), names, b.p1.gran)
+	fb.derive()
+	settle(r, fb, b.p1.gran)
+	fb.drawBudget(r, b.p1.gran)
+	b.p2.anomaly("yoy.swing", "info", fmt.Sprintf("expenditure.total %s against %s the year before (project %s → %s)",
+		wanNote(fb.ExpTotal), wanNote(b.p1.f.ExpTotal), wanNote(b.p1.f.Project), wanNote(fb.Project)))
+
+	// peer.outlier: C's 三公 share (both years).
+	for _, p := range []*plan{ds[roleC].p1, ds[roleC].p2} {
+		p.anomaly("peer.outlier", "warning", fmt.Sprintf("三公 %s is %s%% of expenditure %s, about ten times the county's other departments",
+			wanNote(p.f.TPTotal), pct(p.f.TPTotal, p.f.ExpTotal, 1), wanNote(p.f.ExpTotal)))
+	}
+
+	// transfer.unmatched: D passes money to E, which does not show it; F to G, which does.
+	d, e := ds[roleD], ds[roleE]
+	amount := roundTo(scale(r, d.p2.f.Project, 0.08, 0.2, d.p1.gran), d.p1.gran)
+	if e.p2.f.HasOther && e.p2.f.Other == amount {
+		amount += 100 * yuan
+	}
+	addTransfer(d.p2, "转拨"+e.p2.dept+"工作经费", amount)
+	d.p2.anomaly("transfer.unmatched", "warning", fmt.Sprintf("转拨%s工作经费%s, not found in %s's income (%s)",
+		e.p2.dept, wanNote(amount), e.p2.dept, name(e.p2)))
+	fg, g := ds[roleF], ds[roleG]
+	amount2 := roundTo(scale(r, fg.p2.f.Project, 0.05, 0.15, fg.p1.gran), 100*yuan)
+	if limit := roundTo(g.p1.f.IncomeTotal/5, 100*yuan); amount2 > limit {
+		amount2 = limit
+	}
+	addTransfer(fg.p2, "转拨"+g.p2.dept+"经费", amount2)
+	for _, gp := range []*plan{g.p1, g.p2} {
+		gf := gp.f
+		gf.HasOther = true
+		gf.Other = amount2
+		if gp == g.p1 {
+			gf.Other = scale(r, amount2, 0.92, 1.05, gp.gran)
+		}
+		gf.Fiscal = gf.IncomeTotal - gf.Other - gf.Fund
+		gf.drawBudget(r, gp.gran)
+		gp.doc = selfEval
+	}
+	g.p2.transferIn = &transfer{Other: fg.p2.dept, Amount: amount2}
+
+	// text.duplicate: H copies I's problems and measures.
+	h, in := ds[roleH], ds[roleI]
+	h.p2.problems, h.p2.measures = in.p2.problems, in.p2.measures
+	h.p2.doc, in.p2.doc = selfEval, selfEval
+	h.p2.anomaly("text.duplicate", "info", fmt.Sprintf("存在的问题/改进措施 copied from %s (%s)", in.p2.dept, name(in.p2)))
+
+	// In-report rules on year-2 reports.
+	ds[roleJ].p2.injectRule(r, "sum.expenditure")
+	ds[roleK].p2.injectRule(r, "staff.over_authorized")
+	ds[roleL].p2.injectRule(r, "balance.deficit")
+	e.p2.injectRule(r, "missing.disclosure")
+
 }

@@ -15,6 +15,7 @@
 package tables
 
 import (
+	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/extract"
 
 	"strings"
@@ -169,16 +170,12 @@ type AnomalyRow struct {
 	ReviewKey string
 }
 
-// CheckRow is one row of the checks table: one report and one rule, and what came of the check.
-type CheckRow struct {
-	ReportID string
-	Path     string
-	Rule     string
-	// Outcome is flagged, passed, not_applicable or insufficient.
-	Outcome string
-	// Detail says what was missing (insufficient) or names the anomaly_id(s) (flagged).
-	Detail string
-}
+// CheckRow is one row of the checks table: one report and one rule, and what came of the
+// check (outcome flagged, passed, not_applicable or insufficient; detail the anomaly_id(s)
+// when flagged, else what was missing or why the rule does not apply). It is the analysis's
+// own analyze.Check, so that the checks of a batch — one per report and rule, millions in a
+// national year — are written as the analysis made them, not copied first.
+type CheckRow = analyze.Check
 
 // Row is the set of row types that have a table.
 type Row interface {

@@ -1,0 +1,128 @@
+package analyze
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// judgeByRegion runs the rules that read figures over the batch a group of regions at a
+// time, with only that group's figures read back from the Spill, and appends their findings
+// and checks.
+//
+// Every rule across reports reads the figures of reports its report may be compared with:
+// its peers (the same region and year), its department's other years and the receivers of
+// its transfers (compatible regions). Compatible regions share their regionTail, or one of
+// them has none (a region not stated, or a bare level word): the reports of one tail are a
+// group, and those of none are read back for every group. They are judged last, with every
+// report they may read loaded. A national batch of thousands of counties then holds one
+// county's figures at a time, not the country's.
+func (b *Batch) judgeByRegion(rules []*Rule, spilled []*spilledParts, findings []Finding, checks []Check) ([]Finding, []Check, error) {
+	b.indexNames()
+	b.ratios = make([][]peerValue, len(b.Reports))
+	b.totals = make([][2]*decimal.Decimal, len(b.Reports))
+	loose, groups := b.tailGroups()
+	if err := b.loadFigures(loose, spilled); err != nil {
+		return nil, nil, err
+	}
+	b.share(loose)
+	for _, g := range groups {
+		if err := b.loadFigures(g, spilled); err != nil {
+			return nil, nil, err
+		}
+		b.share(g)
+		findings, checks = b.judge(rules, g, findings, checks)
+		b.dropFigures(g, spilled)
+	}
+	if len(loose) == 0 {
+		return findings, checks, nil
+	}
+	need := b.looseReach(loose)
+	if err := b.loadFigures(need, spilled); err != nil {
+		return nil, nil, err
+	}
+	b.share(need)
+	findings, checks = b.judge(rules, loose, findings, checks)
+	return findings, checks, nil
+}
+
+// tailGroups returns the reports without a regionTail, and the others grouped by their
+// tail, each group in index order, the groups in order of their first report.
+func (b *Batch) tailGroups() (loose []int, groups [][]int) {
+	at := map[string]int{}
+	for i := range b.Reports {
+		tail := regionTail(b.regions[i])
+		if tail == "" {
+			loose = append(loose, i)
+			continue
+		}
+		k, ok := at[tail]
+		if !ok {
+			k = len(groups)
+			at[tail] = k
+			groups = append(groups, nil)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	return loose, groups
+}
+
+// looseReach lists the reports not in loose that the reports of loose may read: their
+// departments' other years and the year's reports they may have passed money to.
+func (b *Batch) looseReach(loose []int) []int {
+	var out []int
+	for _, i := range loose {
+		out = append(out, b.sameDeptCandidates(i)...)
+		out = append(out, b.compatibleThisYear(i)...)
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return slices.DeleteFunc(out, func(j int) bool { return regionTail(b.regions[j]) == "" })
+}
+
+// loadFigures reads the figures of the reports back from the Spill (those not spilled are in
+// memory already).
+func (b *Batch) loadFigures(idx []int, spilled []*spilledParts) error {
+	errs := make([]error, len(idx))
+	parallel(len(idx), func(k int) {
+		i := idx[k]
+		if sp := spilled[i]; sp != nil && b.facts[i].slim == nil {
+			b.facts[i].slim, errs[k] = sp.figures()
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// dropFigures lets the figures read back for the reports go again, with their peers.
+func (b *Batch) dropFigures(idx []int, spilled []*spilledParts) {
+	for _, i := range idx {
+		if spilled[i] != nil {
+			b.facts[i].slim = nil
+		}
+		delete(b.peerMemo, i)
+	}
+}
+
+// share computes what the reports' rules read of each other, once: their peers, and the
+// peer ratios and totals the peers' rules compare.
+func (b *Batch) share(idx []int) {
+	for _, i := range idx {
+		b.peers(i)
+	}
+	parallel(len(idx), func(k int) { b.shareOne(idx[k]) })
+}
+
+// judge runs the rules on the reports, on every core (verdicts only read the batch), and
+// appends the findings and checks in report order.
+func (b *Batch) judge(rules []*Rule, idx []int, findings []Finding, checks []Check) ([]Finding, []Check) {
+	verdicts := make([]Verdict, len(idx))
+	for _, rule := range rules {
+		parallel(len(idx), func(k int) { verdicts[k] = rule.verdict(b, idx[k]) })
+		for k, i := range idx {
+			findings, checks = rule.collect(verdicts[k], &b.Reports[i], findings, checks)
+			verdicts[k] = Verdict{}
+		}
+	}
+	return findings, checks
+}
