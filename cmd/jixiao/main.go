@@ -375,6 +375,8 @@ func (in analysisInputs) config() (analyze.Config, error) {
 }
 
 const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE] [--review FILE] [--memory-limit MiB]
+       jixiao analyze OUT --shard K/N [--reference FILE]
+       jixiao analyze OUT --merge [--expected FILE] [--review FILE]
 
 Runs the checks again over the tables an earlier "jixiao run" wrote into OUT (reports,
 figures, claims and sections; or the partitioned tables of every "--shard" run into OUT),
@@ -382,6 +384,13 @@ without reading the documents, and replaces
 anomalies.parquet, checks.parquet, reviews.parquet, anomalies.xlsx and report.html in OUT,
 carrying the analysts' dispositions over as "jixiao run" does. Use it after
 changing --reference or --expected, or after merging the tables of several runs.
+
+Across machines the analysis is split by region: with --shard K/N (auto/N takes K from
+$JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) it runs the rules over the reports whose
+region hashes to K and writes them into OUT/analysis/shard=K-of-N/; once all N are done,
+--merge runs the rules that compare regions (text.duplicate, submission.missing) and writes
+the tables and views, byte for byte those of one "jixiao analyze OUT". --reference goes
+with the shards, --expected and --review with the merge (docs/scale.md).
 
 Exit codes: 0 done, 2 usage error, 3 the tables cannot be read or written.
 `
@@ -392,6 +401,8 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	reviewFiles := reviewFlag(fs)
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
 	memory := memoryFlag(fs)
+	shardFlag := fs.String("shard", "", "analyse only the regions of shard K of N (K/N, 0-based; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) into OUT/analysis/shard=K-of-N")
+	merge := fs.Bool("merge", false, "join the results of every analysis shard in OUT and write the tables and views")
 	if code, done := parseFlags(fs, analyzeUse, args, stdout, stderr); done {
 		return code
 	}
@@ -401,14 +412,36 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if *memory < 0 {
 		return usageError(stderr, "analyze", "--memory-limit must be 0 (none) or more")
 	}
+	var shard batch.Shard
+	if *shardFlag != "" {
+		var err error
+		if shard, err = batch.ParseShard(*shardFlag, os.Getenv); err != nil {
+			return usageError(stderr, "analyze", "%v", err)
+		}
+	}
+	switch {
+	case shard.Sharded() && *merge:
+		return usageError(stderr, "analyze", "--shard and --merge are two steps: run every shard, then --merge")
+	case shard.Sharded() && (*inputs.expected != "" || len(*reviewFiles) > 0):
+		return usageError(stderr, "analyze", "--expected and --review go with --merge, not with the shards")
+	case *merge && *inputs.reference != "":
+		return usageError(stderr, "analyze", "--reference goes with the shards (--shard K/N), not with --merge")
+	}
 	defer governMemory(*memory, os.Getenv)()
 	out := fs.Arg(0)
 	acfg, err := inputs.config() // the analysis needs no dictionary
 	if err != nil {
 		return usageError(stderr, "analyze", "%v", err)
 	}
+	if shard.Sharded() {
+		return analyzeShardCmd(ctx, out, acfg, shard, *quiet, stderr)
+	}
 	logger, _ := newLogger(stderr, "text", *quiet, false)
-	a, reports, err := batch.Reanalyze(ctx, out, acfg)
+	reanalyze := batch.Reanalyze
+	if *merge {
+		reanalyze = batch.MergeShards
+	}
+	a, reports, err := reanalyze(ctx, out, acfg)
 	if err == nil {
 		err = batch.WriteViewsReviewed(out, reports, a, batch.Reviews{Files: *reviewFiles}, logger)
 	}
@@ -419,6 +452,20 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if !*quiet {
 		e, w, i := a.Findings()
 		fmt.Fprintf(stderr, "jixiao: %d reports: %d findings (%d errors, %d warnings, %d info)\n", len(reports), e+w+i, e, w, i)
+	}
+	return exitOK
+}
+
+// analyzeShardCmd is "jixiao analyze OUT --shard K/N".
+func analyzeShardCmd(ctx context.Context, out string, cfg analyze.Config, shard batch.Shard, quiet bool, stderr io.Writer) int {
+	m, err := batch.AnalyzeShard(ctx, out, cfg, shard)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "jixiao: analysis shard %s: %d reports owned (%d read): %d findings, %d checks\n",
+			shard, m.Owned, m.Read, m.Findings, m.Checks)
 	}
 	return exitOK
 }
