@@ -9,6 +9,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,7 +20,9 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
+	"time"
 
 	flag "github.com/spf13/pflag"
 
@@ -40,7 +43,7 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
@@ -61,14 +64,14 @@ Exit codes: 0 every file read (ok or partial), 1 some file failed (--strict: or 
 `
 
 // run is the whole program: it returns the exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "run":
-		return runCmd(ctx, rest, stdout, stderr)
+		return runCmd(ctx, rest, stdin, stdout, stderr)
 	case "dump":
 		return dumpCmd(ctx, rest, stdout, stderr)
 	case "explain":
@@ -80,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case "help", "-h", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
-			return run(ctx, []string{rest[0], "--help"}, stdout, stderr)
+			return run(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -159,11 +162,17 @@ without the analysis: run "jixiao analyze OUT" once every shard is done. With
 --incremental, files whose content and path are unchanged since the run in OUT keep their
 rows and are not read again.
 
+With --files-from FILE (- for standard input) the files and folders to read are also
+taken from FILE, one a line. With --jsonl nothing is written into a folder: each file's
+row of the reports table, then each of its figures, is one JSON object a line on standard
+output ({"table":"reports",…}, {"table":"figures",…}), for a pipe such as Spark's RDD.pipe
+(docs/scale.md); no analysis runs.
+
 Exit codes: 0 every file read (ok or partial), 1 some file failed (with --strict: or
 partial), 2 usage error, 3 the run failed (output not writable, interrupted).
 `
 
-func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("run")
 	out := fs.StringP("out", "o", "", "output folder (required; created if missing)")
 	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "files read at once")
@@ -179,8 +188,21 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("verbose", false, "log every file read and the time of each phase")
 	memory := memoryFlag(fs)
 	prof := profileFlags(fs)
+	filesFrom := fs.String("files-from", "", "also read the files and folders listed in FILE, one a line (- for standard input)")
+	jsonl := fs.Bool("jsonl", false, "write one JSON object a line to standard output (each file's report, then its figures) instead of tables into OUT; no analysis")
 	if code, done := parseFlags(fs, runUse, args, stdout, stderr); done {
 		return code
+	}
+	ins := fs.Args()
+	if *filesFrom != "" {
+		listed, err := readList(*filesFrom, stdin)
+		if err != nil {
+			return usageError(stderr, "run", "--files-from: %v", err)
+		}
+		ins = append(ins, listed...)
+	}
+	if *jsonl {
+		return linesCmd(ctx, ins, *out, *jobs, *lim, *timeout, len(*reviewFiles) > 0 || *incremental, *quiet, stdout, stderr)
 	}
 	var shard batch.Shard
 	if *shardFlag != "" {
@@ -190,7 +212,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	switch {
-	case fs.NArg() == 0:
+	case len(ins) == 0:
 		return usageError(stderr, "run", "no INPUT files or folders given")
 	case *out == "":
 		return usageError(stderr, "run", "no output folder: give -o OUT")
@@ -231,7 +253,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	sum, err := batch.Run(ctx, batch.Config{
 		Analyze:     batch.Rules(acfg),
 		Views:       true,
-		Inputs:      fs.Args(),
+		Inputs:      ins,
 		Out:         *out,
 		Jobs:        *jobs,
 		Limits:      *lim,
@@ -466,6 +488,71 @@ func analyzeShardCmd(ctx context.Context, out string, cfg analyze.Config, shard 
 	if !quiet {
 		fmt.Fprintf(stderr, "jixiao: analysis shard %s: %d reports owned (%d read): %d findings, %d checks\n",
 			shard, m.Owned, m.Read, m.Findings, m.Checks)
+	}
+	return exitOK
+}
+
+// readList reads the paths listed in name (stdin for "-"), one a line; blank lines are
+// passed over.
+func readList(name string, stdin io.Reader) ([]string, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	var paths []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		if line := strings.TrimRight(sc.Text(), "\r"); strings.TrimSpace(line) != "" {
+			paths = append(paths, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return paths, nil
+}
+
+// linesCmd is "jixiao run --jsonl": the files' reports and figures as JSON lines on stdout.
+func linesCmd(ctx context.Context, ins []string, out string, jobs int, lim parse.Limits, timeout time.Duration,
+	tablesOnly, quiet bool, stdout, stderr io.Writer) int {
+	switch {
+	case out != "":
+		return usageError(stderr, "run", "--jsonl writes to standard output: give no -o OUT")
+	case tablesOnly:
+		return usageError(stderr, "run", "--review and --incremental need the tables of OUT: not with --jsonl")
+	case jobs < 1:
+		return usageError(stderr, "run", "--jobs must be at least 1")
+	case len(ins) == 0:
+		return exitOK // an empty part of a pipe: nothing to write
+	}
+	logger, err := newLogger(stderr, "text", quiet, false)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	sum, err := batch.WriteLines(ctx, batch.Config{Inputs: ins, Jobs: jobs, Limits: lim, FileTimeout: timeout, Extractor: ex, Logger: logger}, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		if errors.Is(err, batch.ErrConfig) {
+			return exitUsage
+		}
+		return exitRun
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "jixiao: %s\n", sum)
+	}
+	if sum.Failed > 0 {
+		return exitFailed
 	}
 	return exitOK
 }
