@@ -425,9 +425,20 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	memory := memoryFlag(fs)
 	shardFlag := fs.String("shard", "", "analyse only the regions of shard K of N (K/N, 0-based; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) into OUT/analysis/shard=K-of-N")
 	merge := fs.Bool("merge", false, "join the results of every analysis shard in OUT and write the tables and views")
+	prof := profileFlags(fs)
 	if code, done := parseFlags(fs, analyzeUse, args, stdout, stderr); done {
 		return code
 	}
+	stop, err := prof.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		}
+	}()
 	if fs.NArg() != 1 {
 		return usageError(stderr, "analyze", "give exactly one OUT folder")
 	}
