@@ -132,10 +132,17 @@ type Config struct {
 	// Expected is the list of units that must submit (--expected); nil when none was given,
 	// and submission.missing is then not_applicable.
 	Expected []ExpectedRow
+	// Rules, when set, limits Prepare and Finish to the rules it accepts (by ID): the others
+	// give neither findings nor checks. Nil runs every rule. The analysis shards run
+	// ShardRule, their merge MergeRule.
+	Rules func(id string) bool
 	// Spill, when set, is where Prepare moves the bulk of each prepared report until Finish
 	// reads it back (see Spill); nil keeps it in memory. Run does not use it.
 	Spill *Spill
 }
+
+// runs reports whether the configuration runs the rule.
+func (cfg Config) runs(rule *Rule) bool { return cfg.Rules == nil || cfg.Rules(rule.ID) }
 
 // withDefaults returns cfg with its zero fields set to their defaults.
 func (cfg Config) withDefaults() Config {
@@ -385,8 +392,24 @@ func sortFindings(fs []Finding) {
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule
 		}
-		return a.AnomalyID < b.AnomalyID
+		if a.AnomalyID != b.AnomalyID {
+			return a.AnomalyID < b.AnomalyID
+		}
+		return findingRest(&a) < findingRest(&b)
 	})
+}
+
+// findingRest is the rest of a finding's row, for the order of two findings alike in all
+// the order's keys: their order then does not depend on the order they were found in.
+func findingRest(f *Finding) string {
+	dec := func(d *decimal.Decimal) string {
+		if d == nil {
+			return ""
+		}
+		return d.String()
+	}
+	return strings.Join([]string{f.ReportID, f.Message, f.Evidence, strings.Join(f.Related, ","), strings.Join(f.Metrics, ","),
+		f.Item, dec(f.Expected), dec(f.Actual)}, "\x00")
 }
 
 // ofYear keeps the figures stated for the report's own year: a report that also recalls an

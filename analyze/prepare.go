@@ -54,7 +54,7 @@ func Prepare(r Report, cfg Config) *Prepared {
 	var checks []Check
 	p.checks = make([]checked, 0, aloneRules)
 	for x, rule := range registry {
-		if !rule.alone() {
+		if !rule.alone() || !cfg.runs(rule) {
 			continue
 		}
 		p.findings, checks = rule.collect(rule.verdict(one, 0), &r, p.findings, checks)
@@ -86,11 +86,13 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	}
 	var across []*Rule
 	for _, rule := range registry {
-		if !rule.alone() && rule != &ruleTextDuplicate {
+		if !rule.alone() && rule != &ruleTextDuplicate && cfg.runs(rule) {
 			across = append(across, rule)
 		}
 	}
-	across = append(across, &ruleTextDuplicate)
+	if cfg.runs(&ruleTextDuplicate) {
+		across = append(across, &ruleTextDuplicate)
+	}
 	findings := make([]Finding, 0, nf)
 	checks := make([]Check, 0, nc+len(across)*len(ps))
 	spilled := make([]*spilledParts, len(ps))

@@ -120,7 +120,10 @@ func (r *Report) SectionRows() []tables.SectionRow {
 // without the documents. out may hold the tables of one run (out/figures.parquet) or a
 // dataset of sharded runs (out/figures/report_year=2024/part-0.parquet, …, every part of
 // every shard), which Load merges.
-func Load(out string) ([]Report, error) {
+func Load(out string) ([]Report, error) { return loadWhere(out, nil) }
+
+// loadWhere is Load of the reports whose resultKey is in keep (every report when keep is nil).
+func loadWhere(out string, keep map[string]bool) ([]Report, error) {
 	tf, err := datasetFiles(out)
 	if err != nil {
 		return nil, err
@@ -128,7 +131,7 @@ func Load(out string) ([]Report, error) {
 	if len(tf.reports) == 0 {
 		return nil, fmt.Errorf("read %s: no %s and no partitioned %s folder", out, tables.ReportsFile, tables.Name[tables.ReportRow]())
 	}
-	reports, err := loadFiles(tf)
+	reports, err := loadKept(tf, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -182,10 +185,17 @@ func scanAll[R tables.Row](files []string, fn func([]R) error) error {
 // loadFiles rebuilds reports from the rows of the tables' files, in the reports' file order.
 // The figures, claims and sections are taken a batch of rows at a time: the rows of a
 // whole table are never held beside the reports made of them.
-func loadFiles(tf tableFiles) ([]Report, error) {
+func loadFiles(tf tableFiles) ([]Report, error) { return loadKept(tf, nil) }
+
+// loadKept is loadFiles of the reports whose resultKey is in keep (every report when keep is
+// nil), in the reports' file order.
+func loadKept(tf tableFiles, keep map[string]bool) ([]Report, error) {
 	rows, err := readAll[tables.ReportRow](tf.reports)
 	if err != nil {
 		return nil, err
+	}
+	if keep != nil {
+		rows = slices.DeleteFunc(rows, func(r tables.ReportRow) bool { return !keep[resultKey(r.ReportID, r.Path)] })
 	}
 	reports := make([]Report, len(rows))
 	index := make(map[string]*extract.Result, len(rows))

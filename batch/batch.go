@@ -193,6 +193,9 @@ func (s Summary) String() string {
 // views need is kept — its figures, claims and sections — not the document.
 func Run(ctx context.Context, cfg Config) (sum Summary, err error) {
 	start := time.Now()
+	if cfg.Out == "" {
+		return Summary{}, configErrorf(nil, "no output folder")
+	}
 	cfg, err = cfg.withDefaults()
 	if err != nil {
 		return Summary{}, err
@@ -387,9 +390,6 @@ func Summarize(reports []Report) Summary {
 func (cfg Config) withDefaults() (Config, error) {
 	if len(cfg.Inputs) == 0 {
 		return cfg, configErrorf(nil, "no input files or folders")
-	}
-	if cfg.Out == "" {
-		return cfg, configErrorf(nil, "no output folder")
 	}
 	if cfg.Jobs <= 0 {
 		cfg.Jobs = runtime.NumCPU()

@@ -356,6 +356,8 @@ func tableOf[R Row]() table[R] {
 		return any(evaluationsTable()).(table[R])
 	case ReviewRow:
 		return any(reviewsTable()).(table[R])
+	case PartialFindingRow:
+		return any(partialFindingsTable()).(table[R])
 	default:
 		return any(checksTable()).(table[R])
 	}

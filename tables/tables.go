@@ -179,7 +179,8 @@ type CheckRow = analyze.Check
 
 // Row is the set of row types that have a table.
 type Row interface {
-	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow | ReviewRow | IndicatorRow | FundsRow | EvaluationRow
+	ReportRow | FigureRow | AnomalyRow | CheckRow | ClaimRow | SectionRow | ReviewRow | IndicatorRow | FundsRow | EvaluationRow |
+		PartialFindingRow
 }
 
 // ClaimRow is one row of the claims table (an addition to SPEC): a statement of a report

@@ -9,6 +9,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,7 +20,9 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
+	"time"
 
 	flag "github.com/spf13/pflag"
 
@@ -40,7 +43,7 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
@@ -61,14 +64,14 @@ Exit codes: 0 every file read (ok or partial), 1 some file failed (--strict: or 
 `
 
 // run is the whole program: it returns the exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "run":
-		return runCmd(ctx, rest, stdout, stderr)
+		return runCmd(ctx, rest, stdin, stdout, stderr)
 	case "dump":
 		return dumpCmd(ctx, rest, stdout, stderr)
 	case "explain":
@@ -80,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case "help", "-h", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
-			return run(ctx, []string{rest[0], "--help"}, stdout, stderr)
+			return run(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -159,11 +162,17 @@ without the analysis: run "jixiao analyze OUT" once every shard is done. With
 --incremental, files whose content and path are unchanged since the run in OUT keep their
 rows and are not read again.
 
+With --files-from FILE (- for standard input) the files and folders to read are also
+taken from FILE, one a line. With --jsonl nothing is written into a folder: each file's
+row of the reports table, then each of its figures, is one JSON object a line on standard
+output ({"table":"reports",…}, {"table":"figures",…}), for a pipe such as Spark's RDD.pipe
+(docs/scale.md); no analysis runs.
+
 Exit codes: 0 every file read (ok or partial), 1 some file failed (with --strict: or
 partial), 2 usage error, 3 the run failed (output not writable, interrupted).
 `
 
-func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("run")
 	out := fs.StringP("out", "o", "", "output folder (required; created if missing)")
 	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "files read at once")
@@ -179,8 +188,21 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("verbose", false, "log every file read and the time of each phase")
 	memory := memoryFlag(fs)
 	prof := profileFlags(fs)
+	filesFrom := fs.String("files-from", "", "also read the files and folders listed in FILE, one a line (- for standard input)")
+	jsonl := fs.Bool("jsonl", false, "write one JSON object a line to standard output (each file's report, then its figures) instead of tables into OUT; no analysis")
 	if code, done := parseFlags(fs, runUse, args, stdout, stderr); done {
 		return code
+	}
+	ins := fs.Args()
+	if *filesFrom != "" {
+		listed, err := readList(*filesFrom, stdin)
+		if err != nil {
+			return usageError(stderr, "run", "--files-from: %v", err)
+		}
+		ins = append(ins, listed...)
+	}
+	if *jsonl {
+		return linesCmd(ctx, ins, *out, *jobs, *lim, *timeout, len(*reviewFiles) > 0 || *incremental, *quiet, stdout, stderr)
 	}
 	var shard batch.Shard
 	if *shardFlag != "" {
@@ -190,7 +212,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	switch {
-	case fs.NArg() == 0:
+	case len(ins) == 0:
 		return usageError(stderr, "run", "no INPUT files or folders given")
 	case *out == "":
 		return usageError(stderr, "run", "no output folder: give -o OUT")
@@ -231,7 +253,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	sum, err := batch.Run(ctx, batch.Config{
 		Analyze:     batch.Rules(acfg),
 		Views:       true,
-		Inputs:      fs.Args(),
+		Inputs:      ins,
 		Out:         *out,
 		Jobs:        *jobs,
 		Limits:      *lim,
@@ -375,6 +397,8 @@ func (in analysisInputs) config() (analyze.Config, error) {
 }
 
 const analyzeUse = `Usage: jixiao analyze OUT [--reference FILE] [--expected FILE] [--review FILE] [--memory-limit MiB]
+       jixiao analyze OUT --shard K/N [--reference FILE]
+       jixiao analyze OUT --merge [--expected FILE] [--review FILE]
 
 Runs the checks again over the tables an earlier "jixiao run" wrote into OUT (reports,
 figures, claims and sections; or the partitioned tables of every "--shard" run into OUT),
@@ -382,6 +406,13 @@ without reading the documents, and replaces
 anomalies.parquet, checks.parquet, reviews.parquet, anomalies.xlsx and report.html in OUT,
 carrying the analysts' dispositions over as "jixiao run" does. Use it after
 changing --reference or --expected, or after merging the tables of several runs.
+
+Across machines the analysis is split by region: with --shard K/N (auto/N takes K from
+$JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) it runs the rules over the reports whose
+region hashes to K and writes them into OUT/analysis/shard=K-of-N/; once all N are done,
+--merge runs the rules that compare regions (text.duplicate, submission.missing) and writes
+the tables and views, byte for byte those of one "jixiao analyze OUT". --reference goes
+with the shards, --expected and --review with the merge (docs/scale.md).
 
 Exit codes: 0 done, 2 usage error, 3 the tables cannot be read or written.
 `
@@ -392,14 +423,42 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	reviewFiles := reviewFlag(fs)
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
 	memory := memoryFlag(fs)
+	shardFlag := fs.String("shard", "", "analyse only the regions of shard K of N (K/N, 0-based; auto/N takes K from $JOB_COMPLETION_INDEX or $SLURM_ARRAY_TASK_ID) into OUT/analysis/shard=K-of-N")
+	merge := fs.Bool("merge", false, "join the results of every analysis shard in OUT and write the tables and views")
+	prof := profileFlags(fs)
 	if code, done := parseFlags(fs, analyzeUse, args, stdout, stderr); done {
 		return code
 	}
+	stop, err := prof.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		}
+	}()
 	if fs.NArg() != 1 {
 		return usageError(stderr, "analyze", "give exactly one OUT folder")
 	}
 	if *memory < 0 {
 		return usageError(stderr, "analyze", "--memory-limit must be 0 (none) or more")
+	}
+	var shard batch.Shard
+	if *shardFlag != "" {
+		var err error
+		if shard, err = batch.ParseShard(*shardFlag, os.Getenv); err != nil {
+			return usageError(stderr, "analyze", "%v", err)
+		}
+	}
+	switch {
+	case shard.Sharded() && *merge:
+		return usageError(stderr, "analyze", "--shard and --merge are two steps: run every shard, then --merge")
+	case shard.Sharded() && (*inputs.expected != "" || len(*reviewFiles) > 0):
+		return usageError(stderr, "analyze", "--expected and --review go with --merge, not with the shards")
+	case *merge && *inputs.reference != "":
+		return usageError(stderr, "analyze", "--reference goes with the shards (--shard K/N), not with --merge")
 	}
 	defer governMemory(*memory, os.Getenv)()
 	out := fs.Arg(0)
@@ -407,8 +466,15 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if err != nil {
 		return usageError(stderr, "analyze", "%v", err)
 	}
+	if shard.Sharded() {
+		return analyzeShardCmd(ctx, out, acfg, shard, *quiet, stderr)
+	}
 	logger, _ := newLogger(stderr, "text", *quiet, false)
-	a, reports, err := batch.Reanalyze(ctx, out, acfg)
+	reanalyze := batch.Reanalyze
+	if *merge {
+		reanalyze = batch.MergeShards
+	}
+	a, reports, err := reanalyze(ctx, out, acfg)
 	if err == nil {
 		err = batch.WriteViewsReviewed(out, reports, a, batch.Reviews{Files: *reviewFiles}, logger)
 	}
@@ -419,6 +485,85 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if !*quiet {
 		e, w, i := a.Findings()
 		fmt.Fprintf(stderr, "jixiao: %d reports: %d findings (%d errors, %d warnings, %d info)\n", len(reports), e+w+i, e, w, i)
+	}
+	return exitOK
+}
+
+// analyzeShardCmd is "jixiao analyze OUT --shard K/N".
+func analyzeShardCmd(ctx context.Context, out string, cfg analyze.Config, shard batch.Shard, quiet bool, stderr io.Writer) int {
+	m, err := batch.AnalyzeShard(ctx, out, cfg, shard)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "jixiao: analysis shard %s: %d reports owned (%d read): %d findings, %d checks\n",
+			shard, m.Owned, m.Read, m.Findings, m.Checks)
+	}
+	return exitOK
+}
+
+// readList reads the paths listed in name (stdin for "-"), one a line; blank lines are
+// passed over.
+func readList(name string, stdin io.Reader) ([]string, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	var paths []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		if line := strings.TrimRight(sc.Text(), "\r"); strings.TrimSpace(line) != "" {
+			paths = append(paths, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return paths, nil
+}
+
+// linesCmd is "jixiao run --jsonl": the files' reports and figures as JSON lines on stdout.
+func linesCmd(ctx context.Context, ins []string, out string, jobs int, lim parse.Limits, timeout time.Duration,
+	tablesOnly, quiet bool, stdout, stderr io.Writer) int {
+	switch {
+	case out != "":
+		return usageError(stderr, "run", "--jsonl writes to standard output: give no -o OUT")
+	case tablesOnly:
+		return usageError(stderr, "run", "--review and --incremental need the tables of OUT: not with --jsonl")
+	case jobs < 1:
+		return usageError(stderr, "run", "--jobs must be at least 1")
+	case len(ins) == 0:
+		return exitOK // an empty part of a pipe: nothing to write
+	}
+	logger, err := newLogger(stderr, "text", quiet, false)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return exitRun
+	}
+	sum, err := batch.WriteLines(ctx, batch.Config{Inputs: ins, Jobs: jobs, Limits: lim, FileTimeout: timeout, Extractor: ex, Logger: logger}, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		if errors.Is(err, batch.ErrConfig) {
+			return exitUsage
+		}
+		return exitRun
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "jixiao: %s\n", sum)
+	}
+	if sum.Failed > 0 {
+		return exitFailed
 	}
 	return exitOK
 }

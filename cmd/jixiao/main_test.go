@@ -17,8 +17,13 @@ import (
 const seedTxt = "../../testdata/reports/longhui-kexie-2024.txt"
 
 func runCLI(ctx context.Context, args ...string) (code int, stdout, stderr string) {
+	return runCLIWith(ctx, "", args...)
+}
+
+// runCLIWith is runCLI with stdin as the standard input.
+func runCLIWith(ctx context.Context, stdin string, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
-	code = run(ctx, args, &out, &errb)
+	code = run(ctx, args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
