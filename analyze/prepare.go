@@ -107,7 +107,11 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 		}
 		*p = Prepared{} // the batch holds what remains of it
 	}
-	figureRules := across[:len(across)-1]
+	dup := cfg.runs(&ruleTextDuplicate)
+	figureRules := across
+	if dup {
+		figureRules = across[:len(across)-1] // copied text is judged last, on the sections
+	}
 	findings, checks, err := b.judgeByRegion(figureRules, spilled, findings, checks)
 	if err != nil {
 		return nil, nil, err
@@ -128,7 +132,9 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	for i := range all {
 		all[i] = i
 	}
-	findings, checks = b.judge([]*Rule{&ruleTextDuplicate}, all, findings, checks)
+	if dup {
+		findings, checks = b.judge([]*Rule{&ruleTextDuplicate}, all, findings, checks)
+	}
 	for _, rule := range across {
 		if rule.Unreported != nil && (rule.Input == "" || rule.inputGiven(cfg)) {
 			for _, f := range rule.Unreported(b) {

@@ -24,6 +24,10 @@ func TestIndexedJobStages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// a county's batch beside them: inconsistencies within and across its reports
+	if err := corpus.Write(in, corpus.CountyBatch(9)); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(t.TempDir(), "out")
 	stage := func(args ...string) {
 		t.Helper()
