@@ -154,7 +154,7 @@ func (lx *Lexicon) unitInRun(run []rune, after string, subject bool) (runName, b
 		best -= 2 // 上犹县史志研究室部门所属…
 		name = rest
 	}
-	if lx.startsFormLabel([]rune(name), 0) || lx.isPhrase(kindGenericUnit, name) {
+	if lx.startsFormLabel([]rune(name), 0) || lx.isPhrase(kindGenericUnit, name) || lx.unitList(name) {
 		return runName{}, false
 	}
 	p := unitname.Split(name)
@@ -165,6 +165,28 @@ func (lx *Lexicon) unitInRun(run []rune, after string, subject bool) (runName, b
 		return runName{}, false
 	}
 	return runName{start: start, end: best, norm: name, weight: weight}, true
+}
+
+// unitList reports whether a name is a list of units rather than one: the subordinates a
+// report lists (所属X中心和Y协会), or two names joined by 和 / 及 where the first already ends
+// like a unit (X服务中心和Y协会; not 住房和城乡建设局, whose 住房 is no unit).
+func (lx *Lexicon) unitList(name string) bool {
+	if strings.HasPrefix(name, "所属") || strings.HasPrefix(name, "下属") {
+		return true
+	}
+	for _, sep := range []string{"和", "及", "与"} {
+		for i := strings.Index(name, sep); i > 0; {
+			if lx.endsLikeUnit(name[:i]) && utf8.RuneCountInString(name[:i]) >= 4 {
+				return true
+			}
+			j := strings.Index(name[i+len(sep):], sep)
+			if j < 0 {
+				break
+			}
+			i += len(sep) + j
+		}
+	}
+	return false
 }
 
 // subjectFollows reports whether the text after a name makes the name a sentence's subject.

@@ -120,7 +120,7 @@ func (lx *Lexicon) readIdentity(doc *parse.Document, lines []idLine) Identity {
 	if id.Title == "" && len(lines) > 0 {
 		id.Title = lines[0].raw
 	}
-	id.Department = cleanDepartment(id.Department)
+	id.Department = cleanDepartment(lx.breadcrumbUnit(id.Department))
 	n := normalizeString(id.Department)
 	id.Region = unitname.Region(n)
 	if id.Region == "" && wholeRegion(n) {
@@ -136,7 +136,31 @@ func cleanDepartment(d string) string {
 	for _, s := range []string{"（盖章）", "(盖章)", "（公章）", "(公章)"} {
 		d = strings.TrimSuffix(d, s)
 	}
+	// a form's tag after the name: 汨罗市中医院[单户表]
+	if i := strings.LastIndexAny(d, "[【"); i > 0 && (strings.HasSuffix(d, "]") || strings.HasSuffix(d, "】")) {
+		d = d[:i]
+	}
+	// a bracket the text cut before it closed: …集中区(管委会
+	if strings.Count(d, "(") == strings.Count(d, ")")+1 {
+		d += ")"
+	} else if strings.Count(d, "（") == strings.Count(d, "）")+1 {
+		d += "）"
+	}
 	return strings.TrimSpace(d)
+}
+
+// breadcrumbUnit takes the unit out of a web page's breadcrumb taken for a name
+// (> 南漳县招商服务中心 > 法定主动公开内容 > 财政资金): the first part that ends like a unit.
+func (lx *Lexicon) breadcrumbUnit(d string) string {
+	if !strings.ContainsAny(d, ">»›") {
+		return d
+	}
+	for _, p := range strings.FieldsFunc(d, func(r rune) bool { return strings.ContainsRune(">»›", r) }) {
+		if p = strings.TrimSpace(p); lx.endsLikeUnit(p) {
+			return p
+		}
+	}
+	return d
 }
 
 // docBasis is budget for budget documents (部门预算说明) and actual for everything else: the

@@ -49,6 +49,9 @@ func TestReadIdentity(t *testing.T) {
 		// 繁体 kept as written; a year spread out by a PDF copy
 		{"平川縣審計局2022年“三公”經費預算\n一、2022年“三公”經費支出預算表", "平川縣審計局", "平川县", "2022"},
 		{"附件6\n平川县20 16 -度部门(单位)整体支出\n绩效评价自评报告\n部门(单位)名称 平川县水务服务中心\n预算编码 PCX292", "平川县水务服务中心", "平川县", "2016"},
+		// a breadcrumb, a form's tag and a bracket cut off in the name
+		{"当前位置：首页 > 平川县招商服务中心 > 法定主动公开内容 > 财政资金\n平川县招商服务中心2023年度部门决算", "平川县招商服务中心", "平川县", "2023"},
+		{"平川县中医院信息公开\n来源:卫计局\n2022年医疗卫生机构收支决算总表\n编制单位:平川县中医院[单户表] |\n单位:元", "平川县中医院", "平川县", "2022"},
 		// an excerpt that lost its title: a numbered heading names the unit and the year
 		{"一、单位概况\n1、主要职能\n开展学术交流。\n2、机构设置及部门决算单位构成\n从预算单位构成看，本部门决算包括：本级决算、所属平川县院士专家服务中心和平川县科学技术协会机关服务中心决算。\n二、平川县科学技术协会2019年度部门决算情况说明", "平川县科学技术协会", "平川县", "2019"},
 	}
@@ -80,4 +83,20 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return s
+}
+
+// TestUnitList: a list of units is no unit's name; a name with 和 inside it is one.
+func TestUnitList(t *testing.T) {
+	lx := newTestExtractor(t).lex
+	for name, want := range map[string]bool{
+		"平川县院士专家服务中心和平川县科学技术协会": true,
+		"所属平川县科技馆":              true,
+		"平川县住房和城乡建设局":           false,
+		"平川县文化和旅游局":             false,
+		"平川县自然资源和规划局":           false,
+	} {
+		if got := lx.unitList(name); got != want {
+			t.Errorf("unitList(%s) = %v, want %v", name, got, want)
+		}
+	}
 }
