@@ -69,7 +69,7 @@ func (fx *facts) key(x int) figKey {
 		return fx.slim.key(p)
 	}
 	f := &fx.figs[p]
-	return figKey{metric: f.Metric, basis: factBasis(f), item: f.Item}
+	return figKey{metric: f.Metric, basis: factBasis(f.Basis, f.BasisText), item: f.Item}
 }
 
 // keys ranges over the keys in order: x and key x.
@@ -121,10 +121,11 @@ func normBasis(b extract.Basis) extract.Basis {
 // against last year's report.
 const priorBudgetBasis extract.Basis = "prior_budget"
 
-// factBasis is the basis a figure is indexed under: its own, or priorBudgetBasis.
-func factBasis(f *extract.Figure) extract.Basis {
-	b := normBasis(f.Basis)
-	if b == extract.Prior && priorBudget(f.BasisText) {
+// factBasis is the basis a figure is indexed under, from its basis and the wording that
+// gave it: its own, or priorBudgetBasis.
+func factBasis(basis extract.Basis, basisText string) extract.Basis {
+	b := normBasis(basis)
+	if b == extract.Prior && priorBudget(basisText) {
 		return priorBudgetBasis
 	}
 	return b
@@ -141,7 +142,7 @@ func buildFacts(figs []extract.Figure) *facts {
 	var count []int32
 	for i := range figs {
 		f := &figs[i]
-		k := figKey{metric: f.Metric, basis: factBasis(f), item: f.Item}
+		k := figKey{metric: f.Metric, basis: factBasis(f.Basis, f.BasisText), item: f.Item}
 		x, ok := at[k]
 		if !ok {
 			x = int32(len(count))

@@ -34,8 +34,7 @@ func (s *slimFigures) str(sp span) string { return s.text[sp.off : sp.off+sp.n] 
 // key is the key of the figure at p.
 func (s *slimFigures) key(p int32) figKey {
 	g := &s.figs[p]
-	f := extract.Figure{Basis: extract.Basis(s.str(g.basis)), BasisText: s.str(g.basisText)}
-	return figKey{metric: s.str(g.metric), basis: factBasis(&f), item: s.str(g.item)}
+	return figKey{metric: s.str(g.metric), basis: factBasis(extract.Basis(s.str(g.basis)), s.str(g.basisText)), item: s.str(g.item)}
 }
 
 // figure makes the figure at p, its texts sharing the copy's.

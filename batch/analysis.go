@@ -282,17 +282,9 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 		return nil, nil, err
 	}
 	defer spill.Close()
-	rs := rules{cfg}.withSpill(spill)
-	parallelDo(len(reports), func(i int) {
-		rs.Prepare(&reports[i])
-	})
-	budget := newViewBudget()
-	for i := range reports {
-		k := reports[i].retained(false)
-		budget.keep(&k, &reports[i])
-		reports[i] = k
-	}
-	a, err := rs.Analyze(ctx, reports)
+	cfg.Spill = spill
+	prepareRetained(reports, cfg)
+	a, err := rules{cfg}.Analyze(ctx, reports)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -300,6 +292,20 @@ func Reanalyze(ctx context.Context, out string, cfg analyze.Config) (*Analysis, 
 		return nil, nil, err
 	}
 	return a, reports, nil
+}
+
+// prepareRetained prepares every report with cfg's rules, on every core, and keeps of each
+// what a run keeps for the views (within the views' budget): the rest is in cfg.Spill.
+func prepareRetained(reports []Report, cfg analyze.Config) {
+	parallelDo(len(reports), func(i int) {
+		reports[i].prepared = analyze.Prepare(analysisInput(&reports[i]), cfg)
+	})
+	budget := newViewBudget()
+	for i := range reports {
+		k := reports[i].retained(false)
+		budget.keep(&k, &reports[i])
+		reports[i] = k
+	}
 }
 
 // WriteAnalysis writes the anomalies and checks tables into out, each atomically.

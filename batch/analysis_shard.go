@@ -214,25 +214,10 @@ func writeShardTables(ctx context.Context, dir string, findings []analyze.Findin
 			Path: f.Path, Related: f.Related, Metrics: f.Metrics, Expected: f.Expected, Actual: f.Actual, Message: f.Message,
 			Evidence: f.Evidence, Item: f.Item, Department: f.Order()}
 	}
-	fw, err := tables.Create[tables.PartialFindingRow](dir)
-	if err != nil {
+	if err := tables.WriteFile(dir, rows); err != nil {
 		return err
 	}
-	if err := errors.Join(fw.Write(rows...), fw.Finish()); err != nil {
-		return errors.Join(err, fw.Abort())
-	}
-	if err := fw.Close(); err != nil {
-		return err
-	}
-	crows := analysisRows(nil, checks).Checks
-	cw, err := tables.Create[tables.CheckRow](dir)
-	if err != nil {
-		return err
-	}
-	if err := errors.Join(cw.Write(crows...), cw.Finish()); err != nil {
-		return errors.Join(err, cw.Abort())
-	}
-	return cw.Close()
+	return tables.WriteFile(dir, analysisRows(nil, checks).Checks)
 }
 
 // shardNames lists the folders of out/analysis named shard=K-of-N, as K and N.
@@ -305,15 +290,10 @@ func mergeRules(ctx context.Context, out string, reports []Report, cfg analyze.C
 	}
 	defer spill.Close()
 	cfg.Spill = spill
-	parallelDo(len(reports), func(i int) {
-		reports[i].prepared = analyze.Prepare(analysisInput(&reports[i]), cfg)
-	})
-	budget := newViewBudget()
+	prepareRetained(reports, cfg)
 	ps := make([]*analyze.Prepared, len(reports))
 	for i := range reports {
-		k := reports[i].retained(false)
-		budget.keep(&k, &reports[i])
-		reports[i], ps[i] = k, k.prepared
+		ps[i] = reports[i].prepared
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("analysis interrupted: %w", err)

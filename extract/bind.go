@@ -941,16 +941,16 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 	if of == "expenditure.project" && strings.HasPrefix(metric, "expenditure.basic.") {
 		// 商品和服务支出42.6万元，占项目支出预算90.73%: the economic class of project spending,
 		// not of basic spending
-		if lb := lastBoundAny(bound); amount != nil && lb != nil && lb.idx >= 0 && lb.idx < len(w.figs) {
-			w.figs[lb.idx].notMetric = true
+		if f := w.shareSubject(bound, amount); f != nil {
+			f.notMetric = true
 		}
 		return
 	}
 	if w.e.lex.contains(kindFundScope, "", base.String()) {
 		// a share of one fund's spending (占一般公共预算财政拨款总支出的70.80%): the figure is that
 		// fund's part of its metric, and the base is no figure of the vocabulary
-		if lb := lastBoundAny(bound); amount != nil && lb != nil && lb.idx >= 0 && lb.idx < len(w.figs) && w.figs[lb.idx].Part == "" {
-			w.figs[lb.idx].Part = fundScopePart
+		if f := w.shareSubject(bound, amount); f != nil && f.Part == "" {
+			f.Part = fundScopePart
 		}
 		return
 	}
@@ -962,6 +962,15 @@ func (w *walker) shareClaim(s sentence, shareAt, qi int, bound []boundFig, q *qu
 	}
 	v := q.value
 	w.addClaim(Claim{Kind: ClaimShare, Metric: metric, Basis: basis, Of: of, Percent: &v, PercentDecimals: q.decimals, Base: amount, Raw: raw, Location: loc})
+}
+
+// shareSubject is the figure a share is of, when the share was pinned to the amount before
+// it (amount set by shareClaim), or nil.
+func (w *walker) shareSubject(bound []boundFig, amount *decimal.Decimal) *Figure {
+	if lb := lastBoundAny(bound); amount != nil && lb != nil && lb.idx >= 0 && lb.idx < len(w.figs) {
+		return &w.figs[lb.idx]
+	}
+	return nil
 }
 
 // fundScopePart is the Part of a figure stated as a share of one fund's spending.

@@ -445,12 +445,15 @@ func labelColumns(body [][]parse.Cell) int {
 // lost, over the columns again: a row as long as the value columns stands over them (合计 |
 // 一般公共预算 | 政府性基金 | 合计 | …, under the label column's merged 项目), and a row that
 // opens with the label column's header spreads its other cells evenly over the value columns
-// (项目 | 预算数 | 决算数 over six columns). Only a row packed to the left moves: one that
+// (项目 | 预算数 | 决算数 over six columns), and a row as long as the last cell of the row
+// above and the empty ones after it stands under that cell (比上年增减情况 | ∅ over 增减金额 |
+// 增减幅度, a web page's merged cell lost). Only a row packed to the left moves: one that
 // fills the width, as every row of a .docx table does, or keeps its empty cells in place,
 // as a Markdown table does, stays as it is.
 func alignShortHeaders(rows [][]parse.Cell, labelCols, width int) [][]string {
 	out := make([][]string, len(rows))
 	values := width - labelCols
+	under := 0 // the span the row before left for this one
 	for r, row := range rows {
 		var cells []string
 		last := -1
@@ -469,6 +472,22 @@ func alignShortHeaders(rows [][]parse.Cell, labelCols, width int) [][]string {
 		if last < 0 || n >= width || values <= 0 || !packed(cells[:n]) {
 			continue // a row with its empty cells in place is where it belongs
 		}
+		if r+1 < len(rows) {
+			if span := trailingSpan(cells); span > 0 && packedRow(rows[r+1]) == span {
+				// the row under it belongs under its last cell, which spans to the end: both
+				// stay, that cell spread over its columns (比上年增减情况 | ∅ over 增减金额 | 增减幅度)
+				for c := width - span + 1; c < width; c++ {
+					out[r][c] = out[r][width-span]
+				}
+				under = span
+				continue
+			}
+		}
+		if under > 0 && n == under {
+			out[r], under = append(make([]string, width-n), cells[:n]...), 0
+			continue
+		}
+		under = 0
 		switch {
 		case n == values && labelCols > 0: // under the label column's merged cell
 			out[r] = append(make([]string, labelCols), cells[:n]...)
@@ -484,6 +503,36 @@ func alignShortHeaders(rows [][]parse.Cell, labelCols, width int) [][]string {
 		}
 	}
 	return out
+}
+
+// trailingSpan is how many columns the last written cell of a header row spans to the row's
+// end, its empty cells after it counted (比上年增减情况 | ∅ over 增减金额 | 增减幅度): 0 when that
+// cell stands in the first two columns or in the last.
+func trailingSpan(row []string) int {
+	for c := len(row) - 1; c >= 0; c-- {
+		if row[c] != "" {
+			if c < 2 || c == len(row)-1 {
+				return 0
+			}
+			return len(row) - c
+		}
+	}
+	return 0
+}
+
+// packedRow is the number of cells a row has written from its first one on with nothing
+// written after them, or 0 when it has a gap.
+func packedRow(row []parse.Cell) int {
+	n := 0
+	for n < len(row) && strings.TrimSpace(row[n].Text) != "" {
+		n++
+	}
+	for _, c := range row[n:] {
+		if strings.TrimSpace(c.Text) != "" {
+			return 0
+		}
+	}
+	return n
 }
 
 // packed reports whether none of the cells is empty.

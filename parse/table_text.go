@@ -238,85 +238,8 @@ func textGrid(lines []string, k lineKind, budget int64) (grid [][]Cell, ok bool)
 			grid[i][j].Text = c
 		}
 	}
-	if k == linePipe {
-		alignSubHeaders(grid)
-	}
 	return grid, true
 }
-
-// alignSubHeaders puts back under its spanning cell a second header row that a copy of a web
-// page's table wrote from the left: under 项目 | 2023年预算数 | 2024年预算数 | 比上年增减情况 | ∅
-// the row 增减金额 | 增减幅度 | ∅ | ∅ | ∅ belongs to the last two columns. When a row of words
-// ends with one cell and n-1 empty ones, and the row under it has n cells of words from the
-// left and nothing after them, the lower row moves under the span, and the columns before
-// take the upper row's cells, as a vertical merge would.
-func alignSubHeaders(grid [][]Cell) {
-	for r := 0; r+2 < len(grid) && r < 8; r++ {
-		up, low := grid[r], grid[r+1]
-		span := lastCellSpan(up)
-		if span < 2 || span >= len(up) || !wordsOnly(up) || !wordsOnly(low) {
-			continue
-		}
-		n := 0
-		for n < len(low) && strings.TrimSpace(low[n].Text) != "" {
-			n++
-		}
-		if n != span {
-			continue
-		}
-		rest := true
-		for _, c := range low[n:] {
-			rest = rest && strings.TrimSpace(c.Text) == ""
-		}
-		if !rest {
-			continue
-		}
-		from := len(up) - span
-		if strings.HasPrefix(strings.TrimSpace(up[from].Text), "其中") {
-			continue // 收入合计 | 其中： over the parts: a breakdown header, read as written downstream
-		}
-		moved := make([]Cell, len(low))
-		for c := range from {
-			moved[c] = Cell{Text: up[c].Text, Merged: true}
-		}
-		for c := range span {
-			moved[from+c] = low[c]
-		}
-		grid[r+1] = moved
-		for c := from + 1; c < len(up); c++ {
-			up[c] = Cell{Text: up[from].Text, Merged: true}
-		}
-		return
-	}
-}
-
-// lastCellSpan is how many columns the last written cell of a row spans to the row's end,
-// counting the empty cells after it; 0 when no cell but the first is written.
-func lastCellSpan(row []Cell) int {
-	for c := len(row) - 1; c > 0; c-- {
-		if strings.TrimSpace(row[c].Text) != "" {
-			if c < 2 {
-				return 0 // a row with one cell written is a caption, no header
-			}
-			return len(row) - c
-		}
-	}
-	return 0
-}
-
-// wordsOnly reports whether no cell of a row holds a digit other than a year's (2024年预算数).
-func wordsOnly(row []Cell) bool {
-	for _, c := range row {
-		t := yearWord.ReplaceAllString(c.Text, "")
-		if strings.ContainsAny(t, "0123456789") {
-			return false
-		}
-	}
-	return true
-}
-
-// yearWord is a year in a header's words: 2024年, 2023年度.
-var yearWord = regexp.MustCompile(`(?:19|20)\d\d\s*年度?`)
 
 // pageMark is a page number copied from a PDF between two rows of a table: —1—, - 2 -,
 // 第1页 共3页.

@@ -236,16 +236,11 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
-	stop, err := prof.start()
-	if err != nil {
-		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+	stop, ok := prof.startOr(stderr)
+	if !ok {
 		return exitRun
 	}
-	defer func() {
-		if err := stop(); err != nil {
-			fmt.Fprintf(stderr, "jixiao: %v\n", err)
-		}
-	}()
+	defer stop()
 	ex, acfg, code := loadTools(stderr, "run", inputs)
 	if code != exitOK {
 		return code
@@ -429,16 +424,11 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if code, done := parseFlags(fs, analyzeUse, args, stdout, stderr); done {
 		return code
 	}
-	stop, err := prof.start()
-	if err != nil {
-		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+	stop, ok := prof.startOr(stderr)
+	if !ok {
 		return exitRun
 	}
-	defer func() {
-		if err := stop(); err != nil {
-			fmt.Fprintf(stderr, "jixiao: %v\n", err)
-		}
-	}()
+	defer stop()
 	if fs.NArg() != 1 {
 		return usageError(stderr, "analyze", "give exactly one OUT folder")
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -57,4 +58,19 @@ func writeHeap(path string) error {
 		return errors.Join(fmt.Errorf("--memprofile: %w", err), f.Close())
 	}
 	return f.Close()
+}
+
+// startOr starts the profiles, reporting a failure on stderr (ok false); stop ends them and
+// reports a failure to write them the same way.
+func (p profiles) startOr(stderr io.Writer) (stop func(), ok bool) {
+	end, err := p.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		return nil, false
+	}
+	return func() {
+		if err := end(); err != nil {
+			fmt.Fprintf(stderr, "jixiao: %v\n", err)
+		}
+	}, true
 }
