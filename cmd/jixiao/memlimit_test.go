@@ -14,13 +14,18 @@ func TestMemoryLimit(t *testing.T) {
 	}{
 		{0, 320 * mib},
 		{200 * mib, 320 * mib},
-		{256 * mib, 320 * mib},
-		{300 * mib, 375 * mib},
-		{1000 * mib, 1250 * mib},
+		{212 * mib, 320 * mib},
+		{256 * mib, 384 * mib},
+		{300 * mib, 450 * mib},
+		{1000 * mib, 1500 * mib},
 	} {
 		if got := memoryLimit(320*mib, tc.live); got != tc.want {
 			t.Errorf("memoryLimit(320 MiB, %d MiB) = %d MiB, want %d", tc.live/mib, got/mib, tc.want/mib)
 		}
+	}
+	// a small live heap still leaves headroomMin for new allocation
+	if got := memoryLimit(32*mib, 50*mib); got != 114*mib {
+		t.Errorf("memoryLimit(32 MiB, 50 MiB) = %d MiB, want 114", got/mib)
 	}
 }
 
