@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -76,7 +75,6 @@ func Prepare(r Report, cfg Config) *Prepared {
 // once.
 func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	cfg = cfg.withDefaults()
-	errs := make([]error, len(ps))
 	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), peerMemo: map[int][]int{},
 		fingerprints: make([][]Fingerprint, len(ps))}
 	nf, nc := 0, 0
@@ -116,23 +114,21 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// No rule left reads figures; the sections are read back in their place.
+	// No rule left reads figures; copied text is matched a region at a time, its sections
+	// read back from the Spill in their place.
 	b.facts, b.ratios, b.totals = nil, nil, nil
-	parallel(len(ps), func(i int) {
-		if sp := spilled[i]; sp != nil {
-			errs[i] = sp.sections(b.Reports[i].Sections, b.fingerprints[i])
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
-	// Verdicts only read the batch (the copied sections are found by duplicates, once), so
-	// the reports are judged on every core; the findings are then taken in report order.
+	// Verdicts only read the batch (the copied sections are found once, here), so the
+	// reports are judged on every core; the findings are then taken in report order.
 	all := make([]int, len(ps))
 	for i := range all {
 		all[i] = i
 	}
 	if dup {
+		idx, err := b.findDuplicatesFrom(spilled)
+		if err != nil {
+			return nil, nil, err
+		}
+		b.dupOnce.Do(func() { b.dup = idx })
 		findings, checks = b.judge([]*Rule{&ruleTextDuplicate}, all, findings, checks)
 	}
 	for _, rule := range across {

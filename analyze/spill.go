@@ -7,7 +7,6 @@ import (
 	"os"
 	"sync"
 
-	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
 )
 
@@ -100,6 +99,8 @@ func (p *Prepared) spillTo(s *Spill) {
 	}
 	b = b[:0]
 	for k, sec := range p.report.Sections {
+		b = binary.AppendUvarint(b, uint64(len(sec.Heading)))
+		b = append(b, sec.Heading...)
 		b = binary.AppendUvarint(b, uint64(len(sec.Text)))
 		b = append(b, sec.Text...)
 		sh := p.report.Fingerprints[k].Shingles
@@ -112,12 +113,11 @@ func (p *Prepared) spillTo(s *Spill) {
 	if err != nil {
 		return
 	}
-	p.spilled = &spilledParts{spill: s, figs: figs, secs: secs, large: sf.large}
+	p.spilled = &spilledParts{spill: s, figs: figs, secs: secs, nsecs: len(p.report.Sections), large: sf.large}
 	p.facts.slim = nil
-	for k := range p.report.Sections {
-		p.report.Sections[k].Text = ""
-		p.report.Fingerprints[k].Shingles = nil
-	}
+	// Only text.duplicate reads the sections (every one kept is long enough for it), a
+	// region at a time: nothing of them stays in memory.
+	p.report.Sections, p.report.Fingerprints = nil, nil
 }
 
 // figureBytes is the size of a figure's record in the file.
@@ -127,6 +127,7 @@ const figureBytes = 8*8 + 8 + 3*4
 type spilledParts struct {
 	spill      *Spill
 	figs, secs spilled
+	nsecs      int                       // the sections in secs
 	large      map[int32]decimal.Decimal // slimFigures.large, kept in memory
 }
 
@@ -161,29 +162,36 @@ func (sp *spilledParts) figures() (*slimFigures, error) {
 	return sf, nil
 }
 
-// sections reads the report's sections' snippets and fingerprints back into secs and fps.
-func (sp *spilledParts) sections(secs []extract.Section, fps []Fingerprint) error {
+// sections reads the report's sections back — heading, evidence snippet, shingles — as
+// text.duplicate's sections of report.
+func (sp *spilledParts) sections(report int) ([]*dupSection, error) {
 	b, err := sp.spill.read(sp.secs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d := decoder{b: b}
+	if uint64(sp.nsecs) > uint64(len(b)) {
+		return nil, errCorrupt
+	}
+	secs := make([]*dupSection, sp.nsecs)
 	for k := range secs {
-		secs[k].Text = string(d.next(d.uvarint()))
+		s := &dupSection{report: report}
+		s.heading = string(d.next(d.uvarint()))
+		s.text = string(d.next(d.uvarint()))
 		n := d.uvarint()
 		if n > uint64(len(d.b))/4 {
-			return errCorrupt
+			return nil, errCorrupt
 		}
-		sh := make([]uint32, n)
-		for x := range sh {
-			sh[x] = d.uint32()
+		s.shingles = make([]uint32, n)
+		for x := range s.shingles {
+			s.shingles[x] = d.uint32()
 		}
-		fps[k].Shingles = sh
+		secs[k] = s
 	}
 	if d.err {
-		return errCorrupt
+		return nil, errCorrupt
 	}
-	return nil
+	return secs, nil
 }
 
 var errCorrupt = errors.New("the analysis's temporary file was changed while in use")

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -144,21 +145,43 @@ func (b *Batch) duplicates() *dupIndex {
 }
 
 func (b *Batch) findDuplicates() *dupIndex {
+	idx, err := b.findDuplicatesFrom(nil)
+	if err != nil {
+		panic("analyze: sections in memory cannot fail to load: " + err.Error())
+	}
+	return idx
+}
+
+// findDuplicatesFrom finds the clusters of near-identical sections (see duplicates) a region
+// at a time: the sections of reports whose bulk is in a Spill (spilled[i] non-nil) are read
+// back for their region and let go once it is matched, so that a national batch holds one
+// region's sections at a time. spilled may be nil or shorter than the batch.
+//
+// The template shingles of the batch are found without the whole batch in memory. A shingle
+// more than half of the batch's departments write is written by more than half of the
+// departments of at least one region (else it would be at most half in every region, and so
+// in the batch); so a first pass over the regions lists those shingles of each region, a
+// second counts the departments that write them across the batch, and the third matches each
+// region with the batch's template shingles dropped — what dropping them from every section
+// at once did.
+func (b *Batch) findDuplicatesFrom(spilled []*spilledParts) (*dupIndex, error) {
 	idx := &dupIndex{eligible: map[int]bool{}, held: map[int][]dupCluster{}, holder: map[int]int{}}
-	secs := b.dupSections()
-	dropBoilerplate(secs, b.deptKey)
-	byRegion := map[string][]*dupSection{}
-	var regions []string
-	for _, s := range secs {
-		reg := b.region(s.report)
-		if _, ok := byRegion[reg]; !ok {
-			regions = append(regions, reg)
-		}
-		byRegion[reg] = append(byRegion[reg], s)
+	regions := b.dupRegions(spilled)
+	boiler, err := b.batchBoilerplate(regions, spilled)
+	if err != nil {
+		return nil, err
 	}
 	minShingles := b.cfg.DuplicateMinTokens - shingleK + 1
-	for _, reg := range regions {
-		rs := byRegion[reg]
+	for _, reps := range regions {
+		rs, err := b.regionSections(reps, spilled)
+		if err != nil {
+			return nil, err
+		}
+		if len(boiler) > 0 {
+			for _, s := range rs {
+				s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
+			}
+		}
 		dropBoilerplate(rs, b.deptKey)
 		kept := rs[:0]
 		for _, s := range rs {
@@ -172,23 +195,185 @@ func (b *Batch) findDuplicates() *dupIndex {
 	// The clusters are all the rule needs from here on; the fingerprints, the larger part of
 	// what a batch holds for it, can go before the findings are made.
 	b.fingerprints = nil
-	return idx
+	return idx, nil
 }
 
 // deptKey is the department and region of report i, as text.duplicate tells departments apart.
 func (b *Batch) deptKey(i int) string { return b.dept(i) + "\x00" + b.region(i) }
 
-// dupSections lists the sections of the readable reports long enough for text.duplicate.
-func (b *Batch) dupSections() []*dupSection {
-	var secs []*dupSection
+// dupRegions groups the readable reports with a section long enough for text.duplicate by
+// region: each group in index order, the groups in order of their first report.
+func (b *Batch) dupRegions(spilled []*spilledParts) [][]int {
+	at := map[string]int{}
+	var groups [][]int
 	for i := range b.Reports {
-		if b.failed(i) {
+		if b.failed(i) || !b.hasLongSection(i, spilledOf(spilled, i)) {
+			continue
+		}
+		reg := b.region(i)
+		k, ok := at[reg]
+		if !ok {
+			k = len(groups)
+			at[reg] = k
+			groups = append(groups, nil)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	return groups
+}
+
+// hasLongSection reports whether report i has a section of at least DuplicateMinTokens
+// (sp: where its sections are in a Spill, or nil).
+func (b *Batch) hasLongSection(i int, sp *spilledParts) bool {
+	if sp != nil {
+		return sp.nsecs > 0 // slim keeps only the long ones
+	}
+	for si := range b.Reports[i].Sections {
+		if b.sectionTokens(i, si) >= b.cfg.DuplicateMinTokens {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionTokens is the number of tokens of section si of report i.
+func (b *Batch) sectionTokens(i, si int) int {
+	if fps := b.fingerprintsOf(i); len(fps) == len(b.Reports[i].Sections) {
+		return fps[si].Tokens
+	}
+	return SectionFingerprint(b.Reports[i].Sections[si].Text).Tokens
+}
+
+// fingerprintsOf is report i's fingerprints, when the batch has them.
+func (b *Batch) fingerprintsOf(i int) []Fingerprint {
+	if i < len(b.fingerprints) {
+		return b.fingerprints[i]
+	}
+	return nil
+}
+
+// batchBoilerplate returns the shingles that more than half of the batch's departments
+// write, when it has 4 or more departments (see findDuplicatesFrom), reading each region's
+// sections twice.
+func (b *Batch) batchBoilerplate(regions [][]int, spilled []*spilledParts) (map[uint32]bool, error) {
+	depts := 0
+	for _, reps := range regions {
+		depts += len(distinctDepts(reps, b.deptKey))
+	}
+	if depts < 4 {
+		return nil, nil
+	}
+	// Pass 1: the shingles more than half of some region's departments write.
+	candidates := map[uint32]int{}
+	err := b.eachRegionSections(regions, spilled, func(rs []*dupSection) {
+		counts, n := deptCounts(rs, b.deptKey, nil)
+		for h, c := range counts {
+			if 2*c > n {
+				candidates[h] = 0
+			}
+		}
+	})
+	if err != nil || len(candidates) == 0 {
+		return nil, err
+	}
+	// Pass 2: their departments across the batch.
+	err = b.eachRegionSections(regions, spilled, func(rs []*dupSection) {
+		counts, _ := deptCounts(rs, b.deptKey, candidates)
+		for h, c := range counts {
+			candidates[h] += c
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	boiler := map[uint32]bool{}
+	for h, c := range candidates {
+		if 2*c > depts {
+			boiler[h] = true
+		}
+	}
+	return boiler, nil
+}
+
+// eachRegionSections calls f with the sections of each region in turn (those read back
+// from the Spill are let go after it).
+func (b *Batch) eachRegionSections(regions [][]int, spilled []*spilledParts, f func([]*dupSection)) error {
+	for _, reps := range regions {
+		rs, err := b.regionSections(reps, spilled)
+		if err != nil {
+			return err
+		}
+		f(rs)
+	}
+	return nil
+}
+
+// distinctDepts lists the departments of the reports (by deptKey), in order of first report.
+func distinctDepts(reps []int, deptKey func(int) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, i := range reps {
+		if k := deptKey(i); !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// deptCounts counts, for each shingle of the sections (of only, when it is not nil), the
+// departments that write it, and returns the counts and the number of departments.
+func deptCounts(secs []*dupSection, deptKey func(int) string, only map[uint32]int) (map[uint32]int, int) {
+	byDept := map[string]map[uint32]bool{}
+	for _, s := range secs {
+		k := deptKey(s.report)
+		set := byDept[k]
+		if set == nil {
+			set = map[uint32]bool{}
+			byDept[k] = set
+		}
+		for _, h := range s.shingles {
+			if only != nil {
+				if _, ok := only[h]; !ok {
+					continue
+				}
+			}
+			set[h] = true
+		}
+	}
+	counts := map[uint32]int{}
+	for _, set := range byDept {
+		for h := range set {
+			counts[h]++
+		}
+	}
+	return counts, len(byDept)
+}
+
+// regionSections lists the sections of the reports long enough for text.duplicate, reading
+// back those in a Spill. Their shingles are the batch's own copies: text.duplicate may
+// trim them.
+func (b *Batch) regionSections(reps []int, spilled []*spilledParts) ([]*dupSection, error) {
+	read := make([][]*dupSection, len(reps))
+	errs := make([]error, len(reps))
+	parallel(len(reps), func(k int) {
+		if sp := spilledOf(spilled, reps[k]); sp != nil {
+			read[k], errs[k] = sp.sections(reps[k])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var secs []*dupSection
+	for k, i := range reps {
+		if spilledOf(spilled, i) != nil {
+			secs = append(secs, read[k]...)
 			continue
 		}
 		r := &b.Reports[i]
 		for si, s := range r.Sections {
 			var fp Fingerprint
-			if fps := b.fingerprints[i]; len(fps) == len(r.Sections) {
+			if fps := b.fingerprintsOf(i); len(fps) == len(r.Sections) {
 				fp = fps[si]
 			} else {
 				fp = SectionFingerprint(s.Text)
@@ -199,7 +384,15 @@ func (b *Batch) dupSections() []*dupSection {
 			secs = append(secs, &dupSection{report: i, heading: s.Heading, text: s.Text, shingles: fp.Shingles})
 		}
 	}
-	return secs
+	return secs, nil
+}
+
+// spilledOf is where report i's bulk is in a Spill, or nil.
+func spilledOf(spilled []*spilledParts, i int) *spilledParts {
+	if i < len(spilled) {
+		return spilled[i]
+	}
+	return nil
 }
 
 // dropBoilerplate removes from the sections the shingles that more than half of their
