@@ -248,7 +248,10 @@ func sortChecks(checks []Check) {
 func (b *Batch) shareOne(i int) {
 	for k, m := range totalMetrics {
 		if a, st := b.facts[i].get(m, extract.Actual, ""); st == known {
-			b.totals[i][k] = &a.v
+			// a copy: a pointer into a would keep its figures, and with them the report's
+			// whole compact copy read back from the spill, until the end of the analysis
+			v := a.v
+			b.totals[i][k] = &v
 		}
 	}
 	b.ratios[i] = make([]peerValue, len(peerRatios))

@@ -165,7 +165,7 @@ func (rule *Rule) collect(v Verdict, r *Report, findings []Finding, checks []Che
 		ids = append(ids, f.AnomalyID)
 		findings = append(findings, f)
 	}
-	detail := v.Detail
+	detail := strings.Clone(v.Detail) // its own: a detail quoting a figure would keep the whole copy of its texts
 	if v.Outcome == OutcomeFlagged {
 		detail = strings.Join(sortedUnique(ids), ", ")
 	}
