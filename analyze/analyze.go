@@ -224,19 +224,7 @@ func Run(reports []Report, cfg Config) ([]Finding, []Check) {
 	ps := make([]*Prepared, len(reports))
 	parallel(len(reports), func(i int) { ps[i] = Prepare(reports[i], cfg) })
 	findings, checks, _ := Finish(ps, cfg) // without a Spill, Finish cannot fail
-	return findings, checks
-}
-
-func sortChecks(checks []Check) {
-	sort.SliceStable(checks, func(i, j int) bool {
-		if checks[i].Path != checks[j].Path {
-			return checks[i].Path < checks[j].Path
-		}
-		if checks[i].Rule != checks[j].Rule {
-			return checks[i].Rule < checks[j].Rule
-		}
-		return checks[i].ReportID < checks[j].ReportID
-	})
+	return findings, checks.Slice()
 }
 
 // buildShared builds, before the rules run on several goroutines, every index of the batch

@@ -18,33 +18,33 @@ import (
 // group, and those of none are read back for every group. They are judged last, with every
 // report they may read loaded. A national batch of thousands of counties then holds one
 // county's figures at a time, not the country's.
-func (b *Batch) judgeByRegion(rules []*Rule, spilled []*spilledParts, findings []Finding, checks []Check) ([]Finding, []Check, error) {
+func (b *Batch) judgeByRegion(rules []*Rule, spilled []*spilledParts, findings []Finding, checks *Checks) ([]Finding, error) {
 	b.indexNames()
 	b.ratios = make([][]peerValue, len(b.Reports))
 	b.totals = make([][2]*decimal.Decimal, len(b.Reports))
 	loose, groups := b.tailGroups()
 	if err := b.loadFigures(loose, spilled); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	b.share(loose)
 	for _, g := range groups {
 		if err := b.loadFigures(g, spilled); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		b.share(g)
-		findings, checks = b.judge(rules, g, findings, checks)
+		findings = b.judge(rules, g, findings, checks)
 		b.dropFigures(g, spilled)
 	}
 	if len(loose) == 0 {
-		return findings, checks, nil
+		return findings, nil
 	}
 	need := b.looseReach(loose)
 	if err := b.loadFigures(need, spilled); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	b.share(need)
-	findings, checks = b.judge(rules, loose, findings, checks)
-	return findings, checks, nil
+	findings = b.judge(rules, loose, findings, checks)
+	return findings, nil
 }
 
 // tailGroups returns the reports without a regionTail, and the others grouped by their
@@ -115,14 +115,16 @@ func (b *Batch) share(idx []int) {
 
 // judge runs the rules on the reports, on every core (verdicts only read the batch), and
 // appends the findings and checks in report order.
-func (b *Batch) judge(rules []*Rule, idx []int, findings []Finding, checks []Check) ([]Finding, []Check) {
+func (b *Batch) judge(rules []*Rule, idx []int, findings []Finding, checks *Checks) []Finding {
 	verdicts := make([]Verdict, len(idx))
 	for _, rule := range rules {
 		parallel(len(idx), func(k int) { verdicts[k] = rule.verdict(b, idx[k]) })
 		for k, i := range idx {
-			findings, checks = rule.collect(verdicts[k], &b.Reports[i], findings, checks)
+			var c Check
+			findings, c = rule.collect(verdicts[k], &b.Reports[i], findings)
+			checks.add(int32(i), c.Rule, c.Outcome, c.Detail)
 			verdicts[k] = Verdict{}
 		}
 	}
-	return findings, checks
+	return findings
 }

@@ -193,6 +193,3 @@ func (f *Finding) SetOrder(department string) { f.department = department }
 // path, rule, anomaly id, and then by the rest of the row, so that the findings of the parts
 // of a batch, joined, are in the order of the whole batch's.
 func SortFindings(fs []Finding) { sortFindings(fs) }
-
-// SortChecks orders checks as Run does: by path, rule, report id.
-func SortChecks(cs []Check) { sortChecks(cs) }

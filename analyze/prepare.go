@@ -50,14 +50,13 @@ func Prepare(r Report, cfg Config) *Prepared {
 	p := &Prepared{}
 	p.report, p.facts = slim(&r, fx, cfg)
 	one := &Batch{Reports: []Report{r}, cfg: cfg, facts: []*facts{fx}, peerMemo: map[int][]int{}}
-	var checks []Check
 	p.checks = make([]checked, 0, aloneRules)
 	for x, rule := range registry {
 		if !rule.alone() || !cfg.runs(rule) {
 			continue
 		}
-		p.findings, checks = rule.collect(rule.verdict(one, 0), &r, p.findings, checks)
-		c := checks[len(checks)-1]
+		var c Check
+		p.findings, c = rule.collect(rule.verdict(one, 0), &r, p.findings)
 		p.checks = append(p.checks, checked{rule: uint8(x), outcome: outcomeCode(c.Outcome), detail: c.Detail})
 	}
 	if cfg.Spill != nil {
@@ -73,7 +72,7 @@ func Prepare(r Report, cfg Config) *Prepared {
 // The rules that read figures run first, a region at a time (see judgeByRegion); then the
 // figures are let go, and copied text is matched and judged: the two never hold memory at
 // once.
-func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
+func Finish(ps []*Prepared, cfg Config) ([]Finding, *Checks, error) {
 	cfg = cfg.withDefaults()
 	b := &Batch{Reports: make([]Report, len(ps)), cfg: cfg, facts: make([]*facts, len(ps)), peerMemo: map[int][]int{},
 		fingerprints: make([][]Fingerprint, len(ps))}
@@ -92,16 +91,16 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 		across = append(across, &ruleTextDuplicate)
 	}
 	findings := make([]Finding, 0, nf)
-	checks := make([]Check, 0, nc+len(across)*len(ps))
+	checks := &Checks{rows: make([]checkRec, 0, nc+len(across)*len(ps)), owners: make([]checkOwner, 0, len(ps))}
 	spilled := make([]*spilledParts, len(ps))
 	for i, p := range ps {
 		spilled[i] = p.spilled
 		b.Reports[i], b.facts[i] = p.report, p.facts
 		b.fingerprints[i], b.Reports[i].Fingerprints = p.report.Fingerprints, nil
 		findings = append(findings, p.findings...)
+		checks.owner(p.report.ReportID, p.report.Path) // at i, as b.Reports[i]
 		for _, c := range p.checks {
-			checks = append(checks, Check{ReportID: p.report.ReportID, Path: p.report.Path, Rule: registry[c.rule].ID,
-				Outcome: outcomes[c.outcome], Detail: c.detail})
+			checks.add(int32(i), registry[c.rule].ID, outcomes[c.outcome], c.detail)
 		}
 		*p = Prepared{} // the batch holds what remains of it
 	}
@@ -110,7 +109,7 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 	if dup {
 		figureRules = across[:len(across)-1] // copied text is judged last, on the sections
 	}
-	findings, checks, err := b.judgeByRegion(figureRules, spilled, findings, checks)
+	findings, err := b.judgeByRegion(figureRules, spilled, findings, checks)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -129,7 +128,7 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 			return nil, nil, err
 		}
 		b.dupOnce.Do(func() { b.dup = idx })
-		findings, checks = b.judge([]*Rule{&ruleTextDuplicate}, all, findings, checks)
+		findings = b.judge([]*Rule{&ruleTextDuplicate}, all, findings, checks)
 	}
 	for _, rule := range across {
 		if rule.Unreported != nil && (rule.Input == "" || rule.inputGiven(cfg)) {
@@ -139,7 +138,7 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, []Check, error) {
 		}
 	}
 	sortFindings(findings)
-	sortChecks(checks)
+	checks.Sort()
 	return findings, checks, nil
 }
 
@@ -158,7 +157,7 @@ var aloneRules = func() int {
 func (rule *Rule) alone() bool { return rule.Scope == ScopeReport && !rule.Peers }
 
 // collect appends the verdict's findings, completed, and its check.
-func (rule *Rule) collect(v Verdict, r *Report, findings []Finding, checks []Check) ([]Finding, []Check) {
+func (rule *Rule) collect(v Verdict, r *Report, findings []Finding) ([]Finding, Check) {
 	var ids []string
 	for _, f := range v.Findings {
 		f = rule.complete(f, r)
@@ -169,7 +168,7 @@ func (rule *Rule) collect(v Verdict, r *Report, findings []Finding, checks []Che
 	if v.Outcome == OutcomeFlagged {
 		detail = strings.Join(sortedUnique(ids), ", ")
 	}
-	return findings, append(checks, Check{ReportID: r.ReportID, Path: r.Path, Rule: rule.ID, Outcome: v.Outcome, Detail: detail})
+	return findings, Check{ReportID: r.ReportID, Path: r.Path, Rule: rule.ID, Outcome: v.Outcome, Detail: detail}
 }
 
 // slim is what the rules across reports read of a report: its identity; the facts of its

@@ -34,7 +34,7 @@ func runSpilled(t *testing.T, dir string, reports []Report, cfg Config) ([]Findi
 	if err != nil {
 		t.Fatal(err)
 	}
-	return findings, checks
+	return findings, checks.Slice()
 }
 
 // TestSpillSameVerdicts checks that keeping the prepared reports' bulk in a Spill changes

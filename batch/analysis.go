@@ -71,10 +71,10 @@ func analysisInput(r *Report) analyze.Report {
 	return a
 }
 
-func analysisRows(findings []analyze.Finding, checks []analyze.Check) *Analysis {
+func analysisRows(findings []analyze.Finding, checks *analyze.Checks) *Analysis {
 	out := &Analysis{
 		Anomalies: make([]tables.AnomalyRow, len(findings)),
-		Checks:    checks, // the same type: written as they are (a national year has millions)
+		Checks:    checks, // written as they are kept (a national year has millions)
 	}
 	for i, f := range findings {
 		out.Anomalies[i] = tables.AnomalyRow{
@@ -321,7 +321,7 @@ func WriteAnalysis(ctx context.Context, out string, a *Analysis) error {
 	if err != nil {
 		return errors.Join(err, aw.Abort())
 	}
-	if err := errors.Join(aw.Write(a.Anomalies...), cw.Write(a.Checks...), aw.Finish(), cw.Finish()); err != nil {
+	if err := errors.Join(aw.Write(a.Anomalies...), writeChecks(cw, a.Checks), aw.Finish(), cw.Finish()); err != nil {
 		return errors.Join(err, aw.Abort(), cw.Abort())
 	}
 	if err := aw.Close(); err != nil {

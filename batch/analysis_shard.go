@@ -86,9 +86,9 @@ func AnalyzeShard(ctx context.Context, out string, cfg analyze.Config, s Shard) 
 		return nil, err
 	}
 	findings = slices.DeleteFunc(findings, func(f analyze.Finding) bool { return !owned[resultKey(f.ReportID, f.Path)] })
-	checks = slices.DeleteFunc(checks, func(c analyze.Check) bool { return !owned[resultKey(c.ReportID, c.Path)] })
+	checks.Keep(func(c analyze.Check) bool { return owned[resultKey(c.ReportID, c.Path)] })
 	m := &ShardManifest{Shard: s.K, Of: s.N, Dataset: datasetFingerprint(ids), Reference: referenceFingerprint(cfg.Reference),
-		Read: len(reports), Findings: len(findings), Checks: len(checks)}
+		Read: len(reports), Findings: len(findings), Checks: checks.Len()}
 	for _, o := range owned {
 		if o {
 			m.Owned++
@@ -124,7 +124,7 @@ func loadIdentities(tf tableFiles) ([]analyze.Report, error) {
 
 // analyzeReports prepares the loaded reports as Reanalyze does (their bulk in a temporary
 // file of out) and returns the findings and checks of cfg's rules.
-func analyzeReports(ctx context.Context, out string, reports []Report, cfg analyze.Config) ([]analyze.Finding, []analyze.Check, error) {
+func analyzeReports(ctx context.Context, out string, reports []Report, cfg analyze.Config) ([]analyze.Finding, *analyze.Checks, error) {
 	spill, err := analyze.NewSpill(out)
 	if err != nil {
 		return nil, nil, err
@@ -173,7 +173,7 @@ func referenceFingerprint(rows []analyze.ReferenceRow) string {
 // writeShard writes a shard's partial results into a new folder beside its final one and
 // then puts it in place: a shard run twice replaces its results, and a shard interrupted
 // leaves none.
-func writeShard(ctx context.Context, out string, s Shard, m *ShardManifest, findings []analyze.Finding, checks []analyze.Check) error {
+func writeShard(ctx context.Context, out string, s Shard, m *ShardManifest, findings []analyze.Finding, checks *analyze.Checks) error {
 	final := shardDir(out, s)
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
 		return fmt.Errorf("write analysis shard: %w", err)
@@ -203,7 +203,7 @@ func writeShard(ctx context.Context, out string, s Shard, m *ShardManifest, find
 }
 
 // writeShardTables writes the partial findings and checks tables into dir.
-func writeShardTables(ctx context.Context, dir string, findings []analyze.Finding, checks []analyze.Check) error {
+func writeShardTables(ctx context.Context, dir string, findings []analyze.Finding, checks *analyze.Checks) error {
 	if err := interrupted(ctx); err != nil {
 		return err
 	}
@@ -217,7 +217,14 @@ func writeShardTables(ctx context.Context, dir string, findings []analyze.Findin
 	if err := tables.WriteFile(dir, rows); err != nil {
 		return err
 	}
-	return tables.WriteFile(dir, analysisRows(nil, checks).Checks)
+	cw, err := tables.Create[tables.CheckRow](dir)
+	if err != nil {
+		return err
+	}
+	if err := writeChecks(cw, checks); err != nil {
+		return errors.Join(err, cw.Abort())
+	}
+	return cw.Close()
 }
 
 // shardNames lists the folders of out/analysis named shard=K-of-N, as K and N.
@@ -270,9 +277,12 @@ func MergeShards(ctx context.Context, out string, cfg analyze.Config) (*Analysis
 	if err != nil {
 		return nil, nil, err
 	}
-	findings, checks = append(findings, pf...), append(checks, pc...)
+	findings = append(findings, pf...)
+	for _, c := range pc {
+		checks.Add(c)
+	}
 	analyze.SortFindings(findings)
-	analyze.SortChecks(checks)
+	checks.Sort()
 	a := analysisRows(findings, checks)
 	setReviewKeys(a.Anomalies, findings, reports)
 	if err := WriteAnalysis(ctx, out, a); err != nil {
@@ -283,7 +293,7 @@ func MergeShards(ctx context.Context, out string, cfg analyze.Config) (*Analysis
 
 // mergeRules runs cfg's rules over the whole dataset as Reanalyze does, and leaves in reports
 // what a run retains of them for the views.
-func mergeRules(ctx context.Context, out string, reports []Report, cfg analyze.Config) ([]analyze.Finding, []analyze.Check, error) {
+func mergeRules(ctx context.Context, out string, reports []Report, cfg analyze.Config) ([]analyze.Finding, *analyze.Checks, error) {
 	spill, err := analyze.NewSpill(out)
 	if err != nil {
 		return nil, nil, err

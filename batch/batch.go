@@ -62,7 +62,9 @@ type Extractor interface {
 // Analysis is what the analysis step adds to a run: the anomalies and checks tables.
 type Analysis struct {
 	Anomalies []tables.AnomalyRow
-	Checks    []tables.CheckRow
+	// Checks are the rows of the checks table, kept compactly (a national year has
+	// millions); nil: none.
+	Checks *analyze.Checks
 }
 
 // Analyzer is the analysis step of a run: it checks the reports, alone and against each

@@ -17,6 +17,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/parse"
 	"github.com/jixiao/jixiao/tables"
@@ -431,7 +432,7 @@ func TestAnalyzeHook(t *testing.T) {
 		}
 		return &Analysis{
 			Anomalies: []tables.AnomalyRow{{AnomalyID: "x", Rule: "missing.disclosure", ReportID: reports[1].ID, Path: reports[1].Path}},
-			Checks:    []tables.CheckRow{{ReportID: reports[0].ID, Path: reports[0].Path, Rule: "sum.expenditure", Outcome: "insufficient"}},
+			Checks:    analyze.ChecksOf([]tables.CheckRow{{ReportID: reports[0].ID, Path: reports[0].Path, Rule: "sum.expenditure", Outcome: "insufficient"}}),
 		}, nil
 	})})
 	if !slices.Equal(seen, []string{"a.txt", "b.txt"}) {

@@ -201,13 +201,13 @@ func viewInput(reports []Report, a *Analysis) review.Input {
 	}
 	in.Checks = viewChecks(a.Checks)
 	in.OmittedFindings = len(a.Anomalies) - len(in.Findings)
-	in.OmittedChecks = len(a.Checks) - len(in.Checks)
+	in.OmittedChecks = a.Checks.Len() - len(in.Checks)
 	return in
 }
 
 // viewChecks returns at most ViewRowsMax of checks, in their order: the flagged ones first,
 // then those with insufficient data, then the rest.
-func viewChecks(checks []tables.CheckRow) []analyze.Check {
+func viewChecks(checks *analyze.Checks) []analyze.Check {
 	rank := func(c *tables.CheckRow) int {
 		switch c.Outcome {
 		case analyze.OutcomeFlagged:
@@ -219,20 +219,21 @@ func viewChecks(checks []tables.CheckRow) []analyze.Check {
 	}
 	// keep[k] is how many checks of rank k are kept: the first ones of each rank
 	var keep [3]int
-	for i := range checks {
-		keep[rank(&checks[i])]++
+	for i := range checks.Len() {
+		c := checks.At(i)
+		keep[rank(&c)]++
 	}
 	left := ViewRowsMax
 	for k := range keep {
 		keep[k] = min(keep[k], left)
 		left -= keep[k]
 	}
-	out := make([]analyze.Check, 0, min(len(checks), ViewRowsMax))
-	for i := range checks {
-		c := &checks[i]
-		if k := rank(c); keep[k] > 0 {
+	out := make([]analyze.Check, 0, min(checks.Len(), ViewRowsMax))
+	for i := range checks.Len() {
+		c := checks.At(i)
+		if k := rank(&c); keep[k] > 0 {
 			keep[k]--
-			out = append(out, *c)
+			out = append(out, c)
 		}
 	}
 	return out

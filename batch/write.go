@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/jixiao/jixiao/analyze"
 	"github.com/jixiao/jixiao/tables"
 )
 
@@ -186,7 +187,7 @@ func (ts *tableSet) addAnalysis(a *Analysis) error {
 		return err
 	}
 	ts.open = append(ts.open, cw)
-	return cw.Write(a.Checks...)
+	return writeChecks(cw, a.Checks)
 }
 
 // finish completes on disk every table opened so far (its last row group, its footer),
@@ -242,4 +243,10 @@ func interrupted(ctx context.Context) error {
 		return fmt.Errorf("run interrupted, no tables written: %w", err)
 	}
 	return nil
+}
+
+// writeChecks writes the checks into w, a row group's worth at a time: a national year's
+// millions are never all made into rows at once.
+func writeChecks(w *tables.Writer[tables.CheckRow], checks *analyze.Checks) error {
+	return checks.Chunks(tables.RowGroupRows, func(rows []tables.CheckRow) error { return w.Write(rows...) })
 }
