@@ -3,6 +3,7 @@ package analyze
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -113,6 +114,21 @@ func (b *Batch) share(idx []int) {
 	parallel(len(idx), func(k int) { b.shareOne(idx[k]) })
 }
 
+// ownDetail is detail as a string of the batch's own: a detail quoting a figure would keep
+// the report's whole compact copy read back from the spill; the same detail of many reports
+// (没有可比的部门) is kept once. judge calls it on one goroutine.
+func (b *Batch) ownDetail(detail string) string {
+	if d, ok := b.details[detail]; ok {
+		return d
+	}
+	if b.details == nil {
+		b.details = map[string]string{}
+	}
+	d := strings.Clone(detail)
+	b.details[d] = d
+	return d
+}
+
 // judge runs the rules on the reports, on every core (verdicts only read the batch), and
 // appends the findings and checks in report order.
 func (b *Batch) judge(rules []*Rule, idx []int, findings []Finding, checks *Checks) []Finding {
@@ -122,7 +138,7 @@ func (b *Batch) judge(rules []*Rule, idx []int, findings []Finding, checks *Chec
 		for k, i := range idx {
 			var c Check
 			findings, c = rule.collect(verdicts[k], &b.Reports[i], findings)
-			checks.add(int32(i), c.Rule, c.Outcome, c.Detail)
+			checks.add(int32(i), c.Rule, c.Outcome, b.ownDetail(c.Detail))
 			verdicts[k] = Verdict{}
 		}
 	}

@@ -41,6 +41,22 @@ func outcomeCode(outcome string) uint8 {
 	panic("analyze: unknown outcome " + outcome)
 }
 
+// ownDetails gives the checks' details a copy of their own, all in one string: a detail
+// quoting the document would keep all of it, and one string a report is one object for
+// the collector to mark where there were a dozen.
+func ownDetails(cs []checked) {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.detail)
+	}
+	all, from := b.String(), 0
+	for k := range cs {
+		n := len(cs[k].detail)
+		cs[k].detail = all[from : from+n]
+		from += n
+	}
+}
+
 // Prepare runs on r every rule that needs only r and keeps what the rules across reports need
 // of it. It is safe to call on several goroutines at once.
 func Prepare(r Report, cfg Config) *Prepared {
@@ -59,6 +75,7 @@ func Prepare(r Report, cfg Config) *Prepared {
 		p.findings, c = rule.collect(rule.verdict(one, 0), &r, p.findings)
 		p.checks = append(p.checks, checked{rule: uint8(x), outcome: outcomeCode(c.Outcome), detail: c.Detail})
 	}
+	ownDetails(p.checks)
 	if cfg.Spill != nil {
 		p.spillTo(cfg.Spill)
 	}
@@ -100,7 +117,7 @@ func Finish(ps []*Prepared, cfg Config) ([]Finding, *Checks, error) {
 		findings = append(findings, p.findings...)
 		checks.owner(p.report.ReportID, p.report.Path) // at i, as b.Reports[i]
 		for _, c := range p.checks {
-			checks.add(int32(i), registry[c.rule].ID, outcomes[c.outcome], c.detail)
+			checks.add(int32(i), registry[c.rule].ID, outcomes[c.outcome], b.ownDetail(c.detail))
 		}
 		*p = Prepared{} // the batch holds what remains of it
 	}
@@ -164,7 +181,7 @@ func (rule *Rule) collect(v Verdict, r *Report, findings []Finding) ([]Finding, 
 		ids = append(ids, f.AnomalyID)
 		findings = append(findings, f)
 	}
-	detail := strings.Clone(v.Detail) // its own: a detail quoting a figure would keep the whole copy of its texts
+	detail := v.Detail
 	if v.Outcome == OutcomeFlagged {
 		detail = strings.Join(sortedUnique(ids), ", ")
 	}

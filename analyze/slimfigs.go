@@ -103,10 +103,20 @@ func slimFacts(fx *facts) *facts {
 		}
 	}
 	s.slim = sf
+	// The names of the project items are copied, all into one string (one object for the
+	// collector to mark, not one a name): they stay when the texts go into a Spill.
+	var names strings.Builder
 	for x, k := range s.keys() {
 		if k.metric == "expenditure.project.item" {
-			// Copies: the names stay when the texts go into a Spill.
-			s.items.add(ownBasis(k.basis), strings.Clone(sf.str(sf.figs[s.start[x]].item)))
+			names.WriteString(sf.str(sf.figs[s.start[x]].item))
+		}
+	}
+	all, from := names.String(), 0
+	for x, k := range s.keys() {
+		if k.metric == "expenditure.project.item" {
+			n := len(sf.str(sf.figs[s.start[x]].item))
+			s.items.add(ownBasis(k.basis), all[from:from+n])
+			from += n
 		}
 	}
 	return s
