@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
 )
 
@@ -70,12 +71,22 @@ func (b *Batch) tailGroups() (loose []int, groups [][]int) {
 }
 
 // looseReach lists the reports not in loose that the reports of loose may read: their
-// departments' other years and the year's reports they may have passed money to.
+// departments' other years and the receivers of their transfers. A region not stated is
+// compatible with every region, so the receivers are found by name first (transferTarget
+// reads no figures): loading every report of the year instead held a third of a national
+// batch's figures at once (1.2 GB at 200,000 reports, for one report without a region).
 func (b *Batch) looseReach(loose []int) []int {
 	var out []int
 	for _, i := range loose {
 		out = append(out, b.sameDeptCandidates(i)...)
-		out = append(out, b.compatibleThisYear(i)...)
+		for _, c := range b.Reports[i].Claims {
+			if c.Kind != extract.ClaimTransfer || c.Target == "" {
+				continue
+			}
+			if j, _ := b.transferTarget(i, c.Target); j >= 0 {
+				out = append(out, j)
+			}
+		}
 	}
 	slices.Sort(out)
 	out = slices.Compact(out)

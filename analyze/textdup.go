@@ -264,31 +264,36 @@ func (b *Batch) batchBoilerplate(regions [][]int, spilled []*spilledParts) (map[
 		return nil, nil
 	}
 	// Pass 1: the shingles more than half of some region's departments write.
-	candidates := map[uint32]int{}
+	var candidates []uint32
 	err := b.eachRegionSections(regions, spilled, func(rs []*dupSection) {
-		counts, n := deptCounts(rs, b.deptKey, nil)
-		for h, c := range counts {
-			if 2*c > n {
-				candidates[h] = 0
+		hs, counts, n := deptRuns(rs, b.deptKey)
+		for k, h := range hs {
+			if 2*int(counts[k]) > n {
+				candidates = append(candidates, h)
 			}
 		}
 	})
 	if err != nil || len(candidates) == 0 {
 		return nil, err
 	}
+	slices.Sort(candidates)
+	candidates = slices.Compact(candidates)
 	// Pass 2: their departments across the batch.
+	total := make([]int, len(candidates))
 	err = b.eachRegionSections(regions, spilled, func(rs []*dupSection) {
-		counts, _ := deptCounts(rs, b.deptKey, candidates)
-		for h, c := range counts {
-			candidates[h] += c
+		hs, counts, _ := deptRuns(rs, b.deptKey)
+		for k, h := range hs {
+			if x, ok := slices.BinarySearch(candidates, h); ok {
+				total[x] += int(counts[k])
+			}
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
 	boiler := map[uint32]bool{}
-	for h, c := range candidates {
-		if 2*c > depts {
+	for x, h := range candidates {
+		if 2*total[x] > depts {
 			boiler[h] = true
 		}
 	}
@@ -319,35 +324,6 @@ func distinctDepts(reps []int, deptKey func(int) string) []string {
 		}
 	}
 	return out
-}
-
-// deptCounts counts, for each shingle of the sections (of only, when it is not nil), the
-// departments that write it, and returns the counts and the number of departments.
-func deptCounts(secs []*dupSection, deptKey func(int) string, only map[uint32]int) (map[uint32]int, int) {
-	byDept := map[string]map[uint32]bool{}
-	for _, s := range secs {
-		k := deptKey(s.report)
-		set := byDept[k]
-		if set == nil {
-			set = map[uint32]bool{}
-			byDept[k] = set
-		}
-		for _, h := range s.shingles {
-			if only != nil {
-				if _, ok := only[h]; !ok {
-					continue
-				}
-			}
-			set[h] = true
-		}
-	}
-	counts := map[uint32]int{}
-	for _, set := range byDept {
-		for h := range set {
-			counts[h]++
-		}
-	}
-	return counts, len(byDept)
 }
 
 // regionSections lists the sections of the reports long enough for text.duplicate, reading
@@ -398,6 +374,31 @@ func spilledOf(spilled []*spilledParts, i int) *spilledParts {
 // dropBoilerplate removes from the sections the shingles that more than half of their
 // departments write, when there are 4 or more departments.
 func dropBoilerplate(secs []*dupSection, deptKey func(int) string) {
+	hs, counts, depts := deptRuns(secs, deptKey)
+	if depts < 4 {
+		return
+	}
+	boiler := map[uint32]bool{}
+	for k, h := range hs {
+		if 2*int(counts[k]) > depts {
+			boiler[h] = true
+		}
+	}
+	if len(boiler) == 0 {
+		return
+	}
+	for _, s := range secs {
+		// In place: the batch owns its fingerprints (Finish takes them out of the prepared
+		// reports, whose copies are their own) and lets them go once the clusters are made.
+		s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
+	}
+}
+
+// deptRuns returns the distinct shingles of the sections, sorted, with the number of
+// departments (by deptKey) that write each, and the number of departments. A shingle's
+// count is the length of its run in the sorted list of every department's distinct
+// shingles.
+func deptRuns(secs []*dupSection, deptKey func(int) string) (hs []uint32, counts []int32, depts int) {
 	byDept := map[string][]*dupSection{}
 	var order []string
 	for _, s := range secs {
@@ -407,11 +408,6 @@ func dropBoilerplate(secs []*dupSection, deptKey func(int) string) {
 		}
 		byDept[k] = append(byDept[k], s)
 	}
-	if len(order) < 4 {
-		return
-	}
-	// A shingle's department count is the length of its run in the sorted list of every
-	// department's distinct shingles.
 	var all []uint32
 	for _, k := range order {
 		start := len(all)
@@ -422,25 +418,16 @@ func dropBoilerplate(secs []*dupSection, deptKey func(int) string) {
 		all = append(all[:start], slices.Compact(all[start:])...)
 	}
 	slices.Sort(all)
-	boiler := map[uint32]bool{}
 	for x := 0; x < len(all); {
 		y := x + 1
 		for y < len(all) && all[y] == all[x] {
 			y++
 		}
-		if 2*(y-x) > len(order) {
-			boiler[all[x]] = true
-		}
+		hs = append(hs, all[x])
+		counts = append(counts, int32(y-x))
 		x = y
 	}
-	if len(boiler) == 0 {
-		return
-	}
-	for _, s := range secs {
-		// In place: the batch owns its fingerprints (Finish takes them out of the prepared
-		// reports, whose copies are their own) and lets them go once the clusters are made.
-		s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
-	}
+	return hs, counts, len(order)
 }
 
 // dupEdge is a matched pair of sections (indexes into a region's sections).
