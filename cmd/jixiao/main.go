@@ -227,7 +227,8 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	case len(*reviewFiles) > 0 && shard.Sharded():
 		return usageError(stderr, "run", "--review goes with the run that writes the views: give it to \"jixiao analyze OUT\" once every shard is done")
 	}
-	defer governMemory(*memory, os.Getenv)()
+	memGov := governMemory(*memory, os.Getenv)
+	defer memGov.release()
 	var bar *progressBar
 	if !*quiet && *logFormat == "text" {
 		bar = newProgressBar(stderr)
@@ -258,7 +259,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		Shard:       shard,
 		Incremental: *incremental,
 		Reviews:     batch.Reviews{Files: *reviewFiles},
-		Progress:    bar.callback(),
+		Progress:    sizedBy(memGov, bar.callback()),
 	})
 	bar.finish()
 	if err != nil {
@@ -450,7 +451,7 @@ func analyzeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	case *merge && *inputs.reference != "":
 		return usageError(stderr, "analyze", "--reference goes with the shards (--shard K/N), not with --merge")
 	}
-	defer governMemory(*memory, os.Getenv)()
+	defer governMemory(*memory, os.Getenv).release()
 	out := fs.Arg(0)
 	acfg, err := inputs.config() // the analysis needs no dictionary
 	if err != nil {

@@ -4,8 +4,10 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/jixiao/jixiao/batch"
 	flag "github.com/spf13/pflag"
 )
 
@@ -25,24 +27,40 @@ const (
 	headroomMin  = 64 << 20
 )
 
+// reportBudget is the memory a report of a batch comes to take at the run's peak, as the
+// collector's goal: some 4 KB of live heap a report at 200,000 reports (BENCHMARKS.md, "A
+// national year"), and half again. A batch whose reports together need more than the
+// limit's base gets that much from the start (memoryGovernor.expect): otherwise the
+// collector would run near the limit all through reading, marking an ever larger heap,
+// to reach a size the batch reaches anyway at its end.
+const reportBudget = 6 << 10
+
+// memoryGovernor is the soft memory limit of a run (governMemory).
+type memoryGovernor struct {
+	base atomic.Int64 // 0: not governed
+	stop func()
+}
+
 // governMemory sets the Go runtime's soft memory limit to baseMiB and, while the run
-// lasts, raises it to the live heap and half again whenever that is more (see memoryLimit): a run stays
-// under baseMiB as long as what it keeps allows, and a larger batch grows its memory with
-// what it keeps instead of collecting garbage without end. baseMiB <= 0, or GOMEMLIMIT
-// set in the environment, leaves the runtime's own setting. stop restores it.
-func governMemory(baseMiB int, getenv func(string) string) (stop func()) {
+// lasts, raises it to the live heap and half again whenever that is more (see
+// memoryLimit): a run stays under baseMiB as long as what it keeps allows, and a larger
+// batch grows its memory with what it keeps instead of collecting garbage without end.
+// baseMiB <= 0, or GOMEMLIMIT set in the environment, leaves the runtime's own setting.
+// release restores it.
+func governMemory(baseMiB int, getenv func(string) string) *memoryGovernor {
+	g := &memoryGovernor{stop: func() {}}
 	if baseMiB <= 0 || getenv("GOMEMLIMIT") != "" {
-		return func() {}
+		return g
 	}
-	base := int64(baseMiB) << 20
-	prev := debug.SetMemoryLimit(base)
+	limit := int64(baseMiB) << 20
+	g.base.Store(limit)
+	prev := debug.SetMemoryLimit(limit)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
-		limit := base
 		for {
 			select {
 			case <-done:
@@ -53,18 +71,34 @@ func governMemory(baseMiB int, getenv func(string) string) (stop func()) {
 			if sample[0].Value.Kind() != metrics.KindUint64 {
 				continue
 			}
-			if want := memoryLimit(base, sample[0].Value.Uint64()); want != limit {
+			if want := memoryLimit(g.base.Load(), sample[0].Value.Uint64()); want != limit {
 				limit = want
 				debug.SetMemoryLimit(limit)
 			}
 		}
 	})
-	return func() {
+	g.stop = func() {
 		close(done)
 		wg.Wait()
 		debug.SetMemoryLimit(prev)
 	}
+	return g
 }
+
+// expect raises the limit's base to what a batch of files reports comes to need
+// (reportBudget each), when that is more. It does nothing when the limit is not governed.
+func (g *memoryGovernor) expect(files int) {
+	want := int64(files) * reportBudget
+	for {
+		base := g.base.Load()
+		if base == 0 || want <= base || g.base.CompareAndSwap(base, want) {
+			return
+		}
+	}
+}
+
+// release restores the runtime's own limit.
+func (g *memoryGovernor) release() { g.stop() }
 
 // memoryLimit is the limit for a live heap of live bytes: base, or live plus the larger
 // of liveHeadroom times live and headroomMin when that is more.
@@ -75,4 +109,15 @@ func memoryLimit(base int64, live uint64) int64 {
 // memoryFlag is --memory-limit, in MiB.
 func memoryFlag(fs *flag.FlagSet) *int {
 	return fs.Int("memory-limit", defaultMemoryMiB, "soft memory limit in MiB: garbage is collected more often to stay under it, and it rises with what a large batch must keep (0: Go's default; GOMEMLIMIT overrides)")
+}
+
+// sizedBy is a run's batch.Config.Progress: it tells g the size of the batch (expect), then
+// calls progress, when not nil.
+func sizedBy(g *memoryGovernor, progress func(batch.Progress)) func(batch.Progress) {
+	return func(p batch.Progress) {
+		g.expect(p.Total)
+		if progress != nil {
+			progress(p)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 func TestMemoryLimit(t *testing.T) {
@@ -32,11 +33,24 @@ func TestMemoryLimit(t *testing.T) {
 func TestGovernMemory(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	noEnv := func(string) string { return "" }
-	stop := governMemory(320, noEnv)
+	g := governMemory(320, noEnv)
 	if got := debug.SetMemoryLimit(-1); got < 320<<20 {
 		t.Errorf("limit while governed = %d, want at least 320 MiB", got)
 	}
-	stop()
+	// A batch of 100,000 reports raises the base to their budget, within a tick or so.
+	g.expect(100_000)
+	want := int64(100_000 * reportBudget)
+	for k := 0; k < 100 && debug.SetMemoryLimit(-1) < want; k++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := debug.SetMemoryLimit(-1); got < want {
+		t.Errorf("limit after expect(100000) = %d, want at least %d", got, want)
+	}
+	g.expect(10) // a smaller batch lowers nothing
+	if got := g.base.Load(); got != want {
+		t.Errorf("base after expect(10) = %d, want %d", got, want)
+	}
+	g.release()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit after stop = %d, want %d", got, before)
 	}
@@ -45,7 +59,7 @@ func TestGovernMemory(t *testing.T) {
 		mib int
 		env string
 	}{{320, "1GiB"}, {0, ""}} {
-		stop := governMemory(tc.mib, func(k string) string {
+		g := governMemory(tc.mib, func(k string) string {
 			if k == "GOMEMLIMIT" {
 				return tc.env
 			}
@@ -54,7 +68,11 @@ func TestGovernMemory(t *testing.T) {
 		if got := debug.SetMemoryLimit(-1); got != before {
 			t.Errorf("governMemory(%d) with GOMEMLIMIT=%q set the limit to %d", tc.mib, tc.env, got)
 		}
-		stop()
+		g.expect(1_000_000)
+		if got := debug.SetMemoryLimit(-1); got != before {
+			t.Errorf("expect on an ungoverned run set the limit to %d", got)
+		}
+		g.release()
 	}
 	if before != math.MaxInt64 {
 		t.Logf("the test process had a memory limit of %d", before)
