@@ -31,6 +31,11 @@ type checked struct {
 	n       uint32
 }
 
+// detailsShared is the longest run of a report's details kept once for the batch (in its
+// Spill): the details of most reports are the same few sentences, while a long run is
+// likely its own.
+const detailsShared = 4096
+
 // outcomes are the outcomes of a check, in the order checked numbers them.
 var outcomes = [...]string{OutcomeFlagged, OutcomePassed, OutcomeNotApplicable, OutcomeInsufficient}
 
@@ -68,6 +73,9 @@ func Prepare(r Report, cfg Config) *Prepared {
 		details.WriteString(c.Detail)
 	}
 	p.details = details.String()
+	if cfg.Spill != nil && len(p.details) <= detailsShared {
+		p.details = cfg.Spill.detail(p.details)
+	}
 	if cfg.Spill != nil {
 		p.spillTo(cfg.Spill)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -23,6 +24,26 @@ type Spill struct {
 	f      *os.File
 	size   int64
 	remove string // the file's name, when it could not be removed while open
+
+	// The details of the prepared reports' own checks, each once: a batch repeats a few
+	// dozen of them (合计与分项之和一致) hundreds of thousands of times.
+	detailsMu sync.Mutex
+	details   map[string]string
+}
+
+// detail returns d as the batch's one copy of it.
+func (s *Spill) detail(d string) string {
+	s.detailsMu.Lock()
+	defer s.detailsMu.Unlock()
+	if c, ok := s.details[d]; ok {
+		return c
+	}
+	if s.details == nil {
+		s.details = map[string]string{}
+	}
+	c := strings.Clone(d)
+	s.details[c] = c
+	return c
 }
 
 // NewSpill makes a Spill in the folder dir.
