@@ -194,7 +194,7 @@ type Batch struct {
 	peerMemo       map[int][]int         // peers(i)
 	ratios         [][]peerValue         // ratios[i][k]: report i's value of peerRatios[k]
 	totals         [][2]*decimal.Decimal // report i's known actual income.total, expenditure.total
-	details        map[string]string     // the checks' details, each once (ownDetail)
+	details        interner              // the checks' details, each once (ownDetail)
 }
 
 // totalMetrics are the metrics whose peers' values unit.suspect compares (Batch.totals).

@@ -3,7 +3,6 @@ package analyze
 import (
 	"errors"
 	"slices"
-	"strings"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
@@ -52,22 +51,35 @@ func (b *Batch) judgeByRegion(rules []*Rule, spilled []*spilledParts, findings [
 // tailGroups returns the reports without a regionTail, and the others grouped by their
 // tail, each group in index order, the groups in order of their first report.
 func (b *Batch) tailGroups() (loose []int, groups [][]int) {
-	at := map[string]int{}
-	for i := range b.Reports {
+	groups = groupsInOrder(len(b.Reports), func(i int) (string, bool) {
 		tail := regionTail(b.regions[i])
 		if tail == "" {
 			loose = append(loose, i)
+		}
+		return tail, tail != ""
+	})
+	return loose, groups
+}
+
+// groupsInOrder groups the indexes below n that key takes (ok) by their key: each group in
+// index order, the groups in order of their first index.
+func groupsInOrder(n int, key func(i int) (k string, ok bool)) [][]int {
+	at := map[string]int{}
+	var groups [][]int
+	for i := range n {
+		k, ok := key(i)
+		if !ok {
 			continue
 		}
-		k, ok := at[tail]
-		if !ok {
-			k = len(groups)
-			at[tail] = k
+		g, seen := at[k]
+		if !seen {
+			g = len(groups)
+			at[k] = g
 			groups = append(groups, nil)
 		}
-		groups[k] = append(groups[k], i)
+		groups[g] = append(groups[g], i)
 	}
-	return loose, groups
+	return groups
 }
 
 // looseReach lists the reports not in loose that the reports of loose may read: their
@@ -129,15 +141,10 @@ func (b *Batch) share(idx []int) {
 // the report's whole compact copy read back from the spill; the same detail of many reports
 // (没有可比的部门) is kept once. judge calls it on one goroutine.
 func (b *Batch) ownDetail(detail string) string {
-	if d, ok := b.details[detail]; ok {
-		return d
-	}
 	if b.details == nil {
-		b.details = map[string]string{}
+		b.details = interner{}
 	}
-	d := strings.Clone(detail)
-	b.details[d] = d
-	return d
+	return b.details.str(detail)
 }
 
 // judge runs the rules on the reports, on every core (verdicts only read the batch), and

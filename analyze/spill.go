@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -28,22 +27,18 @@ type Spill struct {
 	// The details of the prepared reports' own checks, each once: a batch repeats a few
 	// dozen of them (合计与分项之和一致) hundreds of thousands of times.
 	detailsMu sync.Mutex
-	details   map[string]string
+	details   interner
 }
 
-// detail returns d as the batch's one copy of it.
+// detail returns d as the batch's one copy of it. It is safe to call on several goroutines
+// at once.
 func (s *Spill) detail(d string) string {
 	s.detailsMu.Lock()
 	defer s.detailsMu.Unlock()
-	if c, ok := s.details[d]; ok {
-		return c
-	}
 	if s.details == nil {
-		s.details = map[string]string{}
+		s.details = interner{}
 	}
-	c := strings.Clone(d)
-	s.details[c] = c
-	return c
+	return s.details.str(d)
 }
 
 // NewSpill makes a Spill in the folder dir.

@@ -204,22 +204,9 @@ func (b *Batch) deptKey(i int) string { return b.dept(i) + "\x00" + b.region(i) 
 // dupRegions groups the readable reports with a section long enough for text.duplicate by
 // region: each group in index order, the groups in order of their first report.
 func (b *Batch) dupRegions(spilled []*spilledParts) [][]int {
-	at := map[string]int{}
-	var groups [][]int
-	for i := range b.Reports {
-		if b.failed(i) || !b.hasLongSection(i, spilledOf(spilled, i)) {
-			continue
-		}
-		reg := b.region(i)
-		k, ok := at[reg]
-		if !ok {
-			k = len(groups)
-			at[reg] = k
-			groups = append(groups, nil)
-		}
-		groups[k] = append(groups[k], i)
-	}
-	return groups
+	return groupsInOrder(len(b.Reports), func(i int) (string, bool) {
+		return b.region(i), !b.failed(i) && b.hasLongSection(i, spilledOf(spilled, i))
+	})
 }
 
 // hasLongSection reports whether report i has a section of at least DuplicateMinTokens
@@ -258,7 +245,7 @@ func (b *Batch) fingerprintsOf(i int) []Fingerprint {
 func (b *Batch) batchBoilerplate(regions [][]int, spilled []*spilledParts) (map[uint32]bool, error) {
 	depts := 0
 	for _, reps := range regions {
-		depts += len(distinctDepts(reps, b.deptKey))
+		depts += len(groupsInOrder(len(reps), func(k int) (string, bool) { return b.deptKey(reps[k]), true }))
 	}
 	if depts < 4 {
 		return nil, nil
@@ -311,19 +298,6 @@ func (b *Batch) eachRegionSections(regions [][]int, spilled []*spilledParts, f f
 		f(rs)
 	}
 	return nil
-}
-
-// distinctDepts lists the departments of the reports (by deptKey), in order of first report.
-func distinctDepts(reps []int, deptKey func(int) string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, i := range reps {
-		if k := deptKey(i); !seen[k] {
-			seen[k] = true
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 // regionSections lists the sections of the reports long enough for text.duplicate, reading
@@ -399,20 +373,12 @@ func dropBoilerplate(secs []*dupSection, deptKey func(int) string) {
 // count is the length of its run in the sorted list of every department's distinct
 // shingles.
 func deptRuns(secs []*dupSection, deptKey func(int) string) (hs []uint32, counts []int32, depts int) {
-	byDept := map[string][]*dupSection{}
-	var order []string
-	for _, s := range secs {
-		k := deptKey(s.report)
-		if _, ok := byDept[k]; !ok {
-			order = append(order, k)
-		}
-		byDept[k] = append(byDept[k], s)
-	}
+	byDept := groupsInOrder(len(secs), func(k int) (string, bool) { return deptKey(secs[k].report), true })
 	var all []uint32
-	for _, k := range order {
+	for _, g := range byDept {
 		start := len(all)
-		for _, s := range byDept[k] {
-			all = append(all, s.shingles...)
+		for _, k := range g {
+			all = append(all, secs[k].shingles...)
 		}
 		slices.Sort(all[start:])
 		all = append(all[:start], slices.Compact(all[start:])...)
@@ -427,7 +393,7 @@ func deptRuns(secs []*dupSection, deptKey func(int) string) (hs []uint32, counts
 		counts = append(counts, int32(y-x))
 		x = y
 	}
-	return hs, counts, len(order)
+	return hs, counts, len(byDept)
 }
 
 // dupEdge is a matched pair of sections (indexes into a region's sections).
