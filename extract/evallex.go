@@ -74,6 +74,8 @@ type evalLexicon struct {
 	grades   map[string]string // wording → 优/良/中/差
 	gradeLb  map[string]bool
 	reverse  []string             // words of a name that say lower is better
+	nameEnds []string             // how a name ends (率, 性): text so ending is a name, not a value
+	rules    []string             // words of a scoring rule (记满分, 扣分): text holding one is no name
 	values   map[colRole][]string // the words a column of few words holds
 	// runWords are the wordings found inside run-together text, longest first: headers,
 	// levels of four or more characters, funds labels and fields; byFirst indexes them by
@@ -149,6 +151,10 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 				el.gradeLb[n] = true
 			case "evalreverse":
 				el.reverse = append(el.reverse, n)
+			case "evalnameend":
+				el.nameEnds = append(el.nameEnds, n)
+			case "evalrule":
+				el.rules = append(el.rules, n)
 			case "evalvalue":
 				r, ok := colRoleNames[l.key]
 				if !ok {
@@ -320,6 +326,54 @@ func (el *evalLexicon) lowerIsBetter(name string) bool {
 	}
 	return false
 }
+
+// endsLikeName reports whether a text ends the way an indicator's name does (保障率, 安全性):
+// in run-together text such a phrase is the wrapped end of a name, not a target or an actual
+// value, which are numbers or words of an outcome (达到预期, 按时完成, 无).
+func (el *evalLexicon) endsLikeName(text string) bool {
+	n := el.norm(text)
+	if utf8.RuneCountInString(n) < 2 {
+		return false
+	}
+	for _, w := range el.nameEnds {
+		if strings.HasSuffix(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// scoringRule reports whether a text holds a word of a scoring rule (达到指标值，记满分): the
+// explanation of how points are given, not the name of an indicator.
+func (el *evalLexicon) scoringRule(text string) bool {
+	n := el.norm(text)
+	for _, w := range el.rules {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleNote reports whether a line is a note on how points are given (定量指标计算:完成值达到
+// 指标值,记满分;未达到的按比例计分。): a sentence with a word of a scoring rule and few
+// digits, unlike a row of a table that a column of rules runs through, which has its values.
+func (el *evalLexicon) ruleNote(text string) bool {
+	if !strings.ContainsAny(text, "；;。") || !el.scoringRule(text) {
+		return false
+	}
+	digits := 0
+	for _, r := range text {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			digits++
+		}
+	}
+	return digits <= maxRuleNoteDigits && !strings.ContainsAny(text, "%％")
+}
+
+// maxRuleNoteDigits is the most digits a note on scoring holds (每少1项扣1分): a row of a
+// table holds its values.
+const maxRuleNoteDigits = 4
 
 // isGradeLabel reports whether a cell is the label of a stated grade (自评等级).
 func (el *evalLexicon) isGradeLabel(cell string) bool {

@@ -410,7 +410,7 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		}
 		for p := a; p < b; p++ {
 			u := &rr.toks[p]
-			if u.is(tkBlank) || noValue(u) && !(p > a && u.is(tkHead)) {
+			if u.is(tkBlank|tkNote) || noValue(u) && !(p > a && u.is(tkHead)) {
 				return 0, false
 			}
 			if p > a && !(u.run && u.line == rr.toks[p-1].line && u.pos == rr.toks[p-1].end+1) {
@@ -423,7 +423,11 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		if t.is(tkDash) || one && t.is(tkNum|tkQty) {
 			return 0, false // a quantity (0起, 15万元) is a value, not a name
 		}
-		return sc - nameLengthCost(rr.spanRaw(a, b)), true
+		raw := rr.spanRaw(a, b)
+		if rr.el.scoringRule(rr.clauseOf(a, b, raw)) {
+			return 0, false // 达到指标值，记满分: how points are given, no indicator
+		}
+		return sc - nameLengthCost(raw), true
 	case colTarget, colActual, colTargetAdj:
 		if one && t.is(tkBlank) {
 			return 0, true
@@ -431,13 +435,15 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		sc := 0.0
 		for p := a; p < b; p++ {
 			u := &rr.toks[p]
-			if u.is(tkBlank) || noValue(u) {
+			if u.is(tkBlank|tkNote) || noValue(u) {
 				return 0, false
 			}
 		}
 		switch {
 		case one && t.is(tkNum|tkQty|tkDash):
 			sc = 1.0
+		case one && t.run && !hasDigit(t.n) && rr.el.endsLikeName(t.n):
+			sc = 0.1 // 保障率, 安全性: the wrapped end of a name
 		case one && t.run && !hasDigit(t.n) && utf8.RuneCountInString(t.n) > 6:
 			sc = 0.3 // a long phrase of run-together text: likelier the end of a name
 		case one && t.run && !hasDigit(t.n) && utf8.RuneCountInString(t.n) > 4:
@@ -523,6 +529,29 @@ func (rr *rowReader) isSerial(p int) bool {
 		return false // a number alone on its line is a cell that went on, not a row's number
 	}
 	return t.q.v.IsPositive() && t.q.v.LessThan(decimal.NewFromInt(1000))
+}
+
+// clauseOf is a name's tokens [a, b) with what follows them in their clause of run-together
+// text, up to the next ；or 。 and at most a few characters on: 达到指标值，记满分； is a clause
+// of a scoring rule whose words fall in different tokens. For cells it is the span's text.
+func (rr *rowReader) clauseOf(a, b int, span string) string {
+	const after = 6
+	first, last := &rr.toks[a], &rr.toks[b-1]
+	if !first.run || !last.run || first.line != last.line || first.line >= len(rr.lines) {
+		return span
+	}
+	raw := rr.lines[first.line].raw
+	if first.pos > last.end || last.end > len(raw) {
+		return span
+	}
+	end := min(len(raw), last.end+after)
+	for k := last.end; k < end; k++ {
+		if raw[k] == '；' || raw[k] == ';' || raw[k] == '。' {
+			end = k
+			break
+		}
+	}
+	return string(raw[first.pos:end])
 }
 
 // nameLengthCost is what a long name costs: an indicator's name is a phrase, not the

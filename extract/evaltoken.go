@@ -37,6 +37,7 @@ const (
 	tkGrade                     // a grade (优, 良, 中, 差)
 	tkDash                      // a placeholder: —, -, /, 无
 	tkTitle                     // the title of a self-evaluation table
+	tkNote                      // a line on how points are given (评分说明): no name, no value
 )
 
 // etok is one token of the stream.
@@ -134,9 +135,14 @@ func (el *evalLexicon) buildStream(blocks []parse.Block) *stream {
 				continue
 			}
 			raw := []rune(text)
-			if proseLike(text, len(raw)) {
-				// a sentence of the report with no word of a table: one token, not cut
-				s.addLine(raw, []etok{{raw: text, n: el.norm(text), kind: tkText, loc: loc, run: true, end: len(raw)}})
+			if note := el.ruleNote(text); note || proseLike(text, len(raw)) {
+				// a sentence of the report with no word of a table, or a note on scoring: one
+				// token, not cut
+				kind := tkText
+				if note {
+					kind |= tkNote
+				}
+				s.addLine(raw, []etok{{raw: text, n: el.norm(text), kind: kind, loc: loc, run: true, end: len(raw)}})
 				continue
 			}
 			toks = el.lexRun(raw, loc)
@@ -733,7 +739,7 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		if headerOnly(h) && !(k > 0 && near(hits[k-1], h) || k+1 < len(hits) && near(h, hits[k+1])) {
 			continue
 		}
-		if bareLevel(h) && !levelPoints.MatchString(string(nr[h.at+h.n:min(len(nr), h.at+h.n+8)])) {
+		if bareLevel(h) && !levelPoints.MatchString(string(nr[h.at+h.n:min(len(nr), h.at+h.n+8)])) && !opensNumbered(nr, h.at+h.n) {
 			continue
 		}
 		if inSentence(k, h) || inBrackets(nr, h.at, h.at+h.n) {
@@ -827,6 +833,7 @@ func (el *evalLexicon) runWordAt(nr []rune, i int) int {
 	if nr[i] == glossRune || nr[i] == ' ' {
 		return 0
 	}
+	fallback := 0
 	for _, w := range el.byFirst[nr[i]] {
 		k := i
 		match := true
@@ -845,10 +852,32 @@ func (el *evalLexicon) runWordAt(nr []rune, i int) int {
 			for k < len(nr) && nr[k] == glossRune {
 				k++
 			}
+			if fallback == 0 && strings.HasSuffix(string(w), "指标") && numberedName(nr, k) {
+				// 生态效益指标1病害减少: the 指标 opens a numbered name (指标1…) after a level
+				// written without it; a shorter word, if any, is the level
+				fallback = k - i
+				continue
+			}
 			return k - i
 		}
 	}
-	return 0
+	return fallback
+}
+
+// opensNumbered reports whether nr[k:] is a numbered name opened by 指标 (指标1病害减少): a
+// level written without 指标 right before it is a level, not a word of the text.
+func opensNumbered(nr []rune, k int) bool {
+	return k+2 < len(nr) && nr[k] == '指' && nr[k+1] == '标' && numberedName(nr, k+2)
+}
+
+// numberedName reports whether nr[k:] goes on as the number of a name that 指标 before it
+// opens: digits, then an ideograph or a colon (指标1病害减少, 指标12：).
+func numberedName(nr []rune, k int) bool {
+	d := k
+	for d < len(nr) && d-k < 2 && nr[d] >= '0' && nr[d] <= '9' {
+		d++
+	}
+	return d > k && d < len(nr) && (isHan(nr[d]) || nr[d] == ':' || nr[d] == '：')
 }
 
 // extendLabel extends a table word over the bracket and colon after it: 产出指标(50分),
@@ -935,9 +964,21 @@ func numberInText(nr []rune, i, textStart int) bool {
 		for k < len(nr) && isDigit(nr[k]) && k-i < 2 {
 			k++
 		}
-		return k < len(nr) && !isDigit(nr[k]) && (nr[k] == ':' || isHan(nr[k]))
+		return k < len(nr) && !isDigit(nr[k]) && (nr[k] == ':' || isHan(nr[k])) || yearAfterNumbering(nr, i)
 	}
 	return false
+}
+
+// yearAfterNumbering reports whether the digits at nr[i], right after 指标, are a one-digit
+// numbering glued to a year that opens the name: 指标12021年11月底前完成 is 指标1, then
+// 2021年….
+func yearAfterNumbering(nr []rune, i int) bool {
+	k := i + 1
+	if k+4 >= len(nr) || nr[i] < '1' || nr[i] > '9' || nr[k+4] != '年' {
+		return false
+	}
+	y := string(nr[k : k+4])
+	return (strings.HasPrefix(y, "20") || strings.HasPrefix(y, "19")) && isDigit(nr[k+2]) && isDigit(nr[k+3])
 }
 
 // repeats reports whether the last token cut so far reads q: a target and an actual
