@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -97,6 +98,7 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 			// a target and an actual that read the same, glued to the name (管理制度健全性高高)
 			if name, v, ok := doubledTail(ind.Name); ok && rr.hasRoles(colTarget) {
 				ind.Name, target, ind.Actual = name, v, v
+				ind.Name = rr.trimGlued(ind.Name, rec, target)
 			}
 		}
 		if rr.toks[rec.start].run && rulePoints.MatchString(ind.Name) {
@@ -196,8 +198,44 @@ func (rr *rowReader) trimGlued(name string, rec record, target string) string {
 			}
 		}
 	}
+	return rr.trimGarbledTail(name, has[colUnit] && blank[colUnit], has[colNature], target)
+}
+
+// trimGarbledTail cuts off a name the few characters a misread column glued to it, where the
+// name ends like one (…次数, …健全性) and what follows is of an empty column beside it: the
+// unit of the target with a misread character (次到 before 0次) or letters (tot扁 for 篇) where
+// the unit column is empty, or the characters of a 指标性质 scrambled (性标定指 for 定性指标)
+// where the table has that column.
+func (rr *rowReader) trimGarbledTail(name string, unitBlank, hasNature bool, target string) string {
+	if !unitBlank && !hasNature {
+		return name
+	}
+	unit := ""
+	if q, ok := numOf(target); ok {
+		unit = q.unit
+	}
+	rs := []rune(name)
+	for k := minTrimmedName; k < len(rs); k++ {
+		tail := rs[k:]
+		if len(tail) > maxGarbledTail || !rr.el.endsLikeName(string(rs[:k])) {
+			continue
+		}
+		switch {
+		case unitBlank && unit != "" && isHan(tail[0]) && strings.HasPrefix(string(tail), unit),
+			unitBlank && tail[0] < utf8.RuneSelf && unicode.IsLetter(tail[0]),
+			hasNature && len(tail) >= 2 && rr.el.ofValueRunes(colNature, tail):
+			return string(rs[:k])
+		}
+	}
 	return name
 }
+
+// minTrimmedName and maxGarbledTail bound trimGarbledTail: the name it leaves has at least
+// four characters, the tail it cuts at most four.
+const (
+	minTrimmedName = 4
+	maxGarbledTail = 4
+)
 
 // hasRoles reports whether the header has every one of the roles.
 func (rr *rowReader) hasRoles(roles ...colRole) bool {

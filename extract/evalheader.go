@@ -87,6 +87,9 @@ func (el *evalLexicon) readHeader(toks []etok, i int) (header, bool) {
 	j := i
 	for ; j < len(toks); j++ {
 		t := &toks[j]
+		if t.is(tkHead) && t.col.fundsCol() && h.indicatorsOnly() {
+			break // 指标名称 … 是否核心指标 预算执行率: the first row's name, no column of funds
+		}
 		if t.is(tkHead) && !(t.is(tkLevel) && len(h.cols) > 0 && !isLevelHeader(t.col)) && !t.is(tkFunds) {
 			h.cols = append(h.cols, t.col)
 			h.raw = append(h.raw, t.raw)
@@ -114,6 +117,19 @@ func (el *evalLexicon) readHeader(toks []etok, i int) (header, bool) {
 	}
 	h.cols = mergeLevels(h.cols)
 	return h, true
+}
+
+// indicatorsOnly reports whether the columns read so far are an indicator table's (a name, no
+// funds column): a funds header after them is a word of the first row.
+func (h *header) indicatorsOnly() bool {
+	name := false
+	for _, c := range h.cols {
+		if c.fundsCol() {
+			return false
+		}
+		name = name || c == colName
+	}
+	return name
 }
 
 // particle reports whether a short piece is a word of a sentence (的, 和, 为), which never

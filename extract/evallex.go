@@ -355,6 +355,24 @@ func (el *evalLexicon) scoringRule(text string) bool {
 	return false
 }
 
+// ofValueRunes reports whether every character of rs is one of the words a column of the
+// role holds (定性指标 for 指标性质): a cell of that column misread, its characters scrambled.
+func (el *evalLexicon) ofValueRunes(role colRole, rs []rune) bool {
+	for _, r := range rs {
+		found := false
+		for _, v := range el.values[role] {
+			if strings.ContainsRune(v, r) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // ruleNote reports whether a line is a note on how points are given (定量指标计算:完成值达到
 // 指标值,记满分;未达到的按比例计分。): a sentence with a word of a scoring rule and few
 // digits, unlike a row of a table that a column of rules runs through, which has its values.

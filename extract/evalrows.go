@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -438,6 +439,9 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 			if u.is(tkBlank|tkNote) || noValue(u) {
 				return 0, false
 			}
+		}
+		if one && slices.Contains(rr.el.values[colNature], t.n) {
+			return 0, false // 定量指标 is the 指标性质 column's, no value
 		}
 		switch {
 		case one && t.is(tkNum|tkQty|tkDash):

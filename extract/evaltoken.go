@@ -541,6 +541,13 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			i++
 			continue
 		}
+		if r == '%' && (i == 0 || !isDigit(nr[i-1]) && nr[i-1] != '.') && i+1 < len(nr) && isHan(nr[i+1]) {
+			// 利用率%定量指标: the unit column's %, between a name and its 指标性质
+			flush(i)
+			toks = append(toks, el.runToken(raw, i, i+1, loc))
+			i++
+			continue
+		}
 		if e := pointsInRule(nr, i); e > i {
 			// 计 2 分，没有不得分: the points of a scoring rule, words of its sentence
 			if textStart < 0 {
