@@ -41,6 +41,7 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 		var dir, unit, target, targetAdj string
 		var tnum, anum evalNum
 		var tok, aok bool
+		var coef *decimal.Decimal
 		var cells []string
 		for k, f := range rec.fills {
 			if f.cut {
@@ -87,6 +88,10 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 				}
 			case colUnit:
 				unit = text
+			case colCoef:
+				if n, ok := rr.fillNum(f); ok && n.unit == "%" {
+					coef = &n.v
+				}
 			}
 		}
 		if target == "" && targetAdj != "" {
@@ -129,6 +134,9 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 			ind.ActualValue, ind.ActualUnit = &v, n.unit
 		}
 		ind.Met = rr.el.met(&ind)
+		if ind.Cut && coefConfirms(&ind, coef) {
+			ind.Cut = false
+		}
 		ind.Raw = strings.Join(cells, " | ")
 		ind.Location = rowLocation(rr.toks[rec.start].loc)
 		ownLevel2 := false
@@ -236,6 +244,23 @@ const (
 	minTrimmedName = 4
 	maxGarbledTail = 4
 )
+
+// coefConfirms reports whether a row's 得分系数 confirms how its numbers run together were
+// cut (100%72.74%100%22 → 100% | 72.74% | 100% | 2 | 2): the score is the weight times the
+// coefficient at the score's decimals, and the target and actual, when both stated, are
+// percentages, which their percent signs delimit. A cut so confirmed is a reading.
+func coefConfirms(ind *Indicator, coef *decimal.Decimal) bool {
+	if coef == nil || ind.Weight == nil || ind.Score == nil || !ind.Weight.IsPositive() {
+		return false
+	}
+	for _, v := range []string{ind.Target, ind.Actual} {
+		if strings.TrimSpace(v) != "" && !strings.HasSuffix(strings.TrimSpace(v), "%") {
+			return false
+		}
+	}
+	want := ind.Weight.Mul(*coef).Div(decimal.NewFromInt(100)).Round(int32(ind.ScoreDecimals))
+	return want.Equal(*ind.Score)
+}
 
 // hasRoles reports whether the header has every one of the roles.
 func (rr *rowReader) hasRoles(roles ...colRole) bool {

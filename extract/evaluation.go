@@ -86,7 +86,8 @@ type Indicator struct {
 	// same unit.
 	Met *bool
 	// Cut is set when a value of the row was cut out of numbers run together in the text
-	// (20100% → 20 | 100%): the reader's best guess.
+	// (20100% → 20 | 100%): the reader's best guess, unless the row's 得分系数 confirms it
+	// (100%22 → 100% | 2 | 2: the score is the weight times the coefficient).
 	Cut bool
 	// Raw is the row's cells joined by " | "; Location is t2r5, or p40 for a flattened table.
 	Raw, Location string
