@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,7 +146,7 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 				ownLevel2 = true
 			}
 		}
-		if !keepName(ind.Name) || rec.end == len(rr.toks) && !ownLevel2 && rr.el.levelPrefix(ind.Name) {
+		if !keepName(ind.Name) || rec.end == len(rr.toks) && !ownLevel2 && rr.el.levelPrefix(ind.Name) || headerWrap(&ind, cells) {
 			continue
 		}
 		out = append(out, ind)
@@ -309,6 +310,29 @@ func doubledHead(name string) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// headerWrap reports whether a row is the wrapped rest of the header above it, not an
+// indicator: every cell it has reads the same word (名称 | 名称 | 名称, the second line of
+// 一级指标 / 名称), or its only cell begins with a conjunction (及改进, of 偏差原因分析及改进措施).
+func headerWrap(ind *Indicator, cells []string) bool {
+	var words []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			words = append(words, c)
+		}
+	}
+	if len(words) >= 2 && !slices.ContainsFunc(words, func(w string) bool { return w != words[0] }) && !hasDigit(words[0]) {
+		return true
+	}
+	if ind.Target != "" || ind.Actual != "" || ind.Weight != nil || ind.Score != nil || len(words) > 1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(ind.Name))
+	return strings.ContainsRune(conjunctions, r)
+}
+
+// conjunctions are the characters that join two words and so begin no name (及, 和, 与).
+const conjunctions = "及和与或并"
 
 // keepName reports whether a row's name is an indicator's: more than a bare numbering
 // (指标1：) left by a table cut off.

@@ -557,7 +557,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			continue
 		}
 		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i) || isRange(nr, i) ||
-			quantityInText(nr, i, blobEnd(nr, i, words), words) && !repeats(toks, nr[i:blobEnd(nr, i, words)]) && textStart >= 0) {
+			quantityInText(nr, i, el.blobEnd(nr, i, words), words) && !repeats(toks, nr[i:el.blobEnd(nr, i, words)]) && textStart >= 0) {
 			// the whole number is text: 指标12, (2016年度), 1、
 			if textStart < 0 {
 				textStart = i
@@ -575,7 +575,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 				i = d
 				continue
 			}
-			if end := blobEnd(nr, i, words); end > i && (!quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
+			if end := el.blobEnd(nr, i, words); end > i && (!quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
 				flush(i)
 				if end+1 < len(nr) && nr[end] == ' ' && nr[end+1] == '分' && (end+2 == len(nr) || nr[end+2] == ' ') && isDigit(nr[end-1]) {
 					end += 2 // 项目决策 2 分: points with a space before their 分
@@ -616,7 +616,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 
 // blobEnd returns the end of the number starting at nr[i] in run-together text: its
 // comparator, every digit, point, comma and percent sign glued to it, and the unit after.
-func blobEnd(nr []rune, i int, words map[int]int) int {
+func (el *evalLexicon) blobEnd(nr []rune, i int, words map[int]int) int {
 	k := i
 	if _, l := comparatorAt(nr, k); l > 0 {
 		k += l
@@ -631,8 +631,8 @@ func blobEnd(nr []rune, i int, words map[int]int) int {
 	if k == start {
 		return i
 	}
-	if u := unitAt(nr, k); u != "" && u != "%" && words[k] == 0 {
-		k += len([]rune(u)) // not the first character of a table word (10098项目名称)
+	if u := unitAt(nr, k); u != "" && u != "%" && words[k] == 0 && el.runWordAt(nr, k) <= len([]rune(u)) {
+		k += len([]rune(u)) // not the first character of a table word (10098项目名称, 4项目立项)
 	}
 	return k
 }
@@ -746,7 +746,8 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		if headerOnly(h) && !(k > 0 && near(hits[k-1], h) || k+1 < len(hits) && near(h, hits[k+1])) {
 			continue
 		}
-		if bareLevel(h) && !levelPoints.MatchString(string(nr[h.at+h.n:min(len(nr), h.at+h.n+8)])) && !opensNumbered(nr, h.at+h.n) {
+		if bareLevel(h) && !levelPoints.MatchString(string(nr[h.at+h.n:min(len(nr), h.at+h.n+8)])) && !opensNumbered(nr, h.at+h.n) &&
+			!(k > 0 && el.afterLevel1(nr, hits[k-1].at, hits[k-1].n, h.at) && el.level2[string(nr[h.at:h.at+h.n])]) {
 			continue
 		}
 		if inSentence(k, h) || inBrackets(nr, h.at, h.at+h.n) {
@@ -755,6 +756,20 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		out[h.at] = h.n
 	}
 	return out
+}
+
+// afterLevel1 reports whether the word nr[at:at+n] is a 一级 level and the next word starts
+// at next right after it and its points (项目决策(10分)项目目标完整性): the first row of a level
+// writes its 二级 level next, so a level there is one even without 指标 or points.
+func (el *evalLexicon) afterLevel1(nr []rune, at, n, next int) bool {
+	if !el.level1[string(nr[at:at+n])] {
+		return false
+	}
+	end := at + n
+	if m := levelPoints.FindString(string(nr[end:min(len(nr), end+8)])); m != "" {
+		end += utf8.RuneCountInString(m)
+	}
+	return end == next
 }
 
 // inBrackets reports whether nr[a:b] stands inside a bracket that qualifies the word before
