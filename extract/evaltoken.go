@@ -95,7 +95,7 @@ type stream struct {
 func (el *evalLexicon) buildStream(blocks []parse.Block) *stream {
 	s := &stream{}
 	cells, lines := 0, 0
-	for _, b := range blocks {
+	for _, b := range joinSiteChunks(blocks) {
 		switch b.Kind {
 		case parse.Table:
 			for r, row := range b.Cells {
@@ -210,6 +210,60 @@ func proseLike(text string, n int) bool {
 	}
 	return true
 }
+
+// joinSiteChunks joins the page chunks of a document-sharing site's copy (1、…, 2、…, 3、…:
+// each page's text on a line of its own, cut wherever the page ended, in a name or a
+// number: …申报的数量12.51 / 3、2.512.5…) into one paragraph, each chunk's mark dropped.
+// A chunk is a long paragraph whose mark numbers the one before it plus one.
+func joinSiteChunks(blocks []parse.Block) []parse.Block {
+	out := make([]parse.Block, 0, len(blocks))
+	last, lastNo := -1, 0
+	for _, b := range blocks {
+		if b.Kind != parse.Paragraph || strings.TrimSpace(b.Text) == "" {
+			if b.Kind != parse.Paragraph {
+				last, lastNo = -1, 0
+			}
+			out = append(out, b)
+			continue
+		}
+		text := strings.TrimSpace(b.Text)
+		no, rest := chunkMark(text, lastNo > 0)
+		if no > 1 && no == lastNo+1 && last >= 0 {
+			out[last].Text = strings.TrimSpace(out[last].Text) + rest
+			lastNo = no
+			continue
+		}
+		out = append(out, b)
+		last, lastNo = len(out)-1, no
+	}
+	return out
+}
+
+// chunkMark reads the mark of a site's page chunk at the start of a long line (2、): its
+// number and the text after it; 0 when there is none. The first chunk is a page's text, long;
+// a later one (after, true) may be the last page's, shorter.
+func chunkMark(text string, after bool) (int, string) {
+	m := pageChunk.FindString(text)
+	least := minChunk
+	if after {
+		least = minLastChunk
+	}
+	if m == "" || utf8.RuneCountInString(text) <= least {
+		return 0, ""
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(m, "、"))
+	if err != nil {
+		return 0, ""
+	}
+	return n, text[len(m):]
+}
+
+// minChunk is the shortest line (in runes) read as a sharing site's first page chunk, and
+// minLastChunk as one after it.
+const (
+	minChunk     = 100
+	minLastChunk = 40
+)
 
 // pageChunk is the mark a document-sharing site puts before each page's text (1、 2、).
 var pageChunk = regexp.MustCompile(`^\d{1,2}、`)
@@ -557,7 +611,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			continue
 		}
 		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i) || isRange(nr, i) ||
-			quantityInText(nr, i, el.blobEnd(nr, i, words), words) && !repeats(toks, nr[i:el.blobEnd(nr, i, words)]) && textStart >= 0) {
+			el.quantityInText(nr, i, el.blobEnd(nr, i, words), words) && !repeats(toks, nr[i:el.blobEnd(nr, i, words)]) && textStart >= 0) {
 			// the whole number is text: 指标12, (2016年度), 1、
 			if textStart < 0 {
 				textStart = i
@@ -575,7 +629,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 				i = d
 				continue
 			}
-			if end := el.blobEnd(nr, i, words); end > i && (!quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
+			if end := el.blobEnd(nr, i, words); end > i && (!el.quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
 				flush(i)
 				if end+1 < len(nr) && nr[end] == ' ' && nr[end+1] == '分' && (end+2 == len(nr) || nr[end+2] == ' ') && isDigit(nr[end-1]) {
 					end += 2 // 项目决策 2 分: points with a space before their 分
@@ -741,22 +795,66 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		right := h.at+h.n < len(nr) && isHan(nr[h.at+h.n]) && !(k+1 < len(hits) && hits[k+1].at == h.at+h.n)
 		return left && right
 	}
+	// a word both a level and a field of the form's head (绩效目标), glued to words on both
+	// sides after the indicator header (三级指标…是否完成绩效目标申报表中…), is words of a name
+	inBody := func(k int, h hit) bool {
+		w := string(nr[h.at : h.at+h.n])
+		if _, col := el.cols[w]; col || el.fields[w] == "" || !el.level1[w] && !el.level2[w] || el.funds[w] != "" || el.totals[w] {
+			return false
+		}
+		left := h.at > 0 && isHan(nr[h.at-1]) && !(k > 0 && hits[k-1].at+hits[k-1].n == h.at)
+		right := h.at+h.n < len(nr) && isHan(nr[h.at+h.n]) && !(k+1 < len(hits) && hits[k+1].at == h.at+h.n)
+		if !left || !right {
+			return false
+		}
+		for _, p := range hits[:k] {
+			if c, ok := el.cols[string(nr[p.at:p.at+p.n])]; ok && (c == colName || c == colLevel2) {
+				return true
+			}
+		}
+		return false
+	}
 	out := map[int]int{}
 	for k, h := range hits {
 		if headerOnly(h) && !(k > 0 && near(hits[k-1], h) || k+1 < len(hits) && near(h, hits[k+1])) {
 			continue
 		}
+		if headerOnly(h) && el.inRuleClause(nr, h.at, h.at+h.n) {
+			continue // 完成值达到指标值,记满分;: words of a scoring rule, no header
+		}
 		if bareLevel(h) && !levelPoints.MatchString(string(nr[h.at+h.n:min(len(nr), h.at+h.n+8)])) && !opensNumbered(nr, h.at+h.n) &&
 			!(k > 0 && el.afterLevel1(nr, hits[k-1].at, hits[k-1].n, h.at) && el.level2[string(nr[h.at:h.at+h.n])]) {
 			continue
 		}
-		if inSentence(k, h) || inBrackets(nr, h.at, h.at+h.n) {
+		if inSentence(k, h) || inBody(k, h) || inBrackets(nr, h.at, h.at+h.n) {
 			continue
 		}
 		out[h.at] = h.n
 	}
 	return out
 }
+
+// inRuleClause reports whether nr[a:b] stands in a clause of a scoring rule: back to the
+// last mark or number before it, on to the next ；or 。 (at most ruleClauseReach runes), a
+// text holding a word of a rule (记满分, 扣分).
+func (el *evalLexicon) inRuleClause(nr []rune, a, b int) bool {
+	lo := a
+	for lo > 0 && a-lo < ruleClauseReach && !strings.ContainsRune(",，;；。:：", nr[lo-1]) && !isDigit(nr[lo-1]) && nr[lo-1] != ' ' {
+		lo--
+	}
+	hi, closed := b, false
+	for hi < len(nr) && hi-b < ruleClauseReach {
+		if strings.ContainsRune(";；。", nr[hi]) {
+			closed = true
+			break
+		}
+		hi++
+	}
+	return closed && el.scoringRule(string(nr[lo:hi]))
+}
+
+// ruleClauseReach bounds inRuleClause on each side, in runes.
+const ruleClauseReach = 30
 
 // afterLevel1 reports whether the word nr[at:at+n] is a 一级 level and the next word starts
 // at next right after it and its points (项目决策(10分)项目目标完整性): the first row of a level
@@ -1021,9 +1119,9 @@ func isRange(nr []rune, i int) bool {
 // quantityInText reports whether the quantity nr[i:end] is a word of the text it stands in:
 // a count with a unit of Han characters, no comparator, and text right after it that is no
 // table word (孕产妇7天访视数, 5000吨稻谷) — where a value would end its cell.
-func quantityInText(nr []rune, i, end int, words map[int]int) bool {
-	if end <= i || end >= len(nr) || !isHan(nr[end]) || words[end] > 0 {
-		return false
+func (el *evalLexicon) quantityInText(nr []rune, i, end int, words map[int]int) bool {
+	if end <= i || end >= len(nr) || !isHan(nr[end]) || words[end] > 0 || el.inRuleClause(nr, end, end) {
+		return false // a value before a scoring rule's text (20场完成值达到指标值，记满分；)
 	}
 	if _, l := comparatorAt(nr, i); l > 0 {
 		return false
