@@ -65,3 +65,24 @@ func TestCoefConfirmsCut(t *testing.T) {
 		}
 	}
 }
+
+func TestReadableName(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"县级储备粮", true},
+		{"委托业务项目", true},
+		{"双随机抽查委托审计费", true},
+		{"共享工程", true},
+		{"碟令薯樽轴示施", false},
+		{"稿栎凖衣畄逮殳", false},
+		{"樽轴", true}, // too short to judge
+	}
+	for _, tc := range tests {
+		if got := e.readableName(tc.name); got != tc.want {
+			t.Errorf("readableName(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -17,7 +17,7 @@ func (e *Extractor) evaluations(doc *parse.Document) ([]Evaluation, map[string]b
 		return nil, nil
 	}
 	s := e.eval.buildStream(blocks)
-	r := &streamReader{el: e.eval, s: s, toks: s.toks}
+	r := &streamReader{el: e.eval, s: s, toks: s.toks, readable: e.readableName}
 	r.scan()
 	used := map[string]bool{}
 	for _, sp := range r.spans {
@@ -26,6 +26,22 @@ func (e *Extractor) evaluations(doc *parse.Document) ([]Evaluation, map[string]b
 		}
 	}
 	return r.out, used
+}
+
+// readableName reports whether a name of four or more ideographs reads as words: the
+// segmenter finds at least one word of two characters in it. An OCR misreading
+// (碟令薯樽轴示施) falls apart into single characters; a real name (县级储备粮: 县级 储备 粮)
+// does not. Shorter names are taken as read.
+func (e *Extractor) readableName(name string) bool {
+	if hanCount(name) < 4 {
+		return true
+	}
+	for _, w := range e.seg.Cut(name) {
+		if hanCount(w) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // reportGrade is the grade a report states: its first table's, else the first 自评等级 of

@@ -21,6 +21,9 @@ type streamReader struct {
 	spans [][2]int
 	// resume is the header of indicator rows a funds block interrupted, to read on after it
 	resume *header
+	// readable reports whether a name reads as words (nil: every name does); a 项目名称 that
+	// does not gives way to the name the title gives
+	readable func(string) bool
 }
 
 // evalDraft is a table being read.
@@ -168,7 +171,7 @@ func (r *streamReader) close(end int) {
 	if d.wholeProject {
 		d.ev.Scope = ScopeProject
 	}
-	if d.ev.Table == "" && d.titleName != "" && d.ev.Scope != ScopeDepartment {
+	if d.ev.Table == "" && d.titleName != "" && d.ev.Scope != ScopeDepartment || r.misread(d.ev.Table, d.titleName) {
 		d.ev.Table = d.titleName
 	}
 	if d.ev.Scope == "" {
@@ -183,6 +186,12 @@ func (r *streamReader) close(end int) {
 	d.ev.No = len(r.out) + 1
 	r.out = append(r.out, d.ev)
 	r.spans = append(r.spans, [2]int{d.start, end})
+}
+
+// misread reports whether the project's name in the 项目名称 field is misread (OCR: 碟令薯樽轴示施)
+// where the title's name reads as words (马铃薯冲薯繁育示范推广项目).
+func (r *streamReader) misread(field, title string) bool {
+	return field != "" && title != "" && r.readable != nil && !r.readable(field) && r.readable(title)
 }
 
 var (
