@@ -399,6 +399,8 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 			return 1.5, true
 		case t.is(tkText) && pointsSuffix.MatchString(t.raw) && !t.is(tkHead|tkField):
 			return 1.0, true
+		case role == colLevel2 && rr.afterLevel1Cell(a):
+			return 1.0, true // 满意度指标(10分) | 读者 | …: the 二级 cell after its 一级
 		case rr.cellMode && !t.run && t.is(tkText) && !t.is(tkLevel|tkHead|tkField|tkFunds|tkTotal) &&
 			utf8.RuneCountInString(t.n) <= 15 && !hasDigit(t.n) && hasHan(t.n):
 			return 0.1, true
@@ -521,6 +523,25 @@ func (rr *rowReader) spanScore(s, a, b int) (float64, bool) {
 		return sc, true
 	}
 }
+
+// afterLevel1Cell reports whether toks[a] is a short cell of words right after the 一级 cell
+// that opens its row, its points written (满意度指标(10分) | 读者 | 在网络上设置…): where a 一级
+// opens a row its 二级 cell follows, whatever it reads.
+func (rr *rowReader) afterLevel1Cell(a int) bool {
+	t := &rr.toks[a]
+	if !rr.cellMode || t.run || a == 0 || !t.is(tkText) || t.is(tkLevel|tkHead|tkField|tkFunds|tkTotal) ||
+		utf8.RuneCountInString(t.n) > maxLevel2Cell || hasDigit(t.n) || !hasHan(t.n) {
+		return false
+	}
+	p := &rr.toks[a-1]
+	if !p.first || p.line != t.line || !p.is(tkLevel) || p.level&1 == 0 || !pointsSuffix.MatchString(p.raw) {
+		return false
+	}
+	return a+1 < len(rr.toks) && rr.toks[a+1].line == t.line
+}
+
+// maxLevel2Cell is the longest 二级 cell (in runes) afterLevel1Cell takes.
+const maxLevel2Cell = 8
 
 // isSerial reports whether toks[p] is a row number: a small whole number starting a line of
 // a table whose header has a 序号 column.
