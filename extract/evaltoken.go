@@ -906,11 +906,11 @@ const bracketReach = 16
 var levelPoints = regexp.MustCompile(`^\s*\(\s*\d+(?:\.\d+)?\s*分\s*\)`)
 
 // doubledCells cuts nr[a:b] of run-together text where it ends in one word written twice
-// (合格合格, 已完成已完成): a target and an actual value that agree, two cells with no space
+// (高高, 合格合格, 已完成已完成): a target and an actual value that agree, two cells with no space
 // between them; whatever stands before them is a cell of its own. It returns the spans of
 // the cells, [a, b) itself when the text ends in no such pair.
 func doubledCells(nr []rune, a, b int) [][2]int {
-	for w := 2; w <= maxDoubled && b-2*w >= a; w++ {
+	for w := 1; w <= maxDoubled && b-2*w >= a; w++ {
 		m := b - w
 		if !slices.Equal(nr[m-w:m], nr[m:b]) || !allHan(nr[m:b]) {
 			continue
