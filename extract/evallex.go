@@ -76,6 +76,7 @@ type evalLexicon struct {
 	reverse  []string             // words of a name that say lower is better
 	nameEnds []string             // how a name ends (率, 性): text so ending is a name, not a value
 	rules    []string             // words of a scoring rule (记满分, 扣分): text holding one is no name
+	degrees  []string             // words of degree before a comparator word (基本达到): an outcome
 	values   map[colRole][]string // the words a column of few words holds
 	// runWords are the wordings found inside run-together text, longest first: headers,
 	// levels of four or more characters, funds labels and fields; byFirst indexes them by
@@ -155,6 +156,8 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 				el.nameEnds = append(el.nameEnds, n)
 			case "evalrule":
 				el.rules = append(el.rules, n)
+			case "evaldegree":
+				el.degrees = append(el.degrees, n)
 			case "evalvalue":
 				r, ok := colRoleNames[l.key]
 				if !ok {
@@ -371,6 +374,24 @@ func (el *evalLexicon) ofValueRunes(role colRole, rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// valueHead cuts a text of run-together cells that opens with a one-character value of a yes
+// or no column (是基本达到): the value and the rest, when the rest opens with a word of degree
+// (基本, 未, 部分), as an actual value that qualifies the target does.
+func (el *evalLexicon) valueHead(raw string) (string, string, bool) {
+	for _, v := range el.values[colCore] {
+		rest, ok := strings.CutPrefix(raw, v)
+		if !ok || utf8.RuneCountInString(v) != 1 {
+			continue
+		}
+		for _, d := range el.degrees {
+			if strings.HasPrefix(rest, d) && utf8.RuneCountInString(rest) > utf8.RuneCountInString(d) {
+				return v, rest, true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // ruleNote reports whether a line is a note on how points are given (定量指标计算:完成值达到

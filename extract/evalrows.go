@@ -648,6 +648,10 @@ func (rr *rowReader) cutFills(s, p int) []cutFill {
 		if h1, h2, ok := textHalves(t.raw); ok && r0 == colTarget && r1 == colActual {
 			out = append(out, cutFill{fills: []fill{{a: p, b: p + 1, text: h1, cut: true}, {a: p, b: p + 1, text: h2, cut: true}}, score: 2.2})
 		}
+		if v, rest, ok := rr.el.valueHead(t.raw); ok && r0 == colTarget && r1 == colActual {
+			// 是基本达到: the target 是 and the actual 基本达到, glued
+			out = append(out, cutFill{fills: []fill{{a: p, b: p + 1, text: v, cut: true}, {a: p, b: p + 1, text: rest, cut: true}}, score: 2.0})
+		}
 	}
 	return out
 }

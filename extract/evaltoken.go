@@ -610,6 +610,15 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			i = e
 			continue
 		}
+		if startsNumber(nr, i) && el.outcomeComparator(nr, i) {
+			// 基本达到7: 达到 is a word of the outcome 基本达到, the 7 a number of its own
+			if textStart < 0 {
+				textStart = i
+			}
+			_, l := comparatorAt(nr, i)
+			i += l
+			continue
+		}
 		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i) || isRange(nr, i) ||
 			el.quantityInText(nr, i, el.blobEnd(nr, i, words), words) && !repeats(toks, nr[i:el.blobEnd(nr, i, words)]) && textStart >= 0) {
 			// the whole number is text: 指标12, (2016年度), 1、
@@ -1034,6 +1043,22 @@ func startsNumber(nr []rune, i int) bool {
 			k++ // a sign may stand apart from its number (≥ 95%), a word (达到) may not
 		}
 		return k < len(nr) && isDigit(nr[k])
+	}
+	return false
+}
+
+// outcomeComparator reports whether the comparator word at nr[i] (达到) follows a word of
+// degree glued before it (基本达到, 未达到, 均达到): the words of an outcome, not the sign
+// of the number after it.
+func (el *evalLexicon) outcomeComparator(nr []rune, i int) bool {
+	if !isHan(nr[i]) {
+		return false
+	}
+	for _, d := range el.degrees {
+		dr := []rune(d)
+		if i >= len(dr) && string(nr[i-len(dr):i]) == d {
+			return true
+		}
 	}
 	return false
 }
