@@ -86,3 +86,23 @@ func TestReadableName(t *testing.T) {
 		}
 	}
 }
+
+func TestProseGrade(t *testing.T) {
+	el := newTestExtractor(t).eval
+	tests := []struct{ text, want string }{
+		{"经综合评价，自评等级为“优”。", "优"},
+		{"绩效等级：良好", "良"},
+		{"评价结果为良好，自评等级为优。", "良"}, // the label written first
+		{"自评等级为优，评价结果为良好。", "优"},
+		{"自評等級為中等", "中"},
+		{"自评等级为优化管理提供依据", ""}, // 优化 is a word, no grade
+		{"2023年度部门整体支出绩效自评得分95分", ""},
+	}
+	for _, tc := range tests {
+		for range 20 { // the same answer every time
+			if got := el.proseGrade(tc.text); got != tc.want {
+				t.Fatalf("proseGrade(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		}
+	}
+}

@@ -63,33 +63,51 @@ func (el *evalLexicon) reportGrade(evs []Evaluation, doc *parse.Document) string
 	return ""
 }
 
-// proseGrade finds a grade label followed by a grade in a paragraph.
+// proseGrade finds a grade label followed by a grade in a paragraph: of the labels that are,
+// the one written first (评价结果为良好，自评等级为优 is 良), whatever order the lexicon lists them.
 func (el *evalLexicon) proseGrade(text string) string {
+	if !strings.ContainsAny(text, gradeLabelEnds) {
+		return "" // no label: every one ends in 级 or 果
+	}
 	n := el.norm(text)
-	for lb := range el.gradeLb {
-		for at := 0; at < len(n); {
+	best, grade := -1, ""
+	for _, lb := range el.gradeLabels {
+		for at := 0; at < len(n) && (best < 0 || at < best); {
 			k := strings.Index(n[at:], lb)
-			if k < 0 {
+			if k < 0 || best >= 0 && at+k >= best {
 				break
 			}
-			rest := n[at+k+len(lb):]
-			rest = strings.TrimLeft(rest, ":")
-			for _, glue := range []string{"评定为", "被评为", "评为", "为", "是", "达到"} {
-				rest = strings.TrimPrefix(rest, glue)
-			}
-			rest = strings.TrimLeft(rest, "“”\"「」『』[(")
-			for _, w := range []string{"优秀", "良好", "中等", "较差", "优", "良", "中", "差"} {
-				if strings.HasPrefix(rest, w) {
-					if g := el.grades[w]; g != "" {
-						tail := strings.TrimPrefix(rest, w)
-						// 优化, 良性, 中央: a word, not a grade
-						if r, _ := utf8.DecodeRuneInString(tail); tail == "" || !isHan(r) || r == '级' || r == '等' {
-							return g
-						}
-					}
-				}
+			if g := el.gradeAfter(n[at+k+len(lb):]); g != "" {
+				best, grade = at+k, g
+				break
 			}
 			at += k + len(lb)
+		}
+	}
+	return grade
+}
+
+// gradeLabelEnds are the last characters of every grade label (自评等级, 评价结果), simplified
+// and traditional: a text without one states no grade.
+const gradeLabelEnds = "级級果"
+
+// gradeAfter reads the grade right after a grade label (为“优”, :良好), or "".
+func (el *evalLexicon) gradeAfter(rest string) string {
+	rest = strings.TrimLeft(rest, ":")
+	for _, glue := range []string{"评定为", "被评为", "评为", "为", "是", "达到"} {
+		rest = strings.TrimPrefix(rest, glue)
+	}
+	rest = strings.TrimLeft(rest, "“”\"「」『』[(")
+	for _, w := range []string{"优秀", "良好", "中等", "较差", "优", "良", "中", "差"} {
+		if !strings.HasPrefix(rest, w) {
+			continue
+		}
+		if g := el.grades[w]; g != "" {
+			tail := strings.TrimPrefix(rest, w)
+			// 优化, 良性, 中央: a word, not a grade
+			if r, _ := utf8.DecodeRuneInString(tail); tail == "" || !isHan(r) || r == '级' || r == '等' {
+				return g
+			}
 		}
 	}
 	return ""

@@ -73,11 +73,13 @@ type evalLexicon struct {
 	totals   map[string]bool
 	grades   map[string]string // wording → 优/良/中/差
 	gradeLb  map[string]bool
-	reverse  []string             // words of a name that say lower is better
-	nameEnds []string             // how a name ends (率, 性): text so ending is a name, not a value
-	rules    []string             // words of a scoring rule (记满分, 扣分): text holding one is no name
-	degrees  []string             // words of degree before a comparator word (基本达到): an outcome
-	values   map[colRole][]string // the words a column of few words holds
+	// gradeLabels are the grade labels, longest first (自评等级 before 等级)
+	gradeLabels []string
+	reverse     []string             // words of a name that say lower is better
+	nameEnds    []string             // how a name ends (率, 性): text so ending is a name, not a value
+	rules       []string             // words of a scoring rule (记满分, 扣分): text holding one is no name
+	degrees     []string             // words of degree before a comparator word (基本达到): an outcome
+	values      map[colRole][]string // the words a column of few words holds
 	// runWords are the wordings found inside run-together text, longest first: headers,
 	// levels of four or more characters, funds labels and fields; byFirst indexes them by
 	// their first character (as runes, longest first).
@@ -150,6 +152,7 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 				el.grades[n] = l.key
 			case "evalgradelabel":
 				el.gradeLb[n] = true
+				el.gradeLabels = append(el.gradeLabels, n)
 			case "evalreverse":
 				el.reverse = append(el.reverse, n)
 			case "evalnameend":
@@ -177,6 +180,12 @@ func newEvalLexicon(lines []evalLine) (*evalLexicon, error) {
 	}
 	slices.SortFunc(el.runWords, func(a, b string) int {
 		if d := utf8.RuneCountInString(b) - utf8.RuneCountInString(a); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	slices.SortFunc(el.gradeLabels, func(a, b string) int {
+		if d := len(b) - len(a); d != 0 {
 			return d
 		}
 		return strings.Compare(a, b)
