@@ -38,63 +38,10 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 			}
 		}
 		p = rec.end
-		var ind Indicator
-		var dir, unit, target, targetAdj string
-		var tnum, anum evalNum
-		var tok, aok bool
-		var coef *decimal.Decimal
-		var cells []string
-		for k, f := range rec.fills {
-			if f.cut {
-				ind.Cut = true
-			}
-			text := rr.fillText(f)
-			if f.a >= 0 && !(k > 0 && rec.fills[k-1].cut && f.cut && rec.fills[k-1].a == f.a && f.num == nil && f.text == "") {
-				cells = append(cells, text)
-			}
-			switch rr.slots[k].role {
-			case colLevel1:
-				if text != "" {
-					l1, l2 = stripPoints(text), ""
-				}
-			case colLevel2:
-				if text != "" {
-					l2 = stripPoints(text)
-				}
-			case colName:
-				ind.Name = text
-			case colTarget:
-				target = text
-				tnum, tok = rr.fillNum(f)
-			case colTargetAdj:
-				targetAdj = text
-			case colActual:
-				ind.Actual = text
-				anum, aok = rr.fillNum(f)
-			case colWeight:
-				if n, ok := rr.fillNum(f); ok && pointsValue(n) {
-					v := n.v
-					ind.Weight, ind.WeightDecimals = &v, n.dec
-				}
-			case colScore:
-				if n, ok := rr.fillNum(f); ok && pointsValue(n) {
-					v := n.v
-					ind.Score, ind.ScoreDecimals = &v, n.dec
-				}
-			case colDirection:
-				dir = text
-			case colNature:
-				if c, l := comparatorAt([]rune(rr.el.norm(text)), 0); c != "" && l == len([]rune(rr.el.norm(text))) {
-					dir = text // a comparator in the 指标性质 column
-				}
-			case colUnit:
-				unit = text
-			case colCoef:
-				if n, ok := rr.fillNum(f); ok && n.unit == "%" {
-					coef = &n.v
-				}
-			}
-		}
+		rc := rr.rowCells(rec, &l1, &l2)
+		ind, dir, unit, target := rc.ind, rc.dir, rc.unit, rc.target
+		tnum, tok, anum, aok, coef, cells := rc.tnum, rc.tok, rc.anum, rc.aok, rc.coef, rc.cells
+		targetAdj := rc.targetAdj
 		if target == "" && targetAdj != "" {
 			target = targetAdj
 			tnum, tok = numOf(targetAdj)
@@ -152,6 +99,75 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 		out = append(out, ind)
 	}
 	return out
+}
+
+// rowCells are what one row's slots hold, read by rowCells.
+type rowCells struct {
+	ind                          Indicator
+	dir, unit, target, targetAdj string
+	tnum, anum                   evalNum
+	tok, aok                     bool
+	coef                         *decimal.Decimal
+	cells                        []string
+}
+
+// rowCells reads the slots of one row: name, values, weight and score into an Indicator, the
+// rest beside it; a level the row writes in its own cells updates *l1 and *l2.
+func (rr *rowReader) rowCells(rec record, l1, l2 *string) rowCells {
+	var rc rowCells
+	ind := &rc.ind
+	for k, f := range rec.fills {
+		if f.cut {
+			ind.Cut = true
+		}
+		text := rr.fillText(f)
+		if f.a >= 0 && !(k > 0 && rec.fills[k-1].cut && f.cut && rec.fills[k-1].a == f.a && f.num == nil && f.text == "") {
+			rc.cells = append(rc.cells, text)
+		}
+		switch rr.slots[k].role {
+		case colLevel1:
+			if text != "" {
+				*l1, *l2 = stripPoints(text), ""
+			}
+		case colLevel2:
+			if text != "" {
+				*l2 = stripPoints(text)
+			}
+		case colName:
+			ind.Name = text
+		case colTarget:
+			rc.target = text
+			rc.tnum, rc.tok = rr.fillNum(f)
+		case colTargetAdj:
+			rc.targetAdj = text
+		case colActual:
+			ind.Actual = text
+			rc.anum, rc.aok = rr.fillNum(f)
+		case colWeight:
+			if n, ok := rr.fillNum(f); ok && pointsValue(n) {
+				v := n.v
+				ind.Weight, ind.WeightDecimals = &v, n.dec
+			}
+		case colScore:
+			if n, ok := rr.fillNum(f); ok && pointsValue(n) {
+				v := n.v
+				ind.Score, ind.ScoreDecimals = &v, n.dec
+			}
+		case colDirection:
+			rc.dir = text
+		case colNature:
+			if c, l := comparatorAt([]rune(rr.el.norm(text)), 0); c != "" && l == len([]rune(rr.el.norm(text))) {
+				rc.dir = text // a comparator in the 指标性质 column
+			}
+		case colUnit:
+			rc.unit = text
+		case colCoef:
+			if n, ok := rr.fillNum(f); ok && n.unit == "%" {
+				rc.coef = &n.v
+			}
+		}
+	}
+	return rc
 }
 
 // trimGlued cuts off a name what run-together text glued to it from the columns beside it:

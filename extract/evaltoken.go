@@ -533,10 +533,36 @@ func threeDigits(rs []rune, i int) bool {
 	return i+3 == len(rs) || !isDigit(rs[i+3])
 }
 
-// lexRun cuts a line of plain text into tokens: at white space, around the table's own
-// words, and where a number (with its comparator and unit) meets text. Dates and the
-// numbering of a name (指标1, 1、) stay in the text.
-func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
+// numberToken makes the token of the number nr[i:end] of run-together text, with the ways
+// it may be cut into the numbers of several cells when it is glued to its neighbours.
+func (el *evalLexicon) numberToken(raw, nr []rune, i, end int, loc string) etok {
+	if end+1 < len(nr) && nr[end] == ' ' && nr[end+1] == '分' && (end+2 == len(nr) || nr[end+2] == ' ') && isDigit(nr[end-1]) {
+		end += 2 // 项目决策 2 分: points with a space before their 分
+	}
+	t := el.runToken(raw, i, end, loc)
+	// a number with white space (or the line's end) on both sides is a cell of its own; one
+	// glued to its neighbours may be several
+	spaced := (i == 0 || nr[i-1] == ' ') && (end == len(nr) || nr[end] == ' ')
+	whole := t.is(tkNum | tkQty)
+	if !whole || !spaced && mayBeGlued(nr[i:end], &t) {
+		t.cuts = blobCuts(nr[i:end])
+	}
+	if len(t.cuts) == 0 {
+		t.glued = false
+	}
+	if len(t.cuts) > 0 && !whole {
+		// numbers run together: a number of its own only once it is cut
+		t.kind = tkQty
+		t.q = t.cuts[0][0]
+		t.glued = true
+	}
+	return t
+}
+
+// runNorm is a line of run-together text normalised rune for rune, so that offsets are shared
+// with raw: spaces as ' ', full-width brackets and colons as ASCII, forms narrowed and
+// simplified, a pinyin gloss's runes as glossRune, a sharing site's page mark as spaces.
+func runNorm(raw []rune) []rune {
 	// norm of each rune, one for one, so offsets are shared with raw
 	nr := make([]rune, len(raw))
 	for i, r := range raw {
@@ -569,6 +595,14 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			nr[k] = ' '
 		}
 	}
+	return nr
+}
+
+// lexRun cuts a line of plain text into tokens: at white space, around the table's own
+// words, and where a number (with its comparator and unit) meets text. Dates and the
+// numbering of a name (指标1, 1、) stay in the text.
+func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
+	nr := runNorm(raw)
 	words := el.findRunWords(nr)
 	var toks []etok
 	textStart := -1
@@ -640,28 +674,9 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			}
 			if end := el.blobEnd(nr, i, words); end > i && (!el.quantityInText(nr, i, end, words) || repeats(toks, nr[i:end])) {
 				flush(i)
-				if end+1 < len(nr) && nr[end] == ' ' && nr[end+1] == '分' && (end+2 == len(nr) || nr[end+2] == ' ') && isDigit(nr[end-1]) {
-					end += 2 // 项目决策 2 分: points with a space before their 分
-				}
-				t := el.runToken(raw, i, end, loc)
-				// a number with white space (or the line's end) on both sides is a cell of its
-				// own; one glued to its neighbours may be several
-				spaced := (i == 0 || nr[i-1] == ' ') && (end == len(nr) || nr[end] == ' ')
-				whole := t.is(tkNum | tkQty)
-				if !whole || !spaced && mayBeGlued(nr[i:end], &t) {
-					t.cuts = blobCuts(nr[i:end])
-				}
-				if len(t.cuts) == 0 {
-					t.glued = false
-				}
-				if len(t.cuts) > 0 && !whole {
-					// numbers run together: a number of its own only once it is cut
-					t.kind = tkQty
-					t.q = t.cuts[0][0]
-					t.glued = true
-				}
+				t := el.numberToken(raw, nr, i, end, loc)
 				toks = append(toks, t)
-				i = end
+				i = t.end
 				continue
 			}
 		}
