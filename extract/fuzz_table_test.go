@@ -215,7 +215,7 @@ func FuzzTable(f *testing.F) {
 // corpus reports.
 func FuzzExtract(f *testing.F) {
 	var seeds []string
-	for _, glob := range []string{"testdata/cases/*/input.txt", "testdata/cases/*/input.md", "testdata/*.txt", "testdata/corpus/gen-00*.txt"} {
+	for _, glob := range []string{"testdata/cases/*/input.txt", "testdata/cases/*/input.md", "testdata/evalcases/*/input.txt", "testdata/*.txt", "testdata/corpus/gen-00*.txt"} {
 		m, err := filepath.Glob(glob)
 		if err != nil {
 			f.Fatal(err)

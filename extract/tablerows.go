@@ -134,14 +134,39 @@ func (tr *tableReader) readHeader(caption string) {
 }
 
 // relocate points each figure of a rebuilt table, which has no index of its own, at the
-// paragraph its cell came from.
+// paragraph its cell came from: a cell the rebuilding padded (no paragraph of its own) at
+// the paragraph of the nearest cell before it that has one, in its row or the rows above.
 func relocate(out []Figure, locs [][]string) {
 	for i := range out {
 		var r, c int
-		if _, err := fmt.Sscanf(out[i].Location, "t0r%dc%d", &r, &c); err == nil && r-1 < len(locs) && c-1 < len(locs[r-1]) {
-			out[i].Location = locs[r-1][c-1]
+		if _, err := fmt.Sscanf(out[i].Location, "t0r%dc%d", &r, &c); err == nil && r >= 1 && c >= 1 && r-1 < len(locs) && c-1 < len(locs[r-1]) {
+			if loc := cellOrBefore(locs, r-1, c-1); loc != "" {
+				out[i].Location = loc
+			}
 		}
 	}
+}
+
+// cellOrBefore is locs[r][c], or the first location found going back from it, row by row.
+func cellOrBefore(locs [][]string, r, c int) string {
+	for ; r >= 0; r-- {
+		for ; c >= 0; c-- {
+			if c < len(locs[r]) && locs[r][c] != "" {
+				return locs[r][c]
+			}
+		}
+		if r > 0 {
+			c = len(locs[r-1]) - 1
+		}
+	}
+	for _, row := range locs {
+		for _, l := range row {
+			if l != "" {
+				return l
+			}
+		}
+	}
+	return ""
 }
 
 // row reads one body row.
