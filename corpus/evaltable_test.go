@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/analyze"
+	"github.com/jixiao/jixiao/corpus/wordml"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/parse"
 )
@@ -159,6 +160,51 @@ func TestSelfEvalTablesDeterministic(t *testing.T) {
 	for i := range a {
 		if a[i].Name != b[i].Name || !bytes.Equal(a[i].Data, b[i].Data) {
 			t.Errorf("%s.%s differs between two runs", a[i].Name, a[i].Ext)
+		}
+	}
+}
+
+// TestSelfEvalTablesConstructs reads the .docx self-evaluation tables rewritten with each
+// construct of real writers' files (tracked changes, content controls, text boxes, nested
+// tables, fields, notes, headers, namespaces): every table reads as without it.
+func TestSelfEvalTablesConstructs(t *testing.T) {
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docx []Report
+	for _, rep := range SelfEvalTables(TableOptions{N: 120, Seed: 31, InjectRate: 0.5}) {
+		if rep.Ext == FormatDocx {
+			docx = append(docx, rep)
+		}
+	}
+	if len(docx) < 10 {
+		t.Fatalf("only %d .docx tables", len(docx))
+	}
+	for _, construct := range wordml.Constructs() {
+		if construct == "all" {
+			continue
+		}
+		for _, rep := range docx {
+			t.Run(construct+"/"+rep.Name, func(t *testing.T) {
+				data, err := wordml.Apply(rep.Data, construct)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc, err := parse.Read(context.Background(), rep.Name+".docx", data, parse.DefaultLimits())
+				if err != nil {
+					t.Fatal(err)
+				}
+				res, err := ex.Extract(context.Background(), doc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Evaluations) != 1 {
+					t.Fatalf("%d tables read, want 1", len(res.Evaluations))
+				}
+				sameTable(t, rep.Gold, &res.Evaluations[0], rep.text)
+				sameFigures(t, rep.Gold, res.Figures)
+			})
 		}
 	}
 }

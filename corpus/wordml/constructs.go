@@ -260,9 +260,9 @@ func headersFooters(parts map[string]string) error {
 	if err != nil {
 		return err
 	}
-	var title []string
+	var title []string // the first two paragraphs (a table's text is no page header's)
 	for _, it := range items {
-		if t := text(it); t != "" && len(title) < 2 {
+		if t := text(it); t != "" && len(title) < 2 && strings.HasPrefix(it, "<w:p") {
 			title = append(title, t)
 		}
 	}
