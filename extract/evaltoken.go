@@ -95,7 +95,7 @@ type stream struct {
 func (el *evalLexicon) buildStream(blocks []parse.Block) *stream {
 	s := &stream{}
 	cells, lines := 0, 0
-	for _, b := range joinSiteChunks(blocks) {
+	for _, b := range blocks {
 		switch b.Kind {
 		case parse.Table:
 			for r, row := range b.Cells {
@@ -210,60 +210,6 @@ func proseLike(text string, n int) bool {
 	}
 	return true
 }
-
-// joinSiteChunks joins the page chunks of a document-sharing site's copy (1、…, 2、…, 3、…:
-// each page's text on a line of its own, cut wherever the page ended, in a name or a
-// number: …申报的数量12.51 / 3、2.512.5…) into one paragraph, each chunk's mark dropped.
-// A chunk is a long paragraph whose mark numbers the one before it plus one.
-func joinSiteChunks(blocks []parse.Block) []parse.Block {
-	out := make([]parse.Block, 0, len(blocks))
-	last, lastNo := -1, 0
-	for _, b := range blocks {
-		if b.Kind != parse.Paragraph || strings.TrimSpace(b.Text) == "" {
-			if b.Kind != parse.Paragraph {
-				last, lastNo = -1, 0
-			}
-			out = append(out, b)
-			continue
-		}
-		text := strings.TrimSpace(b.Text)
-		no, rest := chunkMark(text, lastNo > 0)
-		if no > 1 && no == lastNo+1 && last >= 0 {
-			out[last].Text = strings.TrimSpace(out[last].Text) + rest
-			lastNo = no
-			continue
-		}
-		out = append(out, b)
-		last, lastNo = len(out)-1, no
-	}
-	return out
-}
-
-// chunkMark reads the mark of a site's page chunk at the start of a long line (2、): its
-// number and the text after it; 0 when there is none. The first chunk is a page's text, long;
-// a later one (after, true) may be the last page's, shorter.
-func chunkMark(text string, after bool) (int, string) {
-	m := pageChunk.FindString(text)
-	least := minChunk
-	if after {
-		least = minLastChunk
-	}
-	if m == "" || utf8.RuneCountInString(text) <= least {
-		return 0, ""
-	}
-	n, err := strconv.Atoi(strings.TrimSuffix(m, "、"))
-	if err != nil {
-		return 0, ""
-	}
-	return n, text[len(m):]
-}
-
-// minChunk is the shortest line (in runes) read as a sharing site's first page chunk, and
-// minLastChunk as one after it.
-const (
-	minChunk     = 100
-	minLastChunk = 40
-)
 
 // pageChunk is the mark a document-sharing site puts before each page's text (1、 2、).
 var pageChunk = regexp.MustCompile(`^\d{1,2}、`)
