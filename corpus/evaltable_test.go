@@ -31,17 +31,7 @@ func TestSelfEvalTables(t *testing.T) {
 	for _, rep := range reports {
 		formats[rep.Ext]++
 		t.Run(rep.Name+"."+rep.Ext, func(t *testing.T) {
-			doc, err := parse.Read(context.Background(), rep.Name+"."+rep.Ext, rep.Data, parse.DefaultLimits())
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := ex.Extract(context.Background(), doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Evaluations) != 1 {
-				t.Fatalf("%d tables read, want 1\n%s", len(res.Evaluations), rep.text)
-			}
+			res := readOneTable(t, ex, rep.Name+"."+rep.Ext, rep.Data, rep.text)
 			sameTable(t, rep.Gold, &res.Evaluations[0], rep.text)
 			sameFigures(t, rep.Gold, res.Figures)
 			if res.Grade != rep.Gold.Grade {
@@ -191,20 +181,28 @@ func TestSelfEvalTablesConstructs(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				doc, err := parse.Read(context.Background(), rep.Name+".docx", data, parse.DefaultLimits())
-				if err != nil {
-					t.Fatal(err)
-				}
-				res, err := ex.Extract(context.Background(), doc)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(res.Evaluations) != 1 {
-					t.Fatalf("%d tables read, want 1", len(res.Evaluations))
-				}
+				res := readOneTable(t, ex, rep.Name+".docx", data, rep.text)
 				sameTable(t, rep.Gold, &res.Evaluations[0], rep.text)
 				sameFigures(t, rep.Gold, res.Figures)
 			})
 		}
 	}
+}
+
+// readOneTable reads a generated file that holds one self-evaluation table, failing the test
+// when it cannot be read or holds another number of tables; text is the table as generated.
+func readOneTable(t *testing.T, ex *extract.Extractor, name string, data []byte, text string) *extract.Result {
+	t.Helper()
+	doc, err := parse.Read(context.Background(), name, data, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ex.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Evaluations) != 1 {
+		t.Fatalf("%d tables read, want 1\n%s", len(res.Evaluations), text)
+	}
+	return res
 }
