@@ -1,80 +1,18 @@
 package extract
 
 import (
-	_ "embed"
-	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/internal/hanzi"
 )
-
-//go:generate go run ./internal/mkt2s -o data/t2s.txt
-
-//go:embed data/t2s.txt
-var t2sText string
-
-// t2sFirst is the first code point of the blocks t2sTable covers: CJK Extension A and the
-// Unified Ideographs.
-const t2sFirst, t2sLast = 0x3400, 0x9FFF
-
-// t2sTable maps a traditional character to the simplified one it is read as (0: itself),
-// from OpenCC's conversion (data/t2s.txt). It is built once and only read.
-var t2sTable = loadT2S(t2sText)
-
-func loadT2S(text string) []rune {
-	t := make([]rune, t2sLast-t2sFirst+1)
-	for _, line := range strings.Split(text, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		from, to, ok := strings.Cut(line, "\t")
-		f, _ := utf8.DecodeRuneInString(from)
-		s, _ := utf8.DecodeRuneInString(to)
-		if !ok || f < t2sFirst || f > t2sLast {
-			panic("extract: bad line in data/t2s.txt: " + line)
-		}
-		t[f-t2sFirst] = s
-	}
-	return t
-}
 
 // simplified returns the simplified form of a traditional character, else r: a 繁体 mirror
 // of a report is matched as simplified text while its raw text stays the evidence.
-func simplified(r rune) rune {
-	if r >= t2sFirst && r <= t2sLast {
-		if s := t2sTable[r-t2sFirst]; s != 0 {
-			return s
-		}
-	}
-	return r
-}
+func simplified(r rune) rune { return hanzi.Simplified(r) }
 
 // pinyinNote reports whether raw[open:] is a pinyin gloss in brackets that a converted
 // mirror put after a character (經(jīng)費, 萬(wàn)元), and returns the closing bracket's index.
-// A gloss is 1–6 lower-case Latin letters with at least one tone mark.
-func pinyinNote(raw []rune, open int) (int, bool) {
-	closing := rune(')')
-	if raw[open] == '（' {
-		closing = '）'
-	}
-	if open == 0 || !isHan(raw[open-1]) {
-		return 0, false
-	}
-	tone := false
-	for i := open + 1; i < len(raw) && i <= open+7; i++ {
-		r := raw[i]
-		switch {
-		case r == closing:
-			return i, tone && i > open+1
-		case r >= 'a' && r <= 'z':
-		case strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", r):
-			tone = true
-		case r == 'ü' || r == 'ê':
-		default:
-			return 0, false
-		}
-	}
-	return 0, false
-}
+func pinyinNote(raw []rune, open int) (int, bool) { return hanzi.GlossEnd(raw, open) }
 
 // normText is text normalised for matching, with a map back to the raw text so evidence
 // can quote what the report really says.

@@ -10,6 +10,8 @@ package unitname
 import (
 	"strings"
 	"unicode"
+
+	"github.com/jixiao/jixiao/internal/hanzi"
 )
 
 // Parts is a unit name taken apart by Split.
@@ -94,11 +96,13 @@ func Split(name string) Parts {
 	return splitRegion(s)
 }
 
-// Clean folds full-width ASCII and brackets to half-width and drops whitespace, BOMs and
-// quotation marks, so that the same name written differently compares equal.
+// Clean folds full-width ASCII and brackets to half-width, traditional characters to
+// simplified, and drops whitespace, BOMs, quotation marks and the pinyin glosses of a
+// converting mirror (政務(wù)), so that the same name written differently compares equal:
+// 烏魯木齊市政務(wù)服務(wù)中心 is 乌鲁木齐市政务服务中心.
 func Clean(name string) string {
 	var b strings.Builder
-	for _, r := range name {
+	for _, r := range hanzi.Fold(name) {
 		switch {
 		case unicode.IsSpace(r), r == '\u3000', r == '\ufeff':
 			continue

@@ -1,11 +1,11 @@
-// Command mkt2s writes the table of traditional characters that extract reads as their
-// simplified forms (data/t2s.txt), from OpenCC's traditional-to-simplified conversion
+// Command mkt2s writes the table of traditional characters that jixiao reads as their
+// simplified forms (internal/hanzi/t2s.txt), from OpenCC's traditional-to-simplified conversion
 // (github.com/longbridgeapp/opencc, the Go port of OpenCC). A 繁体 mirror of a report is
 // matched through it, while the raw text stays the evidence.
 //
-// It runs at development time (go generate ./extract), never at run time:
+// It runs at development time (go generate ./internal/hanzi), never at run time:
 //
-//	go run ./extract/internal/mkt2s -o extract/data/t2s.txt
+//	go run ./internal/hanzi/mkt2s -o internal/hanzi/t2s.txt
 //
 // Each ideograph of the CJK Unified Ideographs block and its Extension A is converted on its
 // own; a pair is kept when OpenCC gives one other character of those blocks. Characters that
@@ -30,7 +30,7 @@ func inBlocks(r rune) bool {
 }
 
 func main() {
-	out := flag.String("o", "extract/data/t2s.txt", "output file")
+	out := flag.String("o", "internal/hanzi/t2s.txt", "output file")
 	flag.Parse()
 	cc, err := opencc.New("t2s")
 	if err != nil {
@@ -41,8 +41,8 @@ func main() {
 		log.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, "# Traditional character, tab, the simplified character extract reads it as.")
-	fmt.Fprintln(w, "# Written by extract/internal/mkt2s from OpenCC's t2s conversion; do not edit.")
+	fmt.Fprintln(w, "# Traditional character, tab, the simplified character jixiao reads it as.")
+	fmt.Fprintln(w, "# Written by internal/hanzi/mkt2s from OpenCC's t2s conversion; do not edit.")
 	n := 0
 	for _, block := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}} {
 		for r := block[0]; r <= block[1]; r++ {
