@@ -46,6 +46,9 @@ func TestNormalizeDepartment(t *testing.T) {
 		{"县城市管理和综合执法局", "", "南漳县城市管理和综合执法局", "南漳县", true},
 		{"富平县城市管理和综合执法局", "", "南漳县城市管理和综合执法局", "", false},
 		{"共青团隆回县委员会", "", "中共隆回县委员会", "", false},
+		// a year copied from a 繁体 mirror, glosses and all, is the same department
+		{"烏魯木齊市政務(wù)服務(wù)中心", "", "乌鲁木齐市政务服务中心", "乌鲁木齐市", true},
+		{"烏魯木齊市政務(wù)服務(wù)中心", "", "克拉玛依市政务服务中心", "", false},
 	} {
 		if got := sameDepartment(c.nameA, c.regionA, c.nameB, c.regionB); got != c.same {
 			t.Errorf("sameDepartment(%q, %q, %q, %q) = %v, want %v", c.nameA, c.regionA, c.nameB, c.regionB, got, c.same)
