@@ -85,6 +85,9 @@ func GlossEnd(rs []rune, open int) (int, bool) {
 // Fold is a name as matched whatever the mirror it came through: its pinyin glosses dropped
 // and its traditional characters simplified (烏魯木齊市政務(wù)服務(wù)中心 → 乌鲁木齐市政务服务中心).
 func Fold(s string) string {
+	if plain(s) {
+		return s
+	}
 	// a gloss dropped may leave another right after an ideograph (區(qū)(ā)): fold again until
 	// nothing changes; each pass drops runes or maps them once
 	for range maxFolds {
@@ -117,4 +120,15 @@ func foldOnce(s string) string {
 		return s
 	}
 	return string(out)
+}
+
+// plain reports whether s has nothing to fold: no bracket that could open a gloss and no
+// traditional character. Most names are so, and are answered without allocating.
+func plain(s string) bool {
+	for _, r := range s {
+		if r == '(' || r == '（' || Simplified(r) != r {
+			return false
+		}
+	}
+	return true
 }

@@ -38,3 +38,9 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkFoldPlain(b *testing.B) {
+	for b.Loop() {
+		_ = Fold("隆回县科学技术协会")
+	}
+}
