@@ -38,14 +38,9 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 			}
 		}
 		p = rec.end
-		rc := rr.rowCells(rec, &l1, &l2)
-		ind, dir, unit, target := rc.ind, rc.dir, rc.unit, rc.target
-		tnum, tok, anum, aok, coef, cells := rc.tnum, rc.tok, rc.anum, rc.aok, rc.coef, rc.cells
-		targetAdj := rc.targetAdj
-		if target == "" && targetAdj != "" {
-			target = targetAdj
-			tnum, tok = numOf(targetAdj)
-		}
+		rv := rr.rowValues(rec, &l1, &l2)
+		ind := rv.ind
+		target := rv.target
 		ind.Name = rr.trimGlued(ind.Name, rec, target)
 		if target == "" && ind.Actual == "" && rr.toks[rec.start].run {
 			// a target and an actual that read the same, glued to the name (管理制度健全性高高)
@@ -73,19 +68,19 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 			}
 		}
 		ind.Level1, ind.Level2 = unwrap(l1), unwrap(l2)
-		rr.el.setTarget(&ind, dir, target, unit, tnum, tok)
-		if aok {
-			v := anum.v
-			ind.ActualValue, ind.ActualUnit = &v, anum.unit
+		rr.el.setTarget(&ind, rv.dir, target, rv.unit, rv.tnum, rv.tok)
+		if rv.aok {
+			v := rv.anum.v
+			ind.ActualValue, ind.ActualUnit = &v, rv.anum.unit
 		} else if n, ok := numOf(ind.Actual); ok {
 			v := n.v
 			ind.ActualValue, ind.ActualUnit = &v, n.unit
 		}
 		ind.Met = rr.el.met(&ind)
-		if ind.Cut && coefConfirms(&ind, coef) {
+		if ind.Cut && coefConfirms(&ind, rv.coef) {
 			ind.Cut = false
 		}
-		ind.Raw = strings.Join(cells, " | ")
+		ind.Raw = strings.Join(rv.cells, " | ")
 		ind.Location = rowLocation(rr.toks[rec.start].loc)
 		ownLevel2 := false
 		for k, f := range rec.fills {
@@ -93,7 +88,7 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 				ownLevel2 = true
 			}
 		}
-		if !keepName(ind.Name) || rec.end == len(rr.toks) && !ownLevel2 && rr.el.levelPrefix(ind.Name) || headerWrap(&ind, cells) {
+		if !keepName(ind.Name) || rec.end == len(rr.toks) && !ownLevel2 && rr.el.levelPrefix(ind.Name) || headerWrap(&ind, rv.cells) {
 			continue
 		}
 		out = append(out, ind)
@@ -101,20 +96,23 @@ func (rr *rowReader) indicators(recs []record) []Indicator {
 	return out
 }
 
-// rowCells are what one row's slots hold, read by rowCells.
-type rowCells struct {
-	ind                          Indicator
-	dir, unit, target, targetAdj string
-	tnum, anum                   evalNum
-	tok, aok                     bool
-	coef                         *decimal.Decimal
-	cells                        []string
+// rowValues are what one row's slots hold: name, actual, weight and score in an Indicator,
+// the rest beside it (the target, the 调整指标值 where the target is blank).
+type rowValues struct {
+	ind        Indicator
+	dir, unit  string
+	target     string
+	tnum, anum evalNum
+	tok, aok   bool
+	coef       *decimal.Decimal
+	cells      []string
 }
 
-// rowCells reads the slots of one row: name, values, weight and score into an Indicator, the
-// rest beside it; a level the row writes in its own cells updates *l1 and *l2.
-func (rr *rowReader) rowCells(rec record, l1, l2 *string) rowCells {
-	var rc rowCells
+// rowValues reads the slots of one row; a level the row writes in its own cells updates *l1
+// and *l2.
+func (rr *rowReader) rowValues(rec record, l1, l2 *string) rowValues {
+	var rc rowValues
+	targetAdj := ""
 	ind := &rc.ind
 	for k, f := range rec.fills {
 		if f.cut {
@@ -139,7 +137,7 @@ func (rr *rowReader) rowCells(rec record, l1, l2 *string) rowCells {
 			rc.target = text
 			rc.tnum, rc.tok = rr.fillNum(f)
 		case colTargetAdj:
-			rc.targetAdj = text
+			targetAdj = text
 		case colActual:
 			ind.Actual = text
 			rc.anum, rc.aok = rr.fillNum(f)
@@ -166,6 +164,10 @@ func (rr *rowReader) rowCells(rec record, l1, l2 *string) rowCells {
 				rc.coef = &n.v
 			}
 		}
+	}
+	if rc.target == "" && targetAdj != "" {
+		rc.target = targetAdj
+		rc.tnum, rc.tok = numOf(targetAdj)
 	}
 	return rc
 }

@@ -330,9 +330,14 @@ func (el *evalLexicon) levelPrefix(cell string) bool {
 
 // lowerIsBetter reports whether an indicator's name says lower is better (控制率, 结余率).
 func (el *evalLexicon) lowerIsBetter(name string) bool {
-	n := el.norm(name)
-	for _, w := range el.reverse {
-		if strings.Contains(n, w) {
+	return holdsAny(el.norm(name), el.reverse, strings.Contains)
+}
+
+// holdsAny reports whether n holds one of words by the test has (strings.Contains,
+// strings.HasSuffix).
+func holdsAny(n string, words []string, has func(s, w string) bool) bool {
+	for _, w := range words {
+		if has(n, w) {
 			return true
 		}
 	}
@@ -344,27 +349,13 @@ func (el *evalLexicon) lowerIsBetter(name string) bool {
 // value, which are numbers or words of an outcome (达到预期, 按时完成, 无).
 func (el *evalLexicon) endsLikeName(text string) bool {
 	n := el.norm(text)
-	if utf8.RuneCountInString(n) < 2 {
-		return false
-	}
-	for _, w := range el.nameEnds {
-		if strings.HasSuffix(n, w) {
-			return true
-		}
-	}
-	return false
+	return utf8.RuneCountInString(n) >= 2 && holdsAny(n, el.nameEnds, strings.HasSuffix)
 }
 
 // scoringRule reports whether a text holds a word of a scoring rule (达到指标值，记满分): the
 // explanation of how points are given, not the name of an indicator.
 func (el *evalLexicon) scoringRule(text string) bool {
-	n := el.norm(text)
-	for _, w := range el.rules {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
+	return holdsAny(el.norm(text), el.rules, strings.Contains)
 }
 
 // ofValueRunes reports whether every character of rs is one of the words a column of the

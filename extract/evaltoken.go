@@ -600,7 +600,7 @@ func (el *evalLexicon) lexRun(raw []rune, loc string) []etok {
 			continue
 		}
 		if startsNumber(nr, i) && (numberInText(nr, i, textStart) || numbering(nr, i) || isRange(nr, i) ||
-			el.quantityInText(nr, i, el.blobEnd(nr, i, words), words) && !repeats(toks, nr[i:el.blobEnd(nr, i, words)]) && textStart >= 0) {
+			textStart >= 0 && el.quantityInTextAt(nr, i, words, toks)) {
 			// the whole number is text: 指标12, (2016年度), 1、
 			if textStart < 0 {
 				textStart = i
@@ -754,6 +754,12 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		_, col := el.cols[w]
 		return (el.level1[w] || el.level2[w]) && !strings.HasSuffix(w, "指标") && !col && el.funds[w] == "" && el.fields[w] == "" && !el.totals[w]
 	}
+	// gluedBoth reports whether hit k has text on both sides, ideographs of no other hit
+	gluedBoth := func(k int, h hit) bool {
+		left := h.at > 0 && isHan(nr[h.at-1]) && !(k > 0 && hits[k-1].at+hits[k-1].n == h.at)
+		right := h.at+h.n < len(nr) && isHan(nr[h.at+h.n]) && !(k+1 < len(hits) && hits[k+1].at == h.at+h.n)
+		return left && right
+	}
 	// a funds label glued to words on both sides is words of a sentence (收到上级资金后拨付)
 	inSentence := func(k int, h hit) bool {
 		w := string(nr[h.at : h.at+h.n])
@@ -761,9 +767,7 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		if el.funds[w] == "" || col || el.level1[w] || el.level2[w] || el.fields[w] != "" || el.totals[w] {
 			return false
 		}
-		left := h.at > 0 && isHan(nr[h.at-1]) && !(k > 0 && hits[k-1].at+hits[k-1].n == h.at)
-		right := h.at+h.n < len(nr) && isHan(nr[h.at+h.n]) && !(k+1 < len(hits) && hits[k+1].at == h.at+h.n)
-		return left && right
+		return gluedBoth(k, h)
 	}
 	// a word both a level and a field of the form's head (绩效目标), glued to words on both
 	// sides after the indicator header (三级指标…是否完成绩效目标申报表中…), is words of a name
@@ -772,9 +776,7 @@ func (el *evalLexicon) findRunWords(nr []rune) map[int]int {
 		if _, col := el.cols[w]; col || el.fields[w] == "" || !el.level1[w] && !el.level2[w] || el.funds[w] != "" || el.totals[w] {
 			return false
 		}
-		left := h.at > 0 && isHan(nr[h.at-1]) && !(k > 0 && hits[k-1].at+hits[k-1].n == h.at)
-		right := h.at+h.n < len(nr) && isHan(nr[h.at+h.n]) && !(k+1 < len(hits) && hits[k+1].at == h.at+h.n)
-		if !left || !right {
+		if !gluedBoth(k, h) {
 			return false
 		}
 		for _, p := range hits[:k] {
@@ -1102,12 +1104,19 @@ func isRange(nr []rune, i int) bool {
 	return k > i && k+1 < len(nr) && (nr[k] == '-' || nr[k] == '~' || nr[k] == '—') && isDigit(nr[k+1])
 }
 
+// quantityInTextAt is quantityInText for the number starting at nr[i], unless it repeats the
+// token before it (0起 0起: two cells).
+func (el *evalLexicon) quantityInTextAt(nr []rune, i int, words map[int]int, toks []etok) bool {
+	end := el.blobEnd(nr, i, words)
+	return el.quantityInText(nr, i, end, words) && !repeats(toks, nr[i:end])
+}
+
 // quantityInText reports whether the quantity nr[i:end] is a word of the text it stands in:
 // a count with a unit of Han characters, no comparator, and text right after it that is no
 // table word (孕产妇7天访视数, 5000吨稻谷) — where a value would end its cell.
 func (el *evalLexicon) quantityInText(nr []rune, i, end int, words map[int]int) bool {
-	if end <= i || end >= len(nr) || !isHan(nr[end]) || words[end] > 0 || el.inRuleClause(nr, end, end) {
-		return false // a value before a scoring rule's text (20场完成值达到指标值，记满分；)
+	if end <= i || end >= len(nr) || !isHan(nr[end]) || words[end] > 0 {
+		return false
 	}
 	if _, l := comparatorAt(nr, i); l > 0 {
 		return false
@@ -1129,7 +1138,9 @@ func (el *evalLexicon) quantityInText(nr []rune, i, end int, words map[int]int) 
 			return false
 		}
 	}
-	return true
+	// last, as it reads the clause: a value before a scoring rule's text (20场完成值达到指标值，
+	// 记满分；) ends its cell
+	return !el.inRuleClause(nr, end, end)
 }
 
 // numbering reports whether the digits at nr[i] number a point (1、, 2. followed by text).
