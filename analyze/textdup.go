@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,7 +80,7 @@ func SectionFingerprint(text string) Fingerprint {
 		}
 		hs = append(hs, uint32(h)^uint32(h>>32))
 	}
-	slices.Sort(hs)
+	sortUint32(hs)
 	fp.Shingles = slices.Clip(slices.Compact(hs))
 	return fp
 }
@@ -167,30 +169,45 @@ func (b *Batch) findDuplicates() *dupIndex {
 func (b *Batch) findDuplicatesFrom(spilled []*spilledParts) (*dupIndex, error) {
 	idx := &dupIndex{eligible: map[int]bool{}, held: map[int][]dupCluster{}, holder: map[int]int{}}
 	regions := b.dupRegions(spilled)
-	boiler, err := b.batchBoilerplate(regions, spilled)
+	boiler, local, err := b.batchBoilerplate(regions, spilled)
 	if err != nil {
 		return nil, err
 	}
 	minShingles := b.cfg.DuplicateMinTokens - shingleK + 1
-	for _, reps := range regions {
-		rs, err := b.regionSections(reps, spilled)
-		if err != nil {
-			return nil, err
-		}
-		if len(boiler) > 0 {
+	type matched struct {
+		kept   []*dupSection
+		groups [][]dupEdge
+	}
+	err = eachRegion(b, regions, spilled, func(r int, rs []*dupSection) matched {
+		// The batch's template shingles and the region's own (more than half of its
+		// departments, when it has 4 or more) are dropped, in place: the batch owns its
+		// fingerprints (Finish takes them out of the prepared reports, whose copies are
+		// their own) and lets them go once the clusters are made.
+		if len(boiler) > 0 || len(local[r]) > 0 {
 			for _, s := range rs {
-				s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
+				s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool {
+					_, own := slices.BinarySearch(local[r], h)
+					return own || boiler[h]
+				})
 			}
 		}
-		dropBoilerplate(rs, b.deptKey)
 		kept := rs[:0]
 		for _, s := range rs {
 			if len(s.shingles) >= minShingles {
 				kept = append(kept, s)
-				idx.eligible[s.report] = true
 			}
 		}
-		b.clusterRegion(idx, kept)
+		return matched{kept, b.matchRegion(kept)}
+	}, func(_ int, m matched) {
+		for _, s := range m.kept {
+			idx.eligible[s.report] = true
+		}
+		for _, g := range m.groups {
+			b.addCluster(idx, m.kept, g)
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	// The clusters are all the rule needs from here on; the fingerprints, the larger part of
 	// what a batch holds for it, can go before the findings are made.
@@ -242,60 +259,87 @@ func (b *Batch) fingerprintsOf(i int) []Fingerprint {
 // batchBoilerplate returns the shingles that more than half of the batch's departments
 // write, when it has 4 or more departments (see findDuplicatesFrom), reading each region's
 // sections twice.
-func (b *Batch) batchBoilerplate(regions [][]int, spilled []*spilledParts) (map[uint32]bool, error) {
+func (b *Batch) batchBoilerplate(regions [][]int, spilled []*spilledParts) (boiler map[uint32]bool, local [][]uint32, err error) {
 	depts := 0
 	for _, reps := range regions {
 		depts += len(groupsInOrder(len(reps), func(k int) (string, bool) { return b.deptKey(reps[k]), true }))
 	}
+	local = make([][]uint32, len(regions))
 	if depts < 4 {
-		return nil, nil
+		return nil, local, nil // and so no region has 4 departments either
 	}
-	// Pass 1: the shingles more than half of some region's departments write.
+	// Pass 1: the shingles more than half of some region's departments write, sorted.
 	var candidates []uint32
-	err := b.eachRegionSections(regions, spilled, func(rs []*dupSection) {
-		hs, counts, n := deptRuns(rs, b.deptKey)
-		for k, h := range hs {
-			if 2*int(counts[k]) > n {
-				candidates = append(candidates, h)
+	err = eachRegion(b, regions, spilled, func(_ int, rs []*dupSection) regionRuns {
+		return newRegionRuns(rs, b.deptKey)
+	}, func(r int, runs regionRuns) {
+		var over []uint32
+		for k, h := range runs.hs {
+			if 2*int(runs.counts[k]) > runs.depts {
+				over = append(over, h)
 			}
+		}
+		candidates = append(candidates, over...)
+		if runs.depts >= 4 {
+			local[r] = slices.Clip(over)
 		}
 	})
 	if err != nil || len(candidates) == 0 {
-		return nil, err
+		return nil, local, err
 	}
-	slices.Sort(candidates)
+	sortUint32(candidates)
 	candidates = slices.Compact(candidates)
 	// Pass 2: their departments across the batch.
 	total := make([]int, len(candidates))
-	err = b.eachRegionSections(regions, spilled, func(rs []*dupSection) {
-		hs, counts, _ := deptRuns(rs, b.deptKey)
-		for k, h := range hs {
+	err = eachRegion(b, regions, spilled, func(_ int, rs []*dupSection) regionRuns {
+		return newRegionRuns(rs, b.deptKey)
+	}, func(_ int, runs regionRuns) {
+		for k, h := range runs.hs {
 			if x, ok := slices.BinarySearch(candidates, h); ok {
-				total[x] += int(counts[k])
+				total[x] += int(runs.counts[k])
 			}
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	boiler := map[uint32]bool{}
+	boiler = map[uint32]bool{}
 	for x, h := range candidates {
 		if 2*total[x] > depts {
 			boiler[h] = true
 		}
 	}
-	return boiler, nil
+	return boiler, local, nil
 }
 
-// eachRegionSections calls f with the sections of each region in turn (those read back
-// from the Spill are let go after it).
-func (b *Batch) eachRegionSections(regions [][]int, spilled []*spilledParts, f func([]*dupSection)) error {
-	for _, reps := range regions {
-		rs, err := b.regionSections(reps, spilled)
-		if err != nil {
+// eachRegion calls work with the sections of each region (as regionSections lists them)
+// and then apply with its result, apply in region order on the calling goroutine. As many
+// regions as there are cores are worked on at once; those read back from the Spill are let
+// go after their apply.
+func eachRegion[R any](b *Batch, regions [][]int, spilled []*spilledParts, work func(r int, rs []*dupSection) R, apply func(r int, res R)) error {
+	step := max(1, runtime.GOMAXPROCS(0))
+	res := make([]R, step)
+	errs := make([]error, step)
+	for from := 0; from < len(regions); from += step {
+		n := min(step, len(regions)-from)
+		var wg sync.WaitGroup
+		for k := range n {
+			wg.Go(func() {
+				var rs []*dupSection
+				if rs, errs[k] = b.regionSections(regions[from+k], spilled); errs[k] == nil {
+					res[k] = work(from+k, rs)
+				}
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs[:n]...); err != nil {
 			return err
 		}
-		f(rs)
+		for k := range n {
+			apply(from+k, res[k])
+			var zero R
+			res[k] = zero
+		}
 	}
 	return nil
 }
@@ -345,55 +389,43 @@ func spilledOf(spilled []*spilledParts, i int) *spilledParts {
 	return nil
 }
 
-// dropBoilerplate removes from the sections the shingles that more than half of their
-// departments write, when there are 4 or more departments.
-func dropBoilerplate(secs []*dupSection, deptKey func(int) string) {
-	hs, counts, depts := deptRuns(secs, deptKey)
-	if depts < 4 {
-		return
-	}
-	boiler := map[uint32]bool{}
-	for k, h := range hs {
-		if 2*int(counts[k]) > depts {
-			boiler[h] = true
-		}
-	}
-	if len(boiler) == 0 {
-		return
-	}
-	for _, s := range secs {
-		// In place: the batch owns its fingerprints (Finish takes them out of the prepared
-		// reports, whose copies are their own) and lets them go once the clusters are made.
-		s.shingles = slices.DeleteFunc(s.shingles, func(h uint32) bool { return boiler[h] })
-	}
+// regionRuns are the distinct shingles of a region's sections, sorted, with the number of
+// departments (by deptKey) that write each, and the number of departments.
+type regionRuns struct {
+	hs     []uint32
+	counts []int32
+	depts  int
 }
 
-// deptRuns returns the distinct shingles of the sections, sorted, with the number of
-// departments (by deptKey) that write each, and the number of departments. A shingle's
-// count is the length of its run in the sorted list of every department's distinct
-// shingles.
-func deptRuns(secs []*dupSection, deptKey func(int) string) (hs []uint32, counts []int32, depts int) {
+// newRegionRuns returns the regionRuns of secs. A shingle's count is the length of its run
+// in the sorted list of every department's distinct shingles.
+func newRegionRuns(secs []*dupSection, deptKey func(int) string) regionRuns {
 	byDept := groupsInOrder(len(secs), func(k int) (string, bool) { return deptKey(secs[k].report), true })
-	var all []uint32
+	n := 0
+	for _, s := range secs {
+		n += len(s.shingles)
+	}
+	all := make([]uint32, 0, n)
 	for _, g := range byDept {
 		start := len(all)
 		for _, k := range g {
 			all = append(all, secs[k].shingles...)
 		}
-		slices.Sort(all[start:])
+		sortUint32(all[start:])
 		all = append(all[:start], slices.Compact(all[start:])...)
 	}
-	slices.Sort(all)
+	sortUint32(all)
+	runs := regionRuns{depts: len(byDept)}
 	for x := 0; x < len(all); {
 		y := x + 1
 		for y < len(all) && all[y] == all[x] {
 			y++
 		}
-		hs = append(hs, all[x])
-		counts = append(counts, int32(y-x))
+		runs.hs = append(runs.hs, all[x])
+		runs.counts = append(runs.counts, int32(y-x))
 		x = y
 	}
-	return hs, counts, len(byDept)
+	return runs
 }
 
 // dupEdge is a matched pair of sections (indexes into a region's sections).
@@ -402,8 +434,9 @@ type dupEdge struct {
 	jaccard float64
 }
 
-// clusterRegion matches the sections of one region and records its clusters in idx.
-func (b *Batch) clusterRegion(idx *dupIndex, secs []*dupSection) {
+// matchRegion matches the sections of one region: the matched pairs of each cluster, the
+// clusters in the order of their first section.
+func (b *Batch) matchRegion(secs []*dupSection) [][]dupEdge {
 	var pairs [][2]int32
 	if len(secs) <= exactPairsMax {
 		for x := range secs {
@@ -441,20 +474,21 @@ func (b *Batch) clusterRegion(idx *dupIndex, secs []*dupSection) {
 		}
 	}
 	if len(edges) == 0 {
-		return
+		return nil
 	}
-	groups := map[int32][]dupEdge{}
-	var roots []int32
+	groups := map[int32]int{}
+	var clusters [][]dupEdge
 	for _, e := range edges {
 		r := find(e.x)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
+		k, ok := groups[r]
+		if !ok {
+			k = len(clusters)
+			groups[r] = k
+			clusters = append(clusters, nil)
 		}
-		groups[r] = append(groups[r], e)
+		clusters[k] = append(clusters[k], e)
 	}
-	for _, r := range roots {
-		b.addCluster(idx, secs, groups[r])
-	}
+	return clusters
 }
 
 // addCluster records the cluster of the matched pairs es: its holder (the first report by
