@@ -5,10 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
-
-	"github.com/nguyenthenguyen/docx"
 )
 
 // docxMain is the zip member holding a .docx's body.
@@ -28,7 +25,7 @@ func openZip(data []byte) (*zip.Reader, error) {
 }
 
 // findMember returns the member called name, the last one when the archive holds several
-// (as the docx library does), or nil.
+// (as Word and the usual readers do), or nil.
 func findMember(zr *zip.Reader, name string) *zip.File {
 	var found *zip.File
 	for _, f := range zr.File {
@@ -65,18 +62,9 @@ func readDocx(ctx context.Context, doc *Document, data []byte, lim Limits) error
 		}
 	}
 	parts := partsOf(zr, name)
-	content, err := "", errors.New("not word/document.xml")
-	if name == docxMain {
-		content, err = contentViaLibrary(data)
-	}
+	content, err := readMember(findMember(zr, name), lim.MaxZipMember)
 	if err != nil {
-		// The library also fails on a missing word/_rels/document.xml.rels, which Word
-		// does not need to show the text, and reads only word/document.xml; read the body
-		// ourselves then.
-		content, err = readMember(findMember(zr, name), lim.MaxZipMember)
-		if err != nil {
-			return err
-		}
+		return err
 	}
 	doc.Format = FormatDOCX
 	w := &walker{doc: doc, lim: lim, notes: map[string][]string{}}
@@ -137,21 +125,6 @@ func readFurniture(ctx context.Context, zr *zip.Reader, names []string, w *walke
 		}
 	}
 	return nil
-}
-
-// contentViaLibrary returns word/document.xml as the docx library reads it.
-func contentViaLibrary(data []byte) (content string, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("docx library: %v", r)
-		}
-	}()
-	r, err := docx.ReadDocxFromMemory(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return "", err
-	}
-	defer r.Close()
-	return r.Editable().GetContent(), nil
 }
 
 // readMember decompresses one zip member, at most max bytes of it.

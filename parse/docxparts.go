@@ -3,7 +3,6 @@ package parse
 import (
 	"archive/zip"
 	"encoding/xml"
-	"io"
 	"path"
 	"strings"
 )
@@ -124,12 +123,12 @@ func readSmallXML(zr *zip.Reader, name string, v any) bool {
 	if f == nil || f.UncompressedSize64 > maxRelsBytes {
 		return false
 	}
-	rc, err := f.Open()
+	content, err := readMember(f, maxRelsBytes)
 	if err != nil {
 		return false
 	}
-	defer rc.Close()
-	d := xml.NewDecoder(io.LimitReader(rc, maxRelsBytes))
+	// A strings.Reader is an io.ByteReader: the decoder reads it without a buffer of its own.
+	d := xml.NewDecoder(strings.NewReader(content))
 	d.Strict = false
 	return d.Decode(v) == nil
 }
