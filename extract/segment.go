@@ -3,6 +3,10 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-ego/gse"
 )
@@ -53,7 +57,102 @@ func NewSegmenter(words []string) (*Segmenter, error) {
 }
 
 // Cut splits text into words by the dictionary alone (no HMM), so numbers and terms are
-// never broken by guessing.
+// never broken by guessing: the words of gse's Cut(text, false), which TestSegmenterCut and
+// FuzzSegmenterCut hold it to.
+//
+// gse finds that cut's graph of dictionary words by converting every span of the text to a
+// new string and then to bytes to look it up, and keeps the graph and the best routes in
+// maps: segmentation was a seventh of a batch's CPU. Cut asks gse's dictionary the same
+// questions (Dictionary.Find, for the same spans in the same order) on slices of one byte
+// string, and keeps the routes in a slice; the scores are gse's, computed in the same
+// order, so the same route wins.
 func (s *Segmenter) Cut(text string) []string {
-	return s.seg.Cut(text, false)
+	if gse.ToLower {
+		text = strings.ToLower(text)
+	}
+	if !utf8.ValidString(text) {
+		text = string([]rune(text)) // each bad byte U+FFFD, as gse's []rune makes it
+	}
+	// off[i] is the byte offset of the text's i-th character; off[n] its length.
+	off := make([]int, 0, len(text)+1)
+	for i := range text {
+		off = append(off, i)
+	}
+	off = append(off, len(text))
+	return joinRoutes(text, off, s.routes(text, off))
+}
+
+// route is the best cut of a text's tail: the score of its words from one character on
+// and the last character of the first of them.
+type route struct {
+	score float64
+	end   int
+}
+
+// routes returns the best route from each character of text (gse's getDag and calc): the
+// words of the dictionary that start there, each scored by its log frequency over the
+// dictionary's total plus the best route after it; a character that starts no word, alone.
+func (s *Segmenter) routes(text string, off []int) []route {
+	n := len(off) - 1
+	b := unsafe.Slice(unsafe.StringData(text), len(text)) // read only, by Find
+	best := make([]route, n+1)
+	logT := math.Log(s.seg.Dict.TotalFreq())
+	for at := n - 1; at >= 0; at-- {
+		set := false
+		consider := func(end int, freq float64) {
+			r := route{score: math.Log(freq) - logT + best[end+1].score, end: end}
+			if v := best[at]; !set || v.score < r.score || v.score == r.score && v.end < r.end {
+				best[at], set = r, true
+			}
+		}
+		// The spans from at, longer and longer while the trie holds them as a prefix.
+		first, firstOK := 0.0, false
+		for end := at; end < n; end++ {
+			freq, _, ok := s.seg.Dict.Find(b[off[at]:off[end+1]])
+			if end == at {
+				first, firstOK = freq, ok
+			}
+			if !ok {
+				break
+			}
+			if freq > 0 {
+				consider(end, freq)
+			}
+		}
+		if !set {
+			if !firstOK {
+				first = 1 // a character the dictionary lacks scores log 1; one it has at 0, log 0
+			}
+			consider(at, first)
+		}
+	}
+	return best
+}
+
+// joinRoutes returns the words of the best route from the start of text (gse's
+// cutDAGNoHMM): single ASCII letters and digits in a row ([[:alnum:]]) are one word.
+func joinRoutes(text string, off []int, best []route) []string {
+	n := len(off) - 1
+	words := make([]string, 0, n/2+1)
+	run := -1 // the start of a run of single ASCII letters and digits, or -1
+	for x := 0; x < n; {
+		y := best[x].end + 1
+		if y == x+1 && off[y]-off[x] == 1 && isASCIIAlnum(rune(text[off[x]])) {
+			if run < 0 {
+				run = x
+			}
+			x = y
+			continue
+		}
+		if run >= 0 {
+			words = append(words, text[off[run]:off[x]])
+			run = -1
+		}
+		words = append(words, text[off[x]:off[y]])
+		x = y
+	}
+	if run >= 0 {
+		words = append(words, text[off[run]:off[n]])
+	}
+	return words
 }
