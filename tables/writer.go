@@ -138,7 +138,7 @@ func (w *Writer[R]) Write(rows ...R) error {
 		w.n++
 		w.rows++
 		if w.n == RowGroupRows || (w.n%sizeCheckRows == 0 && w.textBytes() >= RowGroupBytes) {
-			if err := w.flush(); err != nil {
+			if err := w.flush(true); err != nil {
 				return err
 			}
 		}
@@ -157,13 +157,31 @@ func (w *Writer[R]) textBytes() int {
 	return n
 }
 
-// flush writes the buffered rows as one row group.
-func (w *Writer[R]) flush() error {
+// flush writes the buffered rows as one row group. With more to come, the builders are
+// then given the room the group took: the next one is likely as large, and growing each
+// column from nothing by doubling was half of what writing a table allocated.
+func (w *Writer[R]) flush(more bool) error {
+	rows := w.n
+	text := make([]int, len(w.rb.Fields()))
+	for j, f := range w.rb.Fields() {
+		if b, ok := f.(*array.StringBuilder); ok {
+			text[j] = b.DataLen()
+		}
+	}
 	rec := w.rb.NewRecordBatch()
 	defer rec.Release()
 	w.n = 0
 	if err := w.fw.Write(rec); err != nil {
 		return w.fail(fmt.Errorf("write %s: %w", w.final, err))
+	}
+	if !more {
+		return nil
+	}
+	w.rb.Reserve(rows)
+	for j, f := range w.rb.Fields() {
+		if b, ok := f.(*array.StringBuilder); ok {
+			b.ReserveData(text[j])
+		}
 	}
 	return nil
 }
@@ -177,7 +195,7 @@ func (w *Writer[R]) Finish() error {
 		return w.closedErr()
 	}
 	if w.n > 0 {
-		if err := w.flush(); err != nil {
+		if err := w.flush(false); err != nil {
 			return err
 		}
 	}
