@@ -35,6 +35,15 @@ const (
 // to reach a size the batch reaches anyway at its end.
 const reportBudget = 6 << 10
 
+// governedGCPercent is the collector's GOGC while the limit is governed. Go's default of
+// 100 collects each time the heap doubles, and a run's live heap is small for most of it
+// (the figures it keeps for the analysis grow slowly, to some 90 MB at 10,000 reports), so
+// a 10,297-report run collected 223 times. With the limit there to bound the heap, the
+// collector can wait until the heap has grown fourfold: 70 collections, some 10 % less
+// CPU, 360 MB at the peak instead of 245 MB; a batch whose heap reaches the limit
+// collects as before.
+const governedGCPercent = 300
+
 // memoryGovernor is the soft memory limit of a run (governMemory).
 type memoryGovernor struct {
 	base atomic.Int64 // 0: not governed
@@ -45,8 +54,9 @@ type memoryGovernor struct {
 // lasts, raises it to the live heap and half again whenever that is more (see
 // memoryLimit): a run stays under baseMiB as long as what it keeps allows, and a larger
 // batch grows its memory with what it keeps instead of collecting garbage without end.
-// baseMiB <= 0, or GOMEMLIMIT set in the environment, leaves the runtime's own setting.
-// release restores it.
+// Below the limit the collector runs at governedGCPercent, unless GOGC is set.
+// baseMiB <= 0, or GOMEMLIMIT set in the environment, leaves the runtime's own settings.
+// release restores them.
 func governMemory(baseMiB int, getenv func(string) string) *memoryGovernor {
 	g := &memoryGovernor{stop: func() {}}
 	if baseMiB <= 0 || getenv("GOMEMLIMIT") != "" {
@@ -55,6 +65,10 @@ func governMemory(baseMiB int, getenv func(string) string) *memoryGovernor {
 	limit := int64(baseMiB) << 20
 	g.base.Store(limit)
 	prev := debug.SetMemoryLimit(limit)
+	prevGC := -2 // not set
+	if getenv("GOGC") == "" {
+		prevGC = debug.SetGCPercent(governedGCPercent)
+	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -81,6 +95,9 @@ func governMemory(baseMiB int, getenv func(string) string) *memoryGovernor {
 		close(done)
 		wg.Wait()
 		debug.SetMemoryLimit(prev)
+		if prevGC != -2 {
+			debug.SetGCPercent(prevGC)
+		}
 	}
 	return g
 }

@@ -32,10 +32,15 @@ func TestMemoryLimit(t *testing.T) {
 
 func TestGovernMemory(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
+	gcBefore := debug.SetGCPercent(100)
+	debug.SetGCPercent(gcBefore)
 	noEnv := func(string) string { return "" }
 	g := governMemory(320, noEnv)
 	if got := debug.SetMemoryLimit(-1); got < 320<<20 {
 		t.Errorf("limit while governed = %d, want at least 320 MiB", got)
+	}
+	if got := debug.SetGCPercent(governedGCPercent); got != governedGCPercent {
+		t.Errorf("GOGC while governed = %d, want %d", got, governedGCPercent)
 	}
 	// A batch of 100,000 reports raises the base to their budget, within a tick or so.
 	g.expect(100_000)
@@ -54,6 +59,20 @@ func TestGovernMemory(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit after stop = %d, want %d", got, before)
 	}
+	if got := debug.SetGCPercent(gcBefore); got != gcBefore {
+		t.Errorf("GOGC after stop = %d, want %d", got, gcBefore)
+	}
+	// GOGC in the environment is left as it is.
+	g = governMemory(320, func(k string) string {
+		if k == "GOGC" {
+			return "50"
+		}
+		return ""
+	})
+	if got := debug.SetGCPercent(gcBefore); got != gcBefore {
+		t.Errorf("GOGC with GOGC set = %d, want %d", got, gcBefore)
+	}
+	g.release()
 	// GOMEMLIMIT in the environment, or 0, leaves the runtime's setting alone.
 	for _, tc := range []struct {
 		mib int
