@@ -112,7 +112,11 @@ func (b *Batch) loadFigures(idx []int, spilled []*spilledParts) error {
 	parallel(len(idx), func(k int) {
 		i := idx[k]
 		if sp := spilled[i]; sp != nil && b.facts[i].slim == nil {
-			b.facts[i].slim, errs[k] = sp.figures()
+			var sf *slimFigures
+			if sf, errs[k] = sp.figures(); errs[k] == nil {
+				sf.materialise()
+				b.facts[i].slim = sf
+			}
 		}
 	})
 	return errors.Join(errs...)
