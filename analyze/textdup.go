@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -39,50 +38,64 @@ type Fingerprint struct {
 // by characters, not words: a copy is a copy whatever a segmenter makes of it, and
 // characters cost nothing to find (segmenting every section was a sixth of a run's time).
 func SectionFingerprint(text string) Fingerprint {
-	// toks holds each character's span in text; a run of Latin letters or digits is one.
-	var spans [64][2]int32
-	toks := spans[:0]
+	// chars are the tokens' characters one after the other, full-width forms as their ASCII
+	// ones (２０２４ is 2024); token k is chars[ends[k-1]:ends[k]]. A run of Latin letters or
+	// digits is one token.
+	chars := make([]rune, 0, len(text)/3+1)
+	ends := make([]int32, 0, len(text)/3+1)
 	inRun := false
-	for i, r := range text {
+	for _, r := range text {
 		switch {
 		case r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'),
 			r >= 0x80 && !wide(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			chars = append(chars, foldWidth(r))
 			if inRun {
-				toks[len(toks)-1][1] = int32(i + utf8.RuneLen(r))
+				ends[len(ends)-1]++
 				continue
 			}
 			inRun = true
-			toks = append(toks, [2]int32{int32(i), int32(i + utf8.RuneLen(r))})
+			ends = append(ends, int32(len(chars)))
 		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			inRun = false
-			toks = append(toks, [2]int32{int32(i), int32(i + utf8.RuneLen(r))})
+			chars = append(chars, foldWidth(r))
+			ends = append(ends, int32(len(chars)))
 		default:
 			inRun = false
 		}
 	}
-	fp := Fingerprint{Tokens: len(toks)}
-	if len(toks) < shingleK {
+	fp := Fingerprint{Tokens: len(ends)}
+	if len(ends) < shingleK {
 		return fp
 	}
-	hs := make([]uint32, 0, len(toks)-shingleK+1)
-	for k := 0; k+shingleK <= len(toks); k++ {
-		// FNV-1a over the shingle's characters (full-width forms as their ASCII ones: ２０２４
-		// is 2024), each token followed by a separator, folded to 32 bits.
+	hs := make([]uint32, 0, len(ends)-shingleK+1)
+	for k := 0; k+shingleK <= len(ends); k++ {
+		// FNV-1a over the shingle's characters, each token followed by a separator, folded
+		// to 32 bits.
 		h := uint64(14695981039346656037)
-		for _, t := range toks[k : k+shingleK] {
-			for _, r := range text[t[0]:t[1]] {
-				if r >= 0xFF01 && r <= 0xFF5E {
-					r -= 0xFEE0
-				}
+		from := int32(0)
+		if k > 0 {
+			from = ends[k-1]
+		}
+		for _, to := range ends[k : k+shingleK] {
+			for _, r := range chars[from:to] {
 				h = (h ^ uint64(r)) * 1099511628211
 			}
 			h = (h ^ 0x1f) * 1099511628211
+			from = to
 		}
 		hs = append(hs, uint32(h)^uint32(h>>32))
 	}
 	sortUint32(hs)
 	fp.Shingles = slices.Clip(slices.Compact(hs))
 	return fp
+}
+
+// foldWidth is a full-width form (Ａ, ２, ！) as its ASCII one, any other character as it is.
+func foldWidth(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	return r
 }
 
 // wide reports whether r belongs to a script written without spaces between words (Chinese,
