@@ -2,6 +2,7 @@ package tables
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 	"unicode/utf8"
 
@@ -213,16 +214,29 @@ func stringListCol[R any](name string, f func(*R) *[]string) column[R] {
 // Fits reports whether d can be written to a decimal(20,4) column: its absolute
 // value, rounded to four decimals, is below 10^16.
 func Fits(d decimal.Decimal) bool {
-	return d.Round(Scale).Abs().Cmp(decimal.New(1, Precision-Scale)) < 0
+	_, ok := unscaled(d)
+	return ok
 }
 
 // toNum converts an exact decimal to the unscaled 128-bit integer of a
 // decimal(20,4), rounding half away from zero to four decimals.
 func toNum(d decimal.Decimal) (decimal128.Num, error) {
-	if !Fits(d) {
+	c, ok := unscaled(d)
+	if !ok {
 		return decimal128.Num{}, fmt.Errorf("value %s does not fit decimal(%d,%d)", d, Precision, Scale)
 	}
-	return decimal128.FromBigInt(d.Round(Scale).Shift(Scale).BigInt()), nil
+	return decimal128.FromBigInt(c), nil
+}
+
+// maxUnscaled is 10^Precision, the least unscaled value a decimal(20,4) cannot hold. Read only.
+var maxUnscaled = new(big.Int).Exp(big.NewInt(10), big.NewInt(Precision), nil)
+
+// unscaled returns d rounded half away from zero to Scale decimals as an integer of
+// 10^-Scale (Round leaves the exponent at -Scale, so it is the coefficient), and whether
+// it fits a decimal(Precision, Scale).
+func unscaled(d decimal.Decimal) (*big.Int, bool) {
+	c := d.Round(Scale).Coefficient()
+	return c, c.CmpAbs(maxUnscaled) < 0
 }
 
 func reportsTable() table[ReportRow] {
