@@ -169,8 +169,9 @@ func (b *Batch) findDuplicates() *dupIndex {
 
 // findDuplicatesFrom finds the clusters of near-identical sections (see duplicates) a region
 // at a time: the sections of reports whose bulk is in a Spill (spilled[i] non-nil) are read
-// back for their region and let go once it is matched, so that a national batch holds one
-// region's sections at a time. spilled may be nil or shorter than the batch.
+// back for their region and let go once it is matched, so that a national batch holds the
+// sections of a few regions at a time (one a core, eachRegion). spilled may be nil or
+// shorter than the batch.
 //
 // The template shingles of the batch are found without the whole batch in memory. A shingle
 // more than half of the batch's departments write is written by more than half of the
