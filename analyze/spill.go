@@ -100,7 +100,7 @@ func (p *Prepared) spillTo(s *Spill) {
 	b = append(b, sf.text...)
 	b = binary.AppendUvarint(b, uint64(len(sf.figs)))
 	for _, g := range sf.figs {
-		for _, sp := range [...]span{g.metric, g.basis, g.item, g.term, g.unit, g.unitText, g.raw, g.basisText} {
+		for _, sp := range [...]span{g.metric, g.basis, g.item, g.term, g.unit, g.unitText, g.raw, g.basisText, g.part} {
 			b = binary.LittleEndian.AppendUint32(b, sp.off)
 			b = binary.LittleEndian.AppendUint32(b, sp.n)
 		}
@@ -136,8 +136,9 @@ func (p *Prepared) spillTo(s *Spill) {
 	p.report.Sections, p.report.Fingerprints = nil, nil
 }
 
-// figureBytes is the size of a figure's record in the file.
-const figureBytes = 8*8 + 8 + 3*4
+// figureBytes is the size of a figure's record in the file: nine texts, the coefficient,
+// the exponent, year and decimals.
+const figureBytes = 9*8 + 8 + 3*4
 
 // spilledParts are where a prepared report's bulk is (see Prepared.spillTo).
 type spilledParts struct {
@@ -163,7 +164,7 @@ func (sp *spilledParts) figures() (*slimFigures, error) {
 	sf.figs = make([]slimFigure, n)
 	for x := range sf.figs {
 		g := &sf.figs[x]
-		for _, sp := range [...]*span{&g.metric, &g.basis, &g.item, &g.term, &g.unit, &g.unitText, &g.raw, &g.basisText} {
+		for _, sp := range [...]*span{&g.metric, &g.basis, &g.item, &g.term, &g.unit, &g.unitText, &g.raw, &g.basisText, &g.part} {
 			sp.off, sp.n = d.uint32(), d.uint32()
 			if uint64(sp.off)+uint64(sp.n) > uint64(len(sf.text)) {
 				d.err = true

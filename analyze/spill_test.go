@@ -178,3 +178,44 @@ func FuzzSpillRead(f *testing.F) {
 		_, _ = sp.sections(0)
 	})
 }
+
+// TestSpillKeepsFigures checks that the compact copy of a report's figures reads back from
+// a Spill as it was kept in memory, every field (the part of a metric included: 离休 and
+// 退休, 行政编制 and 事业编制 are told apart by it).
+func TestSpillKeepsFigures(t *testing.T) {
+	r := rep("r1", "隆回县民政局", 2024,
+		act("income.total", "214.78"), bud("expenditure.total", "200"),
+		partOf(cnt("staff.retired", 12), "离休"), partOf(cnt("staff.retired", 30), "退休"),
+		cntItem("staff.authorized", "行政编制", 19), item("养老服务补贴", "35.5"))
+	mem := Prepare(r, Config{})
+	s, err := NewSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p := Prepare(r, Config{Spill: s})
+	if p.spilled == nil {
+		t.Fatal("report not spilled")
+	}
+	back, err := p.spilled.figures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mem.facts.slim
+	if len(back.figs) != len(want.figs) {
+		t.Fatalf("%d figures read back, want %d", len(back.figs), len(want.figs))
+	}
+	parts := 0
+	for k := range want.figs {
+		got, w := back.build(int32(k)), want.build(int32(k))
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("figure %d read back as %+v, want %+v", k, got, w)
+		}
+		if w.Part != "" {
+			parts++
+		}
+	}
+	if parts == 0 {
+		t.Error("no figure with a part to compare")
+	}
+}
