@@ -63,8 +63,8 @@ func (b *Batch) tailGroups() (loose []int, groups [][]int) {
 
 // groupsInOrder groups the indexes below n that key takes (ok) by their key: each group in
 // index order, the groups in order of their first index.
-func groupsInOrder(n int, key func(i int) (k string, ok bool)) [][]int {
-	at := map[string]int{}
+func groupsInOrder[K comparable](n int, key func(i int) (k K, ok bool)) [][]int {
+	at := map[K]int{}
 	var groups [][]int
 	for i := range n {
 		k, ok := key(i)

@@ -490,17 +490,12 @@ func (b *Batch) matchRegion(secs []*dupSection) [][]dupEdge {
 	if len(edges) == 0 {
 		return nil
 	}
-	groups := map[int32]int{}
-	var clusters [][]dupEdge
-	for _, e := range edges {
-		r := find(e.x)
-		k, ok := groups[r]
-		if !ok {
-			k = len(clusters)
-			groups[r] = k
-			clusters = append(clusters, nil)
+	byRoot := groupsInOrder(len(edges), func(k int) (int32, bool) { return find(edges[k].x), true })
+	clusters := make([][]dupEdge, len(byRoot))
+	for c, g := range byRoot {
+		for _, k := range g {
+			clusters[c] = append(clusters[c], edges[k])
 		}
-		clusters[k] = append(clusters[k], e)
 	}
 	return clusters
 }
