@@ -6,7 +6,6 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/go-ego/gse"
 )
@@ -94,7 +93,7 @@ type route struct {
 // dictionary's total plus the best route after it; a character that starts no word, alone.
 func (s *Segmenter) routes(text string, off []int) []route {
 	n := len(off) - 1
-	b := unsafe.Slice(unsafe.StringData(text), len(text)) // read only, by Find
+	b := []byte(text)
 	best := make([]route, n+1)
 	logT := math.Log(s.seg.Dict.TotalFreq())
 	for at := n - 1; at >= 0; at-- {
