@@ -272,7 +272,8 @@ func (b *Batch) fingerprintsOf(i int) []Fingerprint {
 
 // batchBoilerplate returns the shingles that more than half of the batch's departments
 // write, when it has 4 or more departments (see findDuplicatesFrom), reading each region's
-// sections twice.
+// sections twice; and, by region, the sorted shingles that more than half of the region's
+// departments write, when it has 4 or more (its own template, found in the first pass).
 func (b *Batch) batchBoilerplate(regions [][]int, spilled []*spilledParts) (boiler map[uint32]bool, local [][]uint32, err error) {
 	depts := 0
 	for _, reps := range regions {

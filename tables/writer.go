@@ -162,10 +162,13 @@ func (w *Writer[R]) textBytes() int {
 // column from nothing by doubling was half of what writing a table allocated.
 func (w *Writer[R]) flush(more bool) error {
 	rows := w.n
-	text := make([]int, len(w.rb.Fields()))
-	for j, f := range w.rb.Fields() {
-		if b, ok := f.(*array.StringBuilder); ok {
-			text[j] = b.DataLen()
+	var text []int // each string column's bytes in the group, when more are to come
+	if more {
+		text = make([]int, len(w.rb.Fields()))
+		for j, f := range w.rb.Fields() {
+			if b, ok := f.(*array.StringBuilder); ok {
+				text[j] = b.DataLen()
+			}
 		}
 	}
 	rec := w.rb.NewRecordBatch()

@@ -65,8 +65,9 @@ func governMemory(baseMiB int, getenv func(string) string) *memoryGovernor {
 	limit := int64(baseMiB) << 20
 	g.base.Store(limit)
 	prev := debug.SetMemoryLimit(limit)
-	prevGC := -2 // not set
-	if getenv("GOGC") == "" {
+	setGC := getenv("GOGC") == ""
+	prevGC := 0
+	if setGC {
 		prevGC = debug.SetGCPercent(governedGCPercent)
 	}
 	done := make(chan struct{})
@@ -95,7 +96,7 @@ func governMemory(baseMiB int, getenv func(string) string) *memoryGovernor {
 		close(done)
 		wg.Wait()
 		debug.SetMemoryLimit(prev)
-		if prevGC != -2 {
+		if setGC {
 			debug.SetGCPercent(prevGC)
 		}
 	}
